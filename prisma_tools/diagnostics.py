@@ -1,0 +1,72 @@
+"""Diagnostics: what went wrong (or was changed) and where, rendered the way compilers do."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .nodes import Position, Span
+
+Severity = Literal["error", "warning", "info"]
+
+
+class Diagnostic(BaseModel):
+    """One message about a place in a file.
+
+    ``render()`` gives ``path:line:col: severity[CODE]: message``; with ``source``
+    it adds the offending line and a caret under the column.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    severity: Severity
+    message: str
+    path: str = "<string>"
+    span: Span | None = None
+    code: str | None = None
+    line_text: str | None = None
+    """The source line the span starts on (without its line break), for excerpts."""
+
+    def location(self) -> str:
+        if self.span is None:
+            return self.path
+        start = self.span.start
+        return f"{self.path}:{start.line}:{start.column}"
+
+    def render(self, *, excerpt: bool = True) -> str:
+        tag = self.severity if self.code is None else f"{self.severity}[{self.code}]"
+        head = f"{self.location()}: {tag}: {self.message}"
+        if not excerpt or self.line_text is None or self.span is None:
+            return head
+        line = self.line_text.expandtabs(1)
+        caret = " " * (self.span.start.column - 1) + "^"
+        return f"{head}\n    {line}\n    {caret}"
+
+
+class ParseError(ValueError):
+    """Raised when text does not parse; carries every error found as :class:`Diagnostic`."""
+
+    def __init__(self, diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> None:
+        self.diagnostics = tuple(diagnostics)
+        first = self.diagnostics[0].render(excerpt=False) if self.diagnostics else "parse error"
+        more = len(self.diagnostics) - 1
+        super().__init__(first + (f" (and {more} more)" if more > 0 else ""))
+
+
+def point(text: str, offset: int, line_starts: list[int] | None = None) -> Position:
+    """The :class:`Position` of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) if line_starts is None else _bisect(line_starts, offset)
+    start = text.rfind("\n", 0, offset) + 1
+    return Position(line=line + 1, column=offset - start + 1, offset=offset)
+
+
+def _bisect(starts: list[int], offset: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo + 1 < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= offset:
+            lo = mid
+        else:
+            hi = mid
+    return lo

@@ -1,0 +1,688 @@
+"""Text -> :class:`~prisma_tools.nodes.Schema`.
+
+The grammar (``grammars/prisma.lark``) is parsed with Lark's LALR parser and
+contextual lexer, building AST nodes inline (no parse tree). Prisma's own
+grammar falls back to a verbatim "catch-all" line wherever a line does not
+parse; LALR cannot backtrack, so :func:`parse_file_text` emulates that: when
+the parse fails, the offending line is masked (replaced by one ``CATCHALL``
+token of the same length, so positions do not move) and the text is parsed
+again. Valid schemas parse in one pass.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+
+from .diagnostics import Diagnostic, ParseError, point
+from .nodes import (
+    ArbitraryBlock,
+    Argument,
+    ArrayValue,
+    BlockAttribute,
+    CatchAll,
+    Comment,
+    CompositeType,
+    ConstantValue,
+    Datasource,
+    EnumBlock,
+    EnumValue,
+    FieldAttribute,
+    FieldDecl,
+    FieldType,
+    FunctionCall,
+    Generator,
+    Model,
+    NumberValue,
+    ObjectMember,
+    ObjectValue,
+    Position,
+    Schema,
+    SchemaFile,
+    Setting,
+    Span,
+    StringValue,
+    TopCatchAll,
+    TypeAlias,
+    View,
+)
+
+__all__ = ["grammar_text", "parse", "parse_file_text"]
+
+# White space as Prisma reads it: space, TAB and the Unicode space separators.
+WHITESPACE = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_HEADERS = ("model", "view", "type", "enum", "datasource", "generator")
+
+# What Prisma says about a line it cannot read, by where the line is.
+_MESSAGES = {
+    "top": "This line is invalid. It does not start with any known Prisma schema keyword.",
+    "model": "This line is not a valid field or attribute definition.",
+    "enum": "This line is not a valid enum value definition.",
+    "datasource": "This line is not a valid definition within a datasource.",
+    "generator": "This line is not a valid definition within a generator.",
+}
+
+
+def grammar_text() -> str:
+    """The Lark grammar, from the installed package or, in a checkout, from ``grammars/``."""
+    packaged = resources.files("prisma_tools") / "grammars" / "prisma.lark"
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parent.parent / "grammars" / "prisma.lark").read_text(encoding="utf-8")
+
+
+class _Reject(Exception):
+    """Raised by a callback for a construct the grammar accepts but Prisma does not parse."""
+
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
+
+
+def _pos(tok: Token) -> Position:
+    return Position(line=tok.line, column=tok.column, offset=tok.start_pos)  # type: ignore[arg-type]
+
+
+def _end(tok: Token) -> Position:
+    return Position(line=tok.end_line, column=tok.end_column, offset=tok.end_pos)  # type: ignore[arg-type]
+
+
+def _span(first: Any, last: Any) -> Span:
+    start = _pos(first) if isinstance(first, Token) else first.span.start
+    end = _end(last) if isinstance(last, Token) else last.span.end
+    return Span(start=start, end=end)
+
+
+def _breaks(nl: Token | None) -> int:
+    if nl is None:
+        return 0
+    s = str(nl)
+    return s.count("\n") + s.count("\r") - s.count("\r\n")
+
+
+def _first_break(nl: Token | None) -> str:
+    if nl is None:
+        return ""
+    s = str(nl)
+    return "\r\n" if s.startswith("\r\n") else s[0]
+
+
+class _Line:
+    """One body line before comment attachment: what it is, its node's fields, the NL after it."""
+
+    __slots__ = ("tag", "cls", "kw", "nl", "tok")
+
+    def __init__(self, tag: str, cls: Any, kw: dict[str, Any], nl: Token | None, tok: Token | None = None):
+        self.tag = tag  # "member" | "attr" | "comment"
+        self.cls = cls
+        self.kw = kw
+        self.nl = nl
+        self.tok = tok
+
+
+class _Builder(Transformer[Token, Any]):
+    """Inline LALR callbacks: Lark calls one method per grammar rule as it reduces."""
+
+    text: str = ""
+
+    # ------------------------------------------------------------ comments
+
+    def _comment(self, tok: Token, *, blank: bool = False, in_run: bool = False) -> Comment:
+        s = str(tok)
+        kind = "block" if s.startswith("/*") else ("doc" if s.startswith("///") else "line")
+        prefix = ""
+        if in_run and kind == "block":
+            i = tok.start_pos
+            assert i is not None
+            j = i
+            while j > 0 and self.text[j - 1] in WHITESPACE:
+                j -= 1
+            prefix = self.text[j:i]
+        return Comment(kind=kind, text=s, blank_line_before=blank, run_prefix=prefix, span=_span(tok, tok))
+
+    def _catch_all_text(self, tok: Token) -> str:
+        return self.text[tok.start_pos : tok.end_pos]
+
+    # ------------------------------------------------------------ values
+
+    def string(self, c: list[Token]) -> StringValue:
+        return StringValue(text=str(c[0]), span=_span(c[0], c[0]))
+
+    def number(self, c: list[Token]) -> NumberValue:
+        return NumberValue(text=str(c[0]), span=_span(c[0], c[0]))
+
+    def constant(self, c: list[Token]) -> ConstantValue:
+        return ConstantValue(name=str(c[0]), span=_span(c[0], c[0]))
+
+    def array(self, c: list[Any]) -> ArrayValue:
+        items = tuple(x for x in c[1:-1] if x is not None)
+        return ArrayValue(items=items, span=_span(c[0], c[-1]))
+
+    def object_member(self, c: list[Any]) -> ObjectMember:
+        key = c[0]
+        if "." in key:
+            raise _Reject(key.start_pos)
+        return ObjectMember(key=str(key), value=c[1], span=_span(key, c[1]))
+
+    def object(self, c: list[Any]) -> ObjectValue:
+        members = tuple(x for x in c[:-1] if x is not None)
+        first = members[0] if members else c[-1]
+        return ObjectValue(members=members, span=_span(first, c[-1]))
+
+    def positional_argument(self, c: list[Any]) -> Argument:
+        return Argument(value=c[0], span=c[0].span)
+
+    def empty_argument(self, c: list[Any]) -> Argument:
+        return self.named_argument([c[0], None])
+
+    def named_argument(self, c: list[Any]) -> Argument:
+        name, value = c
+        if "." in name:
+            raise _Reject(name.start_pos)
+        return Argument(name=str(name), value=value, span=_span(name, value if value is not None else name))
+
+    def arguments(self, c: list[Any]) -> tuple[tuple[Argument, ...], bool, Token]:
+        args = tuple(x for x in c[1:-1] if isinstance(x, Argument))
+        trailing = any(isinstance(x, Token) and x.type == "TRAILING_COMMA" for x in c)
+        return args, trailing, c[-1]
+
+    def function_call(self, c: list[Any]) -> FunctionCall:
+        name, (args, trailing, close) = c
+        return FunctionCall(name=str(name), arguments=args, trailing_comma=trailing, span=_span(name, close))
+
+    # ------------------------------------------------------------ attributes
+
+    def _attribute(self, cls: Any, c: list[Any]) -> FieldAttribute:
+        at, name, arguments = c
+        if arguments is None:
+            return cls(name=str(name), span=_span(at, name))  # type: ignore[no-any-return]
+        args, trailing, close = arguments
+        return cls(name=str(name), arguments=args, trailing_comma=trailing, span=_span(at, close))  # type: ignore[no-any-return]
+
+    def field_attribute(self, c: list[Any]) -> FieldAttribute:
+        return self._attribute(FieldAttribute, c)
+
+    def block_attribute(self, c: list[Any]) -> dict[str, Any]:
+        at, name, arguments = c
+        kw: dict[str, Any] = {"name": str(name)}
+        last = name
+        if arguments is not None:
+            kw["arguments"], kw["trailing_comma"], last = arguments
+        kw["span"] = _span(at, last)
+        return kw
+
+    # ------------------------------------------------------------ types and fields
+
+    def base_type(self, c: list[Token]) -> tuple[str, Token, Token]:
+        return str(c[0]), c[0], c[0]
+
+    def unsupported_type(self, c: list[Token]) -> tuple[str, Token, Token]:
+        return self.text[c[0].start_pos : c[2].end_pos], c[0], c[2]
+
+    def field_type(self, c: list[Any]) -> FieldType:
+        (name, first, last), mod = c
+        optional = is_list = False
+        legacy = None
+        if mod is not None:
+            last = mod
+            m = str(mod)
+            if m == "!":
+                legacy = "bang"
+            elif m == "?":
+                optional = True
+            else:
+                is_list = True
+                optional = m.endswith("?")
+        return FieldType(name=name, optional=optional, list=is_list, legacy=legacy, span=_span(first, last))
+
+    def legacy_list_type(self, c: list[Any]) -> FieldType:
+        open_, (name, _f, _l), close = c
+        return FieldType(name=name, list=True, legacy="brackets", span=_span(open_, close))
+
+    def field(self, c: list[Any]) -> dict[str, Any]:
+        name, colon, ftype, *attrs = c
+        last = attrs[-1] if attrs else (ftype if ftype is not None else (colon or name))
+        return {
+            "name": str(name),
+            "type": ftype,
+            "attributes": tuple(attrs),
+            "legacy_colon": colon is not None,
+            "span": _span(name, last),
+        }
+
+    # ------------------------------------------------------------ body lines
+
+    def _with_trailing(self, kw: dict[str, Any], trailing: Token | None) -> dict[str, Any]:
+        if trailing is not None:
+            kw["trailing_comment"] = self._comment(trailing)
+            kw["span"] = Span(start=kw["span"].start, end=_end(trailing))
+        return kw
+
+    def field_line(self, c: list[Any]) -> _Line:
+        kw, trailing, nl = c
+        return _Line("member", FieldDecl, self._with_trailing(kw, trailing), nl)
+
+    def enum_value_line(self, c: list[Any]) -> _Line:
+        name, *attrs, trailing, nl = c
+        last = attrs[-1] if attrs else name
+        kw = {"name": str(name), "attributes": tuple(attrs), "span": _span(name, last)}
+        return _Line("member", EnumValue, self._with_trailing(kw, trailing), nl)
+
+    def setting_line(self, c: list[Any]) -> _Line:
+        key, value, trailing, nl = c
+        kw = {"key": str(key), "value": value, "span": _span(key, value if value is not None else key)}
+        return _Line("member", Setting, self._with_trailing(kw, trailing), nl)
+
+    def empty_setting_line(self, c: list[Any]) -> _Line:
+        return self.setting_line([c[0], None, *c[1:]])
+
+    def trailing(self, c: list[Token]) -> Token:
+        return c[0]
+
+    def attribute_line(self, c: list[Any]) -> _Line:
+        kw, trailing, nl = c
+        return _Line("attr", BlockAttribute, self._with_trailing(kw, trailing), nl)
+
+    def comment_line(self, c: list[Token]) -> _Line:
+        return _Line("comment", Comment, {}, c[1], c[0])
+
+    def block_comment_line(self, c: list[Token]) -> _Line:
+        return _Line("comment", Comment, {}, c[1], c[0])
+
+    def catch_all_line(self, c: list[Token]) -> _Line:
+        tok, nl = c
+        kw = {"text": self._catch_all_text(tok), "line_ending": _first_break(nl), "span": _span(tok, tok)}
+        return _Line("member", CatchAll, kw, nl)
+
+    # ------------------------------------------------------------ blocks
+
+    def _body(self, lines: list[_Line], context: str) -> dict[str, Any]:
+        """Attach comments and blank lines to members the way ``prisma format`` groups them.
+
+        Block attributes leave the flow (they print last): a blank line right
+        before one, or before the comment run directly above one, disappears,
+        and that comment run travels with the attribute. Blank lines at the
+        start and end of the body disappear.
+        """
+        members: list[Any] = []
+        attributes: list[BlockAttribute] = []
+        pending: list[Comment] = []
+        blank = False  # an empty line precedes the next item
+        prev_comment = False  # the previous line was a stand-alone comment (a comment run goes on)
+        for ln in lines:
+            if ln.tag == "comment":
+                assert ln.tok is not None
+                pending.append(self._comment(ln.tok, blank=blank, in_run=prev_comment and not blank))
+                prev_comment = True
+            elif ln.tag == "attr":
+                attached: list[Comment] = []
+                if not blank and pending:
+                    # the comment run directly above the attribute: back to the last blank line
+                    k = len(pending) - 1
+                    while k > 0 and not pending[k].blank_line_before:
+                        k -= 1
+                    attached = pending[k:]
+                    del pending[k:]
+                    if attached and attached[0].blank_line_before:
+                        attached[0] = attached[0].model_copy(update={"blank_line_before": False})
+                attributes.append(BlockAttribute(leading_comments=tuple(attached), **ln.kw))
+                prev_comment = False
+            else:
+                if ln.cls is CatchAll:
+                    ln.kw["message"] = _MESSAGES[context]
+                members.append(
+                    ln.cls(leading_comments=tuple(pending), blank_line_before=blank, **ln.kw),
+                )
+                pending = []
+                prev_comment = False
+            blank = _breaks(ln.nl) >= 2
+            if ln.tag == "comment" and ln.nl is None:
+                blank = False
+        return {"members": tuple(members), "attributes": attributes, "footer_comments": tuple(pending)}
+
+    def _block(self, c: list[Any], context: str) -> tuple[Token, dict[str, Any]]:
+        kw_tok, name, rest, _nl, *lines = c
+        close = lines.pop()
+        body = self._body(lines, context)
+        kw: dict[str, Any] = {
+            "name": str(name),
+            "members": body["members"],
+            "footer_comments": body["footer_comments"],
+            "header_rest": None if rest is None else str(rest),
+            "span": _span(kw_tok, close),
+        }
+        if context in ("model", "enum"):
+            kw["attributes"] = tuple(body["attributes"])
+        elif body["attributes"]:  # the grammar allows no @@ lines in config blocks
+            raise AssertionError("attribute in config block")
+        return kw_tok, kw
+
+    def model_block(self, c: list[Any]) -> tuple[str, dict[str, Any]]:
+        kw_tok, kw = self._block(c, "model")
+        return str(kw_tok), kw
+
+    def enum_block(self, c: list[Any]) -> tuple[str, dict[str, Any]]:
+        return "enum", self._block(c, "enum")[1]
+
+    def config_block(self, c: list[Any]) -> tuple[str, dict[str, Any]]:
+        kw_tok, kw = self._block(c, str(c[0]))
+        return str(kw_tok), kw
+
+    def type_alias(self, c: list[Any]) -> tuple[str, dict[str, Any]]:
+        kw_tok, name, (_base, _first, base_last), *attrs = c
+        end = attrs[-1].span.end.offset if attrs else base_last.end_pos
+        return "type_alias", {"name": str(name), "start": kw_tok.start_pos, "end": end}
+
+    def arbitrary_block(self, c: list[Token]) -> tuple[str, dict[str, Any]]:
+        name, body = c
+        return "arbitrary_block", {
+            "name": str(name),
+            "text": self.text[name.start_pos : body.end_pos],
+            "span": _span(name, body),
+        }
+
+    # ------------------------------------------------------------ top level
+
+    def start(self, items: list[Any]) -> tuple[list[Any], list[Comment]]:
+        """Assemble top-level items, giving each its leading comments and blank-line flag.
+
+        After a block ``prisma format`` always leaves one blank line (none when
+        the next item stood on the ``}`` line); after a comment or a catch-all
+        line, one if the source had any; after a type alias or keyword-less
+        block, none.
+        """
+        blocks: list[Any] = []
+        pending: list[Comment] = []
+        prev: str | None = None  # kind of the previous item
+        nl: Token | None = None  # line breaks since the previous item
+        last_catch: dict[str, Any] | None = None
+
+        def blank_before() -> bool:
+            if prev is None:
+                return False
+            if prev == "block":
+                return nl is not None
+            if prev in ("comment", "catch_all"):
+                return _breaks(nl) >= 2
+            return False
+
+        for item in items:
+            if isinstance(item, Token):
+                t = item.type
+                if t == "NL":
+                    nl = item
+                    if last_catch is not None:
+                        last_catch["line_ending"] = _first_break(item)
+                        last_catch = None
+                    continue
+                if t == "CATCHALL":
+                    kw = {
+                        "text": self._catch_all_text(item),
+                        "line_ending": "",
+                        "message": _MESSAGES["top"],
+                        "span": _span(item, item),
+                        "leading_comments": tuple(pending),
+                        "blank_line_before": blank_before(),
+                    }
+                    blocks.append(kw)
+                    last_catch = kw
+                    pending = []
+                    prev = "catch_all"
+                elif prev == "type_alias" and nl is None:
+                    # `type A = B // note`: the comment is part of the alias line
+                    blocks[-1][1]["end"] = item.end_pos
+                    prev = "comment"
+                else:  # a comment
+                    in_run = prev == "comment" and _breaks(nl) < 2
+                    pending.append(self._comment(item, blank=blank_before(), in_run=in_run))
+                    prev = "comment"
+                nl = None
+                continue
+            kind, kw = item
+            kw["leading_comments"] = tuple(pending)
+            kw["blank_line_before"] = blank_before()
+            pending = []
+            if kind == "type_alias":
+                prev = "type_alias"
+            elif kind == "arbitrary_block":
+                prev = "arbitrary_block"
+            else:
+                prev = "block"
+            blocks.append((kind, kw))
+            nl = None
+        return blocks, pending
+
+
+_BLOCK_CLASSES: dict[str, Any] = {
+    "model": Model,
+    "view": View,
+    "type": CompositeType,
+    "enum": EnumBlock,
+    "datasource": Datasource,
+    "generator": Generator,
+    "arbitrary_block": ArbitraryBlock,
+}
+
+
+class _Engine:
+    """The Lark parser, built once, with the builder it calls."""
+
+    def __init__(self) -> None:
+        self.builder = _Builder()
+        self.lark = Lark(
+            grammar_text(),
+            parser="lalr",
+            lexer="contextual",
+            transformer=self.builder,
+            maybe_placeholders=True,
+            cache=False,
+        )
+        self.lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _engine() -> _Engine:
+    return _Engine()
+
+
+def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    end = offset
+    n = len(text)
+    while end < n and text[end] not in "\r\n":
+        end += 1
+    return start, end
+
+
+def _skip_ws(text: str, i: int, end: int) -> int:
+    while i < end and text[i] in WHITESPACE:
+        i += 1
+    return i
+
+
+def _error_offset(err: UnexpectedInput, text: str) -> int:
+    if isinstance(err, UnexpectedEOF) or (isinstance(err, UnexpectedToken) and err.token.type == "$END"):
+        return -1
+    if isinstance(err, UnexpectedToken):
+        return err.token.start_pos  # type: ignore[no-any-return]
+    if isinstance(err, UnexpectedCharacters):
+        return err.pos_in_stream  # type: ignore[no-any-return]
+    return -1
+
+
+def _open_header(text: str) -> int:
+    """Offset of the last unmasked block header: the block left open at the end of input."""
+    i = len(text)
+    while i > 0:
+        start, end = _line_bounds(text, i - 1)
+        first = _skip_ws(text, start, end)
+        word_end = first
+        while word_end < end and (text[word_end].isalnum()):
+            word_end += 1
+        if text[first:word_end] in _HEADERS and "{" in text[word_end:end]:
+            return first
+        i = start - 1 if start > 0 else 0
+        if start == 0:
+            break
+    return -1
+
+
+def _mask(text: str, start: int, end: int) -> str:
+    return text[:start] + "\x00" * (end - start) + text[end:]
+
+
+def _compute_mask_start(text: str, offset: int, masked: dict[int, int]) -> tuple[int, int]:
+    """Where the catch-all for an error at ``offset`` starts and ends.
+
+    Prisma's catch-all takes the rest of the line from where the failed item
+    began: normally the first non-blank character, but after a ``}`` that
+    closed a block, or a ``/* */`` comment, on the same line, the rest only.
+    """
+    start, end = _line_bounds(text, offset)
+    first = _skip_ws(text, start, end)
+    cut = first
+    # after a block-closing `}` or a block comment earlier on this line
+    if text[first:first + 1] == "}" or text.startswith("/*", first):
+        k = first
+        while k < offset:
+            if text[k] == "}":
+                cut = _skip_ws(text, k + 1, end)
+                break
+            if text.startswith("/*", k):
+                close = text.find("*/", k + 2)
+                if close == -1 or close + 2 > offset:
+                    break
+                k = close + 2
+                cut = _skip_ws(text, k, end)
+                continue
+            break
+    if start in masked and masked[start] <= cut:
+        cut = first if masked[start] > first else -1
+    return cut, end
+
+
+def _parse_masked(text: str, path: str) -> tuple[list[Any], list[Comment], str]:
+    eng = _engine()
+    masked: dict[int, int] = {}  # line start -> mask start
+    work = text
+    if "\x00" in text:  # NUL is our mask character: a line holding one is a catch-all
+        i = 0
+        while (i := work.find("\x00", i)) != -1:
+            start, end = _line_bounds(work, i)
+            first = _skip_ws(work, start, end)
+            masked[start] = first
+            work = _mask(work, first, end)
+            i = end
+    while True:
+        with eng.lock:
+            eng.builder.text = text
+            try:
+                blocks, footer = eng.lark.parse(work)
+                return blocks, footer, work
+            except VisitError as e:
+                if not isinstance(e.orig_exc, _Reject):
+                    raise
+                offset = e.orig_exc.offset
+            except UnexpectedInput as e:
+                offset = _error_offset(e, work)
+            finally:
+                eng.builder.text = ""
+        if offset < 0:
+            offset = _open_header(work)
+            if offset < 0:  # nothing left to blame: mask the last non-blank line
+                stripped = work.rstrip(WHITESPACE + "\r\n")
+                offset = max(len(stripped) - 1, 0)
+        cut, end = _compute_mask_start(work, offset, masked)
+        if cut < 0 or cut >= end:
+            # An error at a line already masked whole, or an empty line: the
+            # grammar and the driver disagree, which is a bug, not bad input.
+            raise AssertionError(f"{path}: cannot recover from a parse error at offset {offset}")
+        line_start = _line_bounds(work, offset)[0]
+        masked[line_start] = cut
+        work = _mask(work, cut, end)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
+def parse_file_text(text: str, path: str = "<string>", *, strict: bool = True) -> SchemaFile:
+    """Parse the text of one file.
+
+    With ``strict`` (the default) a line Prisma would keep as a catch-all
+    raises :class:`ParseError` listing every such line; otherwise those lines
+    are kept as :class:`~prisma_tools.nodes.CatchAll` nodes, as ``prisma
+    format`` keeps them.
+    """
+    raw_blocks, footer, _work = _parse_masked(text, path)
+    blocks: list[Any] = []
+    for item in raw_blocks:
+        if isinstance(item, dict):
+            blocks.append(TopCatchAll(**item))
+            continue
+        kind, kw = item
+        if kind == "type_alias":
+            # verbatim, with the white space up to the end of its line when nothing else follows
+            start, end = kw.pop("start"), kw.pop("end")
+            line_end = _line_bounds(text, end)[1]
+            if not text[end:line_end].strip(WHITESPACE):
+                end = line_end
+            span = Span(start=point(text, start), end=point(text, end))
+            blocks.append(TypeAlias(text=text[start:end], span=span, **kw))
+        else:
+            blocks.append(_BLOCK_CLASSES[kind](**kw))
+    result = SchemaFile(path=path, blocks=tuple(blocks), footer_comments=tuple(footer))
+    if strict:
+        errors = syntax_errors(result, text)
+        if errors:
+            raise ParseError(errors)
+    return result
+
+
+def syntax_errors(schema_file: SchemaFile, text: str | None = None) -> list[Diagnostic]:
+    """One error :class:`Diagnostic` per catch-all line of ``schema_file``."""
+    out: list[Diagnostic] = []
+    lines = text.splitlines() if text is not None else None
+    for b in schema_file.blocks:
+        items = [b] if isinstance(b, CatchAll) else [m for m in getattr(b, "members", ()) if isinstance(m, CatchAll)]
+        for m in items:
+            line_text = None
+            if lines is not None and m.span is not None and m.span.start.line - 1 < len(lines):
+                line_text = lines[m.span.start.line - 1]
+            out.append(
+                Diagnostic(
+                    severity="error",
+                    code="syntax",
+                    message=f"{m.message} (`{_short(m.text)}`)",
+                    path=schema_file.path,
+                    span=m.span,
+                    line_text=line_text,
+                )
+            )
+    return out
+
+
+def _short(s: str, n: int = 60) -> str:
+    s = s.rstrip("\r")
+    return s if len(s) <= n else s[: n - 3] + "..."
+
+
+def parse(text: str, path: str = "<string>", *, strict: bool = True) -> Schema:
+    """Parse one file's text into a :class:`~prisma_tools.nodes.Schema`.
+
+    >>> schema = parse('model User {\\n  id Int @id\\n}\\n')
+    >>> schema.models[0].fields[0].name
+    'id'
+    """
+    return Schema(files=(parse_file_text(text, path, strict=strict),))
