@@ -1,0 +1,99 @@
+"""Reading schema files and folders, and writing them back safely (atomic replace)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .nodes import Schema, SchemaFile
+from .parser import parse_file_text
+
+__all__ = ["SchemaReadError", "discover", "load", "read_text", "write_atomic"]
+
+
+class SchemaReadError(OSError):
+    """A file could not be read as schema text (missing, a directory, binary, not UTF-8)."""
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """The text of ``path``, decoded as UTF-8 with line breaks kept exactly."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise SchemaReadError(f"{p}: no such file or directory") from None
+    except IsADirectoryError:
+        raise SchemaReadError(f"{p}: is a directory") from None
+    except PermissionError:
+        raise SchemaReadError(f"{p}: permission denied") from None
+    except OSError as e:
+        raise SchemaReadError(f"{p}: cannot read ({e.strerror or e})") from None
+    return decode(data, str(p))
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode schema bytes, refusing binary data and anything that is not UTF-8."""
+    if b"\x00" in data[:8192]:
+        raise SchemaReadError(f"{name}: looks like a binary file (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise SchemaReadError(f"{name}: not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+
+
+def discover(folder: str | os.PathLike[str]) -> list[Path]:
+    """The ``.prisma`` files of a schema folder, recursively, in a stable order."""
+    root = Path(folder)
+    return sorted(p for p in root.rglob("*.prisma") if p.is_file() and not _hidden(p.relative_to(root)))
+
+
+def _hidden(rel: Path) -> bool:
+    return any(part.startswith(".") or part == "node_modules" for part in rel.parts[:-1])
+
+
+def load(path: str | os.PathLike[str], *, strict: bool = True) -> Schema:
+    """Parse a file, or a folder of ``.prisma`` files read as one schema (as Prisma does).
+
+    Each :class:`~prisma_tools.nodes.SchemaFile` keeps the path it came from.
+    """
+    p = Path(path)
+    if p.is_dir():
+        files = discover(p)
+        if not files:
+            raise SchemaReadError(f"{p}: no .prisma files in this directory")
+        return Schema(files=tuple(parse_file_text(read_text(f), str(f), strict=strict) for f in files))
+    return Schema(files=(parse_file_text(read_text(p), str(p), strict=strict),))
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Replace ``path`` with ``text`` atomically: write a temporary file beside it, then rename.
+
+    The file's permission bits are kept. Readers never see a half-written file.
+    """
+    p = Path(path)
+    data = text.encode("utf-8")
+    try:
+        mode = p.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def files_of(schema: Schema) -> dict[str, SchemaFile]:
+    """The files of ``schema`` by path."""
+    return {f.path: f for f in schema.files}
