@@ -1,0 +1,215 @@
+"""The ``prisma-tools`` command line: argument parsing, messages and exit codes only.
+
+Exit status: 0 nothing to do or all done; 1 ``--check``/``--diff`` found
+changes; 2 usage, input, parse or internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .workflow import Report, Transform
+
+EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+
+
+def _echo_err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _summary(report: Report, *, check: bool) -> str:
+    def n(count: int) -> str:
+        return f"{count} file{'s' if count != 1 else ''}"
+
+    parts = []
+    if report.changed:
+        parts.append(f"{n(report.changed)} {'would be ' if check else ''}reformatted")
+    if report.unchanged:
+        parts.append(f"{n(report.unchanged)} {'would be ' if check else ''}left unchanged")
+    failed = sum(1 for o in report.outcomes if o.error) or len(report.errors)
+    if failed:
+        parts.append(f"{n(failed)} failed")
+    return ", ".join(parts) + "." if parts else "No files processed."
+
+
+def run_targets(
+    paths: Sequence[str],
+    *,
+    check: bool,
+    diff: bool,
+    lenient: bool,
+    quiet: bool,
+    verbose: bool,
+    stdin_filename: str | None,
+    transform: Transform | None = None,
+    backup: bool = False,
+    json_output: bool = False,
+    changes: list[Any] | None = None,
+) -> int:
+    """Process every target and turn the report into messages and an exit status."""
+    from .workflow import Report, iter_targets, process
+
+    report = Report()
+    write = not (check or diff)
+    for target in iter_targets(paths, stdin_filename):
+        if isinstance(target, str):
+            report.errors.append(target)
+            continue
+        process(
+            target,
+            report,
+            transform=transform,
+            write=write,
+            diff=diff,
+            lenient=lenient,
+            backup=backup,
+            out=sys.stdout.write,
+        )
+    if json_output:
+        import json
+
+        payload = {
+            "files": [o.__dict__ for o in report.outcomes],
+            "diagnostics": [d.model_dump(mode="json", exclude={"line_text"}) for d in report.diagnostics],
+            "changes": changes or [],
+            "errors": report.errors,
+        }
+        click.echo(json.dumps(payload, indent=2), err=write and any(t == "-" for t in paths))
+    else:
+        for d in report.diagnostics:
+            if d.severity == "error" or not quiet:
+                _echo_err(d.render(excerpt=True))
+        for message in report.errors:
+            _echo_err(f"error: {message}")
+        if not quiet:
+            for o in report.outcomes:
+                if o.changed and check:
+                    _echo_err(f"would reformat {o.path}")
+                elif o.written:
+                    _echo_err(f"reformatted {o.path}")
+                elif verbose and not o.error:
+                    _echo_err(f"{o.path} already well formatted, good job.")
+            if report.outcomes or report.errors:
+                _echo_err(_summary(report, check=check or diff))
+    if report.failed:
+        return EXIT_ERROR
+    if (check or diff) and report.changed:
+        return EXIT_CHANGED
+    return EXIT_OK
+
+
+_COMMON = [
+    click.argument("paths", nargs=-1, required=True, metavar="PATH... | -"),
+    click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change."),
+    click.option("--diff", is_flag=True, help="Write nothing; print a unified diff of the changes (exit 1 if any)."),
+    click.option(
+        "--allow-invalid",
+        is_flag=True,
+        help="Format lines that do not parse verbatim, as prisma format does, instead of failing (warnings).",
+    ),
+    click.option("--stdin-filename", metavar="PATH", help="The name used in messages when reading standard input."),
+    click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
+    click.option("-v", "--verbose", is_flag=True, help="Also list files that are already formatted."),
+]
+
+
+def _common(f: Any) -> Any:
+    for decorator in reversed(_COMMON):
+        f = decorator(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="prisma-tools")
+def cli() -> None:
+    """Parse, repair and format Prisma schema files.
+
+    A directory is read as one multi-file schema (all its .prisma files), as
+    Prisma reads a schema folder. `-` reads standard input and writes the
+    result to standard output.
+    """
+
+
+@cli.command("format")
+@_common
+def format_command(
+    paths: tuple[str, ...],
+    check: bool,
+    diff: bool,
+    allow_invalid: bool,
+    stdin_filename: str | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Format schema files exactly as `prisma format` does.
+
+    Files are rewritten in place (atomically, and only when the text
+    changes). Lines that do not parse are errors (exit 2, nothing written)
+    unless --allow-invalid is given.
+    """
+    sys.exit(
+        run_targets(
+            paths,
+            check=check,
+            diff=diff,
+            lenient=allow_invalid,
+            quiet=quiet,
+            verbose=verbose,
+            stdin_filename=stdin_filename,
+        )
+    )
+
+
+@cli.command("dump")
+@click.argument("path", required=False, metavar="PATH | -")
+@click.option("--json-schema", is_flag=True, help="Print the JSON Schema of the AST instead.")
+@click.option("--allow-invalid", is_flag=True, help="Keep lines that do not parse as catch-all nodes.")
+@click.option("--indent", type=int, default=2, show_default=True, help="JSON indentation.")
+def dump_command(path: str | None, json_schema: bool, allow_invalid: bool, indent: int) -> None:
+    """Print the AST of a schema (file, folder or -) as JSON, or the AST's JSON Schema."""
+    import json
+
+    from .nodes import Schema
+
+    if json_schema:
+        click.echo(json.dumps(Schema.model_json_schema(), indent=indent))
+        return
+    if path is None:
+        raise click.UsageError("PATH is required (or --json-schema)")
+    from .diagnostics import ParseError
+    from .files import SchemaReadError, decode, load
+    from .parser import parse
+
+    try:
+        if path == "-":
+            schema = parse(decode(sys.stdin.buffer.read(), "-"), "-", strict=not allow_invalid)
+        else:
+            schema = load(path, strict=not allow_invalid)
+    except SchemaReadError as e:
+        _echo_err(f"error: {e}")
+        sys.exit(EXIT_ERROR)
+    except ParseError as e:
+        for d in e.diagnostics:
+            _echo_err(d.render())
+        sys.exit(EXIT_ERROR)
+    click.echo(schema.model_dump_json(indent=indent))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the ``prisma-tools`` console script."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args in (["--version"], ["-V"]):  # answer without building the command tree
+        print(f"prisma-tools, version {__version__}")
+        sys.exit(EXIT_OK)
+    try:
+        cli.main(args=args, prog_name="prisma-tools", standalone_mode=True)
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        _echo_err("Aborted.")
+        sys.exit(130)
