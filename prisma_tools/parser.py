@@ -651,26 +651,47 @@ def parse_file_text(text: str, path: str = "<string>", *, strict: bool = True) -
 
 
 def syntax_errors(schema_file: SchemaFile, text: str | None = None) -> list[Diagnostic]:
-    """One error :class:`Diagnostic` per catch-all line of ``schema_file``."""
+    """One error :class:`Diagnostic` per line of ``schema_file`` that Prisma keeps verbatim.
+
+    That is every catch-all line, type alias and keyword-less block: the
+    grammar keeps them so that the formatter can print them, and validation
+    rejects them.
+    """
     out: list[Diagnostic] = []
     lines = text.splitlines() if text is not None else None
     for b in schema_file.blocks:
-        items = [b] if isinstance(b, CatchAll) else [m for m in getattr(b, "members", ()) if isinstance(m, CatchAll)]
-        for m in items:
+        items: list[tuple[str, str, Span | None]] = []
+        if isinstance(b, CatchAll):
+            items.append((b.message, b.text, b.span))
+        elif isinstance(b, TypeAlias):
+            items.append((_ALIAS_MESSAGE, b.text, b.span))
+        elif isinstance(b, ArbitraryBlock):
+            items.append((_ARBITRARY_MESSAGE, b.text.splitlines()[0], b.span))
+        else:
+            items.extend((m.message, m.text, m.span) for m in getattr(b, "members", ()) if isinstance(m, CatchAll))
+        for message, text_, span in items:
             line_text = None
-            if lines is not None and m.span is not None and m.span.start.line - 1 < len(lines):
-                line_text = lines[m.span.start.line - 1]
+            if lines is not None and span is not None and span.start.line - 1 < len(lines):
+                line_text = lines[span.start.line - 1]
             out.append(
                 Diagnostic(
                     severity="error",
                     code="syntax",
-                    message=f"{m.message} (`{_short(m.text)}`)",
+                    message=f"{message} (`{_short(text_)}`)",
                     path=schema_file.path,
-                    span=m.span,
+                    span=span,
                     line_text=line_text,
                 )
             )
     return out
+
+
+# Prisma's validation messages for the two constructs its grammar accepts only to reject them.
+_ALIAS_MESSAGE = "Invalid type definition. Please check the documentation in https://pris.ly/d/composite-types"
+_ARBITRARY_MESSAGE = (
+    "This block is invalid. It does not start with any known Prisma schema keyword. "
+    "Valid keywords include 'model', 'enum', 'type', 'datasource' and 'generator'."
+)
 
 
 def _short(s: str, n: int = 60) -> str:
