@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 import pydantic
 from pydantic import BaseModel, ConfigDict
@@ -201,7 +201,7 @@ class ObjectValue(Node):
 
 
 Value = Annotated[
-    Union[StringValue, NumberValue, ConstantValue, FunctionCall, ArrayValue, ObjectValue],
+    StringValue | NumberValue | ConstantValue | FunctionCall | ArrayValue | ObjectValue,
     pydantic.Field(discriminator="kind"),
 ]
 
@@ -410,17 +410,7 @@ class TopCatchAll(CatchAll):
 
 
 Block = Annotated[
-    Union[
-        Model,
-        View,
-        CompositeType,
-        EnumBlock,
-        Datasource,
-        Generator,
-        TypeAlias,
-        ArbitraryBlock,
-        TopCatchAll,
-    ],
+    Model | View | CompositeType | EnumBlock | Datasource | Generator | TypeAlias | ArbitraryBlock | TopCatchAll,
     pydantic.Field(discriminator="kind"),
 ]
 

@@ -129,9 +129,10 @@ def process(
     diff: bool = False,
     lenient: bool = False,
     backup: bool = False,
-    out: Callable[[str], None] = sys.stdout.write,
+    out: Callable[[str], object] | None = None,
 ) -> None:
     """Run one target through parse -> transform -> print -> check -> write/diff."""
+    out = out or sys.stdout.write
     texts: dict[str, str] = {}
     files: list[SchemaFile] = []
     try:
