@@ -13,8 +13,6 @@ The printer's output is byte-identical to ``prisma format``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
 # Names are resolved on first use so that `prisma-tools --version` does not pay
@@ -110,6 +108,7 @@ __all__ = [
     "write_atomic",
 ]
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs start-up time
 if TYPE_CHECKING:
     from .api import format_text, parse_file
     from .diagnostics import Diagnostic, ParseError
@@ -149,7 +148,7 @@ if TYPE_CHECKING:
     from .printer import print_file, print_files, print_schema, print_value
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'prisma_tools' has no attribute {name!r}")

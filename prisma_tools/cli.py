@@ -205,9 +205,6 @@ def dump_command(path: str | None, json_schema: bool, allow_invalid: bool, inden
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``prisma-tools`` console script."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args in (["--version"], ["-V"]):  # answer without building the command tree
-        print(f"prisma-tools, version {__version__}")
-        sys.exit(EXIT_OK)
     try:
         cli.main(args=args, prog_name="prisma-tools", standalone_mode=True)
     except KeyboardInterrupt:  # pragma: no cover - interactive only

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from prisma_tools import cli as cli_module
+from prisma_tools import console
 from prisma_tools.cli import cli
 
 UGLY = "model User {\nid Int @id\n  email    String @unique // login\n}\n"
@@ -179,7 +179,7 @@ def test_dump_json_and_json_schema(schema: Path) -> None:
 
 def test_version_fast_path(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as e:
-        cli_module.main(["--version"])
+        console.main(["--version"])
     assert e.value.code == 0
     assert capsys.readouterr().out.startswith("prisma-tools, version ")
 
