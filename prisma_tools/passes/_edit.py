@@ -1,0 +1,148 @@
+"""Copy-on-write editing of a :class:`Schema`: find blocks by name, replace or add them.
+
+A pass reads blocks through :class:`SchemaEdit`, records replacements, and
+calls :meth:`SchemaEdit.result`, which returns the original schema object when
+nothing was recorded (so the runner can tell "unchanged" with ``is``) and
+otherwise rebuilds only the files that changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TypeVar
+
+from ..nodes import Block, Comment, CompositeType, Datasource, FieldDecl, Generator, Model, Schema, SchemaFile, View
+from ._ast import DATA_BLOCKS, DataBlock, FieldBlock
+
+__all__ = ["SchemaEdit", "append_fields", "body_ends_with_blank_line", "main_file_index"]
+
+B = TypeVar("B", Model, View, CompositeType)
+
+
+class SchemaEdit:
+    """Blocks of ``schema`` by name (the first definition of each), with pending edits."""
+
+    def __init__(self, schema: Schema) -> None:
+        self.schema = schema
+        self._where: dict[str, tuple[int, int]] = {}
+        for fi, f in enumerate(schema.files):
+            for bi, b in enumerate(f.blocks):
+                if isinstance(b, DATA_BLOCKS) and b.name not in self._where:
+                    self._where[b.name] = (fi, bi)
+        self._replaced: dict[tuple[int, int], Block] = {}
+        self._appended: dict[int, list[Block]] = {}
+        self._added: dict[str, DataBlock] = {}
+
+    def names(self) -> list[str]:
+        """The names of the data blocks, in schema order (blocks being added last)."""
+        return [*self._where, *(n for n in self._added if n not in self._where)]
+
+    def all_blocks(self) -> Iterator[tuple[str, Block]]:
+        """``(path, block)`` for every block, blocks being added included (latest versions)."""
+        for fi, f in enumerate(self.schema.files):
+            for bi, b in enumerate(f.blocks):
+                yield f.path, self._replaced.get((fi, bi), b)
+            for b in self._appended.get(fi, ()):
+                yield f.path, self._added[b.name] if isinstance(b, DATA_BLOCKS) else b
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._where or name in self._added
+
+    def get(self, name: str) -> DataBlock | None:
+        """The current version of the block called ``name`` (edits included)."""
+        if name in self._added:
+            return self._added[name]
+        loc = self._where.get(name)
+        if loc is None:
+            return None
+        b = self._replaced.get(loc) or self.schema.files[loc[0]].blocks[loc[1]]
+        assert isinstance(b, DATA_BLOCKS)
+        return b
+
+    def path(self, name: str) -> str:
+        """The path of the file that declares ``name`` (the main file for blocks being added)."""
+        loc = self._where.get(name)
+        fi = loc[0] if loc is not None else main_file_index(self.schema)
+        return self.schema.files[fi].path
+
+    def replace(self, name: str, block: DataBlock) -> None:
+        if name in self._added:
+            self._added[name] = block
+            return
+        self._replaced[self._where[name]] = block
+
+    def add(self, file_index: int, block: Block) -> None:
+        """Add ``block`` at the end of file ``file_index`` (a data block can then be found by name)."""
+        if isinstance(block, DATA_BLOCKS):
+            self._added[block.name] = block
+        self._appended.setdefault(file_index, []).append(block)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._replaced or self._appended)
+
+    def result(self) -> Schema:
+        if not self.changed:
+            return self.schema
+        files: list[SchemaFile] = []
+        for fi, f in enumerate(self.schema.files):
+            blocks = [self._replaced.get((fi, bi), b) for bi, b in enumerate(f.blocks)]
+            # blocks added by name may have been replaced again since: take the latest version
+            for b in self._appended.get(fi, ()):
+                blocks.append(self._added[b.name] if isinstance(b, DATA_BLOCKS) else b)
+            if len(blocks) == len(f.blocks) and all(x is y for x, y in zip(blocks, f.blocks, strict=True)):
+                files.append(f)
+            else:
+                files.append(f.model_copy(update={"blocks": tuple(blocks)}))
+        return self.schema.model_copy(update={"files": tuple(files)})
+
+
+def main_file_index(schema: Schema) -> int:
+    """The main file of a schema folder: the one with the datasource, else a generator, else the first."""
+    for kind in (Datasource, Generator):
+        for fi, f in enumerate(schema.files):
+            if any(isinstance(b, kind) for b in f.blocks):
+                return fi
+    return 0
+
+
+def body_ends_with_blank_line(block: FieldBlock) -> bool:
+    """Whether an empty line preceded the block's ``}`` in the source it was parsed from.
+
+    Prisma inserts missing relation fields as text just before ``}``, so after
+    such a line they start a new table. The AST does not keep that empty line;
+    the spans still tell, when the block and its last line come from one parse.
+    """
+    if block.span is None:
+        return False
+    items = [*block.members, *block.attributes, *block.footer_comments]
+    if not items:
+        return False
+    spans = [i.span for i in items]
+    start, end = block.span.start.offset, block.span.end.offset
+    if any(s is None or not start < s.start.offset <= s.end.offset <= end for s in spans):
+        return False
+    last = max(s.end.line for s in spans if s is not None)
+    return block.span.end.line - last >= 2
+
+
+def append_fields(block: B, fields: Sequence[FieldDecl], *, absorb_footer: bool = True) -> B:
+    """``block`` with ``fields`` added before its ``}``, as ``prisma format`` adds text there.
+
+    With ``absorb_footer`` the comments just above ``}`` end up above the first
+    new field (where Prisma's text insertion puts them); otherwise they stay last.
+    """
+    if not fields:
+        return block
+    first = fields[0]
+    update: dict[str, object] = {}
+    if body_ends_with_blank_line(block):
+        update["blank_line_before"] = True
+    footer: tuple[Comment, ...] = block.footer_comments
+    if absorb_footer and footer:
+        update["leading_comments"] = footer + first.leading_comments
+        footer = ()
+    if update:
+        first = first.model_copy(update=update)
+    members = (*block.members, first, *fields[1:])
+    return block.model_copy(update={"members": members, "footer_comments": footer})
