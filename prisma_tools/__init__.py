@@ -25,6 +25,8 @@ _EXPORTS = {
     "print_files": "printer",
     "print_value": "printer",
     "format_text": "api",
+    "fix": "fixer",
+    "FixResult": "fixer",
     "parse_file": "api",
     "load": "files",
     "write_atomic": "files",
@@ -79,6 +81,7 @@ __all__ = [
     "FieldAttribute",
     "FieldDecl",
     "FieldType",
+    "FixResult",
     "FunctionCall",
     "Generator",
     "Model",
@@ -96,6 +99,7 @@ __all__ = [
     "TopCatchAll",
     "TypeAlias",
     "View",
+    "fix",
     "format_text",
     "load",
     "parse",
@@ -113,6 +117,7 @@ if TYPE_CHECKING:
     from .api import format_text, parse_file
     from .diagnostics import Diagnostic, ParseError
     from .files import SchemaReadError, load, write_atomic
+    from .fixer import FixResult, fix
     from .nodes import (
         ArbitraryBlock,
         Argument,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -15,6 +16,10 @@ import click
 from . import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .diagnostics import Diagnostic
+    from .nodes import Schema
     from .workflow import Report, Transform
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
@@ -52,6 +57,7 @@ def run_targets(
     backup: bool = False,
     json_output: bool = False,
     changes: list[Any] | None = None,
+    render: Callable[[Diagnostic], str] | None = None,
 ) -> int:
     """Process every target and turn the report into messages and an exit status."""
     from .workflow import Report, iter_targets, process
@@ -85,7 +91,7 @@ def run_targets(
     else:
         for d in report.diagnostics:
             if d.severity == "error" or not quiet:
-                _echo_err(d.render(excerpt=True))
+                _echo_err(render(d) if render is not None else d.render(excerpt=True))
         for message in report.errors:
             _echo_err(f"error: {message}")
         if not quiet:
@@ -165,6 +171,135 @@ def format_command(
             stdin_filename=stdin_filename,
         )
     )
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _render_change(d: Diagnostic) -> str:
+    # changes print the way linters print them: `path:line:col: CODE message`
+    if d.severity == "info" and d.code:
+        return f"{d.location()}: {d.code} {d.message}"
+    return d.render(excerpt=False)
+
+
+@cli.command("fix")
+@_common
+@click.option(
+    "--merge", "merge_files", multiple=True, metavar="FILE", help="Merge blocks and fields from FILE (repeatable)."
+)
+@click.option(
+    "--select", multiple=True, metavar="PASS", help="Run only these passes (names or codes, comma-separated)."
+)
+@click.option("--ignore", multiple=True, metavar="PASS", help="Skip these passes (names or codes, comma-separated).")
+@click.option(
+    "--duplicates",
+    type=click.Choice(["first", "last", "error"]),
+    default=None,
+    help="Which copy of a duplicated block to keep, or `error` to only report duplicates.  [default: first]",
+)
+@click.option("--backup", is_flag=True, default=None, help="Keep FILE.bak (the original) before writing FILE.")
+@click.option(
+    "--output-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to report changes.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="pyproject.toml to read [tool.prisma-tools] from (default: the nearest one).",
+)
+def fix_command(
+    paths: tuple[str, ...],
+    check: bool,
+    diff: bool,
+    allow_invalid: bool,
+    stdin_filename: str | None,
+    quiet: bool,
+    verbose: bool,
+    merge_files: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    duplicates: str | None,
+    backup: bool | None,
+    output_format: str,
+    config_path: Path | None,
+) -> None:
+    """Repair schemas Prisma rejects, then format them.
+
+    Removes duplicate blocks, merges additions files (--merge), adds missing
+    back-relation fields and the @unique a one-to-one relation needs. Every
+    change is reported as `path:line:col: CODE message`. Settings come from
+    [tool.prisma-tools] in the nearest pyproject.toml; flags override them.
+    Run `prisma-tools passes` for the list of passes.
+    """
+    from .config import ConfigError, find_pyproject, load_config
+    from .diagnostics import ParseError
+    from .files import SchemaReadError, load
+    from .fixer import fix
+    from .passes import get_pass
+
+    try:
+        cfg = load_config(config_path if config_path is not None else find_pyproject(paths))
+    except ConfigError as e:
+        _echo_err(f"error: {e}")
+        sys.exit(EXIT_ERROR)
+    selected = _split(select) or cfg.select
+    ignored = _split(ignore) or cfg.ignore
+    for key in [*(selected or []), *ignored]:
+        try:
+            get_pass(key)
+        except ValueError as e:
+            raise click.BadParameter(str(e), param_hint="--select/--ignore") from None
+    policy = duplicates or cfg.duplicates
+    merges = [Path(m) for m in merge_files] or cfg.merge
+    additions = []
+    for m in merges:
+        try:
+            additions.append(load(m))
+        except SchemaReadError as e:
+            _echo_err(f"error: --merge {e}")
+            sys.exit(EXIT_ERROR)
+        except ParseError as e:
+            for d in e.diagnostics:
+                _echo_err(d.render())
+            sys.exit(EXIT_ERROR)
+    changes: list[dict[str, Any]] = []
+
+    def transform(schema: Schema) -> tuple[Schema, list[Diagnostic]]:
+        result = fix(schema, merge=additions, select=selected, ignore=ignored, duplicates=policy)  # type: ignore[arg-type]
+        changes.extend(c.model_dump(mode="json") for c in result.changes)
+        return result.schema, [c.to_diagnostic() for c in result.changes]
+
+    sys.exit(
+        run_targets(
+            paths,
+            check=check,
+            diff=diff,
+            lenient=allow_invalid,
+            quiet=quiet,
+            verbose=verbose,
+            stdin_filename=stdin_filename,
+            transform=transform,
+            backup=cfg.backup if backup is None else backup,
+            json_output=output_format == "json",
+            changes=changes,
+            render=_render_change,
+        )
+    )
+
+
+@cli.command("passes")
+def passes_command() -> None:
+    """List the repair passes of `fix`, in the order they run."""
+    from .passes import PASSES
+
+    for p in PASSES:
+        click.echo(f"{p.code}  {p.name:<24} {p.summary.replace('``', '`')}")
 
 
 @cli.command("dump")

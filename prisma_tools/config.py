@@ -1,0 +1,105 @@
+"""``[tool.prisma-tools]`` in the nearest ``pyproject.toml``, found the way black finds its own.
+
+Recognised keys (command-line flags override them)::
+
+    [tool.prisma-tools]
+    merge = ["prisma/user-model-updates.prisma"]   # additions merged by `fix`, relative to pyproject.toml
+    select = ["remove-duplicates", "add-one-to-one-unique"]
+    ignore = ["PT003"]
+    duplicates = "first"                           # first | last | error
+    backup = false
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Config", "ConfigError", "find_pyproject", "load_config"]
+
+_KEYS = {"merge", "select", "ignore", "duplicates", "backup"}
+
+
+class ConfigError(ValueError):
+    """The configuration file exists but says something we cannot use."""
+
+
+@dataclass
+class Config:
+    merge: list[Path] = field(default_factory=list)
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    duplicates: str = "first"
+    backup: bool = False
+    source: Path | None = None
+
+
+def find_pyproject(paths: Sequence[str | Path]) -> Path | None:
+    """The ``pyproject.toml`` nearest to the common parent of ``paths`` (or the working directory)."""
+    resolved = [Path(p).resolve() for p in paths if str(p) != "-"] or [Path.cwd()]
+    common = Path(*_common_parts([p if p.is_dir() else p.parent for p in resolved]))
+    for directory in (common, *common.parents):
+        candidate = directory / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+        if (directory / ".git").exists():  # the project root: stop here, as black does
+            break
+    return None
+
+
+def _common_parts(dirs: list[Path]) -> tuple[str, ...]:
+    parts = dirs[0].parts
+    for d in dirs[1:]:
+        n = 0
+        for a, b in zip(parts, d.parts, strict=False):
+            if a != b:
+                break
+            n += 1
+        parts = parts[:n]
+    return parts
+
+
+def _strings(value: Any, key: str, where: Path) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ConfigError(f"{where}: [tool.prisma-tools] {key} must be a string or a list of strings")
+
+
+def load_config(path: Path | None) -> Config:
+    """Read ``[tool.prisma-tools]`` from ``path`` (a ``pyproject.toml``); defaults when absent."""
+    if path is None:
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise ConfigError(f"{path}: cannot read ({e})") from None
+    section = data.get("tool", {}).get("prisma-tools")
+    if section is None:
+        return Config()
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.prisma-tools] must be a table")
+    unknown = sorted(set(section) - _KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key(s) in [tool.prisma-tools]: {', '.join(unknown)}")
+    cfg = Config(source=path)
+    if "merge" in section:
+        cfg.merge = [path.parent / m for m in _strings(section["merge"], "merge", path)]
+    if "select" in section:
+        cfg.select = _strings(section["select"], "select", path)
+    if "ignore" in section:
+        cfg.ignore = _strings(section["ignore"], "ignore", path)
+    if "duplicates" in section:
+        value = section["duplicates"]
+        if value not in ("first", "last", "error"):
+            raise ConfigError(f"{path}: [tool.prisma-tools] duplicates must be first, last or error")
+        cfg.duplicates = value
+    if "backup" in section:
+        if not isinstance(section["backup"], bool):
+            raise ConfigError(f"{path}: [tool.prisma-tools] backup must be true or false")
+        cfg.backup = section["backup"]
+    return cfg

@@ -1,0 +1,148 @@
+"""`prisma-tools fix`: passes from the command line, configuration, backups, reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from prisma_tools.cli import cli
+
+# One-to-one without @unique on the foreign key, and a duplicated enum.
+BROKEN = """model User {
+  id      Int      @id
+  profile Profile?
+}
+
+model Profile {
+  id     Int  @id
+  userId Int
+  user   User @relation(fields: [userId], references: [id])
+}
+
+enum Role {
+  USER
+}
+
+enum Role {
+  USER
+}
+"""
+
+FIXED = """model User {
+  id      Int      @id
+  profile Profile?
+}
+
+model Profile {
+  id     Int  @id
+  userId Int  @unique
+  user   User @relation(fields: [userId], references: [id])
+}
+
+enum Role {
+  USER
+}
+"""
+
+
+def run(*args: str, stdin: str | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), input=stdin)
+
+
+@pytest.fixture
+def schema(tmp_path: Path) -> Path:
+    p = tmp_path / "schema.prisma"
+    p.write_text(BROKEN)
+    return p
+
+
+def test_fix_repairs_reports_and_is_idempotent(schema: Path) -> None:
+    r = run("fix", str(schema))
+    assert r.exit_code == 0, r.output
+    assert schema.read_text() == FIXED
+    assert f"{schema}:16:1: PT001 removed duplicate enum Role" in r.stderr
+    assert f"{schema}:9:3: PT004 added @unique to Profile.userId" in r.stderr
+    again = run("fix", str(schema))
+    assert again.exit_code == 0
+    assert "PT00" not in again.stderr
+
+
+def test_check_and_diff(schema: Path) -> None:
+    assert run("fix", "--check", str(schema)).exit_code == 1
+    r = run("fix", "--diff", str(schema))
+    assert r.exit_code == 1
+    assert "+  userId Int  @unique\n" in r.stdout
+    assert schema.read_text() == BROKEN
+
+
+def test_select_and_ignore(schema: Path) -> None:
+    r = run("fix", "--select", "add-one-to-one-unique", "-", stdin=BROKEN)
+    assert r.exit_code == 0
+    assert r.stdout.count("enum Role") == 2
+    assert "@unique" in r.stdout
+    r = run("fix", "--ignore", "PT004,PT001", "-", stdin=BROKEN)
+    assert "@unique" not in r.stdout
+    r = run("fix", "--select", "no-such-pass", str(schema))
+    assert r.exit_code == 2
+    assert "no-such-pass" in r.stderr
+
+
+def test_duplicates_error_changes_nothing(schema: Path) -> None:
+    r = run("fix", "--duplicates", "error", str(schema))
+    assert r.exit_code == 2
+    assert schema.read_text() == BROKEN
+
+
+def test_backup_keeps_the_original(schema: Path) -> None:
+    assert run("fix", "--backup", str(schema)).exit_code == 0
+    assert Path(str(schema) + ".bak").read_text() == BROKEN
+    assert schema.read_text() == FIXED
+
+
+def test_json_report(schema: Path) -> None:
+    r = run("fix", "--output-format", "json", str(schema))
+    assert r.exit_code == 0
+    report = json.loads(r.stdout)
+    assert {c["code"] for c in report["changes"]} == {"PT001", "PT004"}
+    assert report["files"][0]["written"] is True
+
+
+def test_config_from_pyproject(schema: Path, tmp_path: Path) -> None:
+    additions = tmp_path / "additions.prisma"
+    additions.write_text("model Tag {\n  id Int @id\n}\n")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.prisma-tools]\nmerge = ["additions.prisma"]\nignore = ["PT001"]\nbackup = true\n'
+    )
+    r = run("fix", str(schema))
+    assert r.exit_code == 0, r.output
+    text = schema.read_text()
+    assert "model Tag {" in text
+    assert text.count("enum Role") == 2, "PT001 is ignored by the configuration"
+    assert Path(str(schema) + ".bak").exists()
+    # flags override the file
+    schema.write_text(BROKEN)
+    r = run("fix", "--ignore", "PT002", str(schema))
+    assert "model Tag" not in schema.read_text()
+    assert schema.read_text().count("enum Role") == 1
+
+
+def test_bad_config_and_missing_merge_file(schema: Path, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.prisma-tools]\nduplicates = "sometimes"\n')
+    r = run("fix", str(schema))
+    assert r.exit_code == 2
+    assert "duplicates must be" in r.stderr
+    (tmp_path / "pyproject.toml").write_text("")
+    r = run("fix", "--merge", str(tmp_path / "nope.prisma"), str(schema))
+    assert r.exit_code == 2
+    assert "no such file" in r.stderr
+    assert schema.read_text() == BROKEN
+
+
+def test_passes_command_lists_the_pipeline() -> None:
+    r = run("passes")
+    assert r.exit_code == 0
+    codes = [line.split()[0] for line in r.stdout.splitlines()]
+    assert codes == ["PT001", "PT002", "PT003", "PT004"]
