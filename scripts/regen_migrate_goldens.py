@@ -1,0 +1,241 @@
+"""Regenerate the expected SQL of the migrate tests with Prisma's own schema engine.
+
+Runs ``prisma-oracle sql`` (the script ``prisma migrate diff --script`` prints,
+Prisma 6's engine compiled to WebAssembly) and writes its output byte for byte:
+
+* ``tests/fixtures/migrate/cases/NAME/expected.sql`` for every own case
+  (``to.prisma``, and ``from.prisma`` unless the case starts from empty);
+* ``tests/fixtures/migrate/corpus/``: for every PostgreSQL schema of
+  ``../shared/corpus`` that Prisma 6 validates, ``ENTRY/empty.sql`` (from empty)
+  and ``ENTRY/SLUG.sql`` for each additive diff derived from it (see
+  ``tests/migrate_corpus.py``), ``edpsych-acceptance.sql`` for the EdPsych
+  FROM/TO pair, and ``cases.json``, the list of cases the engine accepted
+  (a derived FROM the engine rejects as invalid is left out and counted).
+
+Usage::
+
+    python scripts/regen_migrate_goldens.py            # write everything
+    python scripts/regen_migrate_goldens.py --check    # write nothing; exit 1 if anything is stale
+    python scripts/regen_migrate_goldens.py --report   # also compare prisma-tools with the engine: N of M
+
+Node.js and the oracle (``../shared/tools/prisma-oracle``, or ``PRISMA_ORACLE``)
+are needed here, not by the tests, which read only the committed files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO), str(REPO / "tests")]
+
+from migrate_corpus import (  # noqa: E402
+    EDPSYCH_MIGRATION,
+    Removal,
+    derived_cases,
+    edpsych_from_to,
+    postgres_entries,
+    remove,
+)
+
+from prisma_tools import load, parse  # noqa: E402
+from prisma_tools.migrate import diff_sql  # noqa: E402
+from prisma_tools.nodes import Schema  # noqa: E402
+from prisma_tools.printer import print_files  # noqa: E402
+
+CASES = REPO / "tests" / "fixtures" / "migrate" / "cases"
+CORPUS_OUT = REPO / "tests" / "fixtures" / "migrate" / "corpus"
+SHARED = Path(os.environ.get("PRISMA_TOOLS_SHARED", REPO.parent / "shared"))
+CORPUS = SHARED / "corpus"
+
+
+def oracle_path() -> Path:
+    return Path(os.environ.get("PRISMA_ORACLE", SHARED / "tools" / "prisma-oracle" / "prisma-oracle"))
+
+
+@dataclass
+class Job:
+    """One oracle run: ``out`` gets the SQL for FROM (None: empty) -> TO."""
+
+    out: Path
+    from_path: Path | None
+    to_path: Path
+    kind: str
+    ours: Callable[[], str]
+    case: dict[str, object] | None = None
+    result: bytes | None = None
+    error: str | None = None
+
+
+def run_oracle(job: Job) -> Job:
+    args = [str(oracle_path()), "sql", str(job.from_path) if job.from_path else "--empty", str(job.to_path)]
+    proc = subprocess.run(args, capture_output=True, check=False)
+    if proc.returncode == 0:
+        job.result = proc.stdout
+    else:
+        job.error = proc.stderr.decode("utf-8", "replace").strip()
+    return job
+
+
+def write_schema(schema: Schema, source: Path, dest: Path) -> Path:
+    """Print ``schema`` (read from ``source``) into ``dest``, keeping a folder's layout."""
+    texts = print_files(schema)
+    if not source.is_dir():
+        target = dest / "schema.prisma"
+        target.write_text(next(iter(texts.values())), encoding="utf-8")
+        return target
+    for path, text in texts.items():
+        target = dest / Path(path).relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return dest
+
+
+def own_jobs() -> list[Job]:
+    jobs = []
+    for case in sorted(p for p in CASES.iterdir() if p.is_dir()):
+        from_path: Path | None = case / "from.prisma"
+        assert from_path is not None
+        if not from_path.exists():
+            from_path = None
+        to_path = case / "to.prisma"
+        jobs.append(
+            Job(
+                case / "expected.sql",
+                from_path,
+                to_path,
+                kind="own",
+                ours=lambda f=from_path, t=to_path: diff_sql(load(f) if f else None, load(t)),
+            )
+        )
+    return jobs
+
+
+def corpus_jobs(tmp: Path) -> list[Job]:
+    jobs = []
+    for entry in postgres_entries(CORPUS):
+        folder = CORPUS_OUT / entry.id
+        to_schema = load(entry.path)
+        jobs.append(
+            Job(
+                folder / "empty.sql",
+                None,
+                entry.path,
+                kind="empty",
+                ours=lambda s=to_schema: diff_sql(None, s),
+                case={"entry": entry.id, "removals": None},
+            )
+        )
+        for removals in derived_cases(to_schema):
+            slug = "+".join(r.slug for r in removals)
+            work = tmp / entry.id / slug
+            work.mkdir(parents=True)
+            from_schema = remove(to_schema, removals)
+            from_path = write_schema(from_schema, entry.path, work)
+            jobs.append(
+                Job(
+                    folder / f"{slug}.sql",
+                    from_path,
+                    entry.path,
+                    kind="derived",
+                    ours=lambda f=from_schema, t=to_schema: diff_sql(f, t),
+                    case={"entry": entry.id, "removals": [r.to_json() for r in removals]},
+                )
+            )
+    backup_fix = (CORPUS / "edpsych" / "schema.prisma.backup.fix").read_bytes().decode("utf-8")
+    from_text, to_text = edpsych_from_to(backup_fix)
+    (tmp / "FROM.prisma").write_bytes(from_text.encode("utf-8"))
+    (tmp / "TO.prisma").write_bytes(to_text.encode("utf-8"))
+    jobs.append(
+        Job(
+            CORPUS_OUT / "edpsych-acceptance.sql",
+            tmp / "FROM.prisma",
+            tmp / "TO.prisma",
+            kind="edpsych",
+            ours=lambda: diff_sql(parse(from_text, "FROM.prisma"), parse(to_text, "TO.prisma")),
+        )
+    )
+    return jobs
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="report stale files and exit 1; write nothing")
+    parser.add_argument("--report", action="store_true", help="compare prisma-tools with the engine (N of M)")
+    parser.add_argument("--own", action="store_true", help="only the own cases (fast), not the corpus")
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 4, help="oracle runs in parallel")
+    args = parser.parse_args(argv)
+    if not oracle_path().exists():
+        print(f"oracle not found at {oracle_path()} (set PRISMA_ORACLE)", file=sys.stderr)
+        return 2
+    stale: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        jobs = own_jobs() + ([] if args.own else corpus_jobs(Path(tmp)))
+        with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            done = list(pool.map(run_oracle, jobs))
+    accepted: list[dict[str, object]] = []
+    rejected = 0
+    for job in done:
+        if job.result is None:
+            if job.kind == "derived":
+                rejected += 1  # the derived FROM is not a valid schema: not a case
+                continue
+            print(f"oracle failed for {job.out}: {job.error}", file=sys.stderr)
+            return 2
+        if job.case is not None:
+            accepted.append(job.case | {"sql": job.out.relative_to(CORPUS_OUT).as_posix()})
+        if not job.out.exists() or job.out.read_bytes() != job.result:
+            stale.append(str(job.out.relative_to(REPO)))
+            if not args.check:
+                job.out.parent.mkdir(parents=True, exist_ok=True)
+                job.out.write_bytes(job.result)
+    listing = (json.dumps(accepted, indent=1) + "\n").encode("utf-8")
+    cases_json = CORPUS_OUT / "cases.json"
+    if not args.own and (not cases_json.exists() or cases_json.read_bytes() != listing):
+        stale.append(str(cases_json.relative_to(REPO)))
+        if not args.check:
+            cases_json.write_bytes(listing)
+    for name in stale:
+        print(("stale: " if args.check else "wrote ") + name)
+    print(f"{len(accepted)} corpus cases ({rejected} derived schemas rejected by the engine as invalid)")
+    if args.report:
+        report(done)
+    return 1 if args.check and stale else 0
+
+
+def report(done: list[Job]) -> None:
+    """How many of the engine's scripts prisma-tools reproduces exactly, per kind of case."""
+    groups: dict[str, list[bool]] = {}
+    edpsych_text = (CORPUS / EDPSYCH_MIGRATION).read_bytes().decode("utf-8").replace("\r\n", "\n")
+    for job in done:
+        if job.result is None:
+            continue
+        kind = job.kind
+        try:
+            ours = job.ours()
+        except Exception as e:  # a refusal is a miss, reported below
+            ours = f"error: {e}"
+        ok = ours.encode("utf-8") == job.result
+        if kind == "edpsych":
+            ok = ok and ours == edpsych_text + "\n"
+        groups.setdefault(kind, []).append(ok)
+        if not ok:
+            print(f"MISMATCH {job.out.relative_to(REPO)}")
+    for kind, results in groups.items():
+        print(f"{kind}: {sum(results)} of {len(results)} identical")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+__all__ = ["Removal", "main"]

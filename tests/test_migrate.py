@@ -1,0 +1,184 @@
+"""prisma_tools.migrate: golden SQL from Prisma's engine for small schemas, refusals, units.
+
+Each ``tests/fixtures/migrate/cases/NAME/`` holds ``to.prisma``, optionally
+``from.prisma`` (else the diff starts from an empty database) and
+``expected.sql``, the script ``prisma-oracle sql`` printed for them
+(``scripts/regen_migrate_goldens.py --own`` rewrites it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from prisma_tools import load, parse
+from prisma_tools.migrate import UnsupportedChange, UnsupportedSchema, build, diff_sql
+from prisma_tools.migrate.model import Column
+from prisma_tools.migrate.names import foreign_key_name, index_name, primary_key_name
+from prisma_tools.migrate.types import _format_datetime
+from prisma_tools.nodes import Schema
+
+CASES = sorted(p for p in (FIXTURES / "migrate" / "cases").iterdir() if p.is_dir())
+
+DS = 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\n'
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_golden(case: Path) -> None:
+    from_path = case / "from.prisma"
+    old = load(from_path) if from_path.exists() else None
+    expected = (case / "expected.sql").read_text(encoding="utf-8")
+    assert diff_sql(old, load(case / "to.prisma")) == expected
+
+
+def schema(body: str, datasource: str = DS) -> Schema:
+    return parse(datasource + body)
+
+
+BASE = """
+enum Role {
+  USER
+  ADMIN
+}
+
+model User {
+  id    Int     @id @default(autoincrement())
+  email String  @unique
+  name  String?
+  role  Role    @default(USER)
+  posts Post[]
+}
+
+model Post {
+  id       Int  @id
+  authorId Int
+  author   User @relation(fields: [authorId], references: [id])
+
+  @@index([authorId])
+}
+"""
+
+
+def refusal(new_body: str) -> str:
+    with pytest.raises(UnsupportedChange) as info:
+        diff_sql(schema(BASE), schema(new_body))
+    return str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("  name  String?\n", "", "drop column User.name"),
+        ("  name  String?\n", "  name  Int?\n", "change the type of column User.name from TEXT to INTEGER"),
+        ("  name  String?\n", "  name  String\n", "make column User.name required (SET NOT NULL)"),
+        ("  email String  @unique\n", "  email String? @unique\n", "make column User.email optional"),
+        ("@default(USER)", "@default(ADMIN)", "change the default of column User.role from DEFAULT 'USER'"),
+        ("@id @default(autoincrement())", "@id", "stop making column User.id autoincrementing"),
+        ("  email String  @unique\n", "  email String\n", "drop or rename index User_email_key on table User"),
+        ("@unique", '@unique(map: "email_uq")', "drop or rename index User_email_key"),
+        ("  @@index([authorId])", "  @@index([authorId(sort: Desc)])", "change index Post_authorId_idx"),
+        ("references: [id])", "references: [id], onDelete: Cascade)", "change foreign key Post_authorId_fkey"),
+        ("  ADMIN\n", "", "remove value ADMIN from enum Role"),
+        ("model Post {", 'model Post {\n  @@map("posts")', "drop or rename table Post"),
+        ("enum Role {", 'enum Role {\n  @@map("role")', "drop or rename enum Role"),
+        ("  id       Int  @id\n", "  id       Int\n  @@id([id, authorId])\n", "change the primary key of table Post"),
+    ],
+)
+def test_refuses_non_additive_changes(old: str, new: str, message: str) -> None:
+    assert old in BASE
+    text = refusal(BASE.replace(old, new, 1))
+    assert message in text
+    assert "only additive changes are supported" in text
+
+
+def test_refusal_names_every_change() -> None:
+    with pytest.raises(UnsupportedChange) as info:
+        diff_sql(schema(BASE), schema("model Other {\n  id Int @id\n}\n"))
+    assert set(info.value.changes) == {
+        "drop or rename enum Role",
+        "drop or rename table User",
+        "drop or rename table Post",
+    }
+
+
+def test_dropping_a_model_is_refused_even_with_additions() -> None:
+    text = refusal(BASE.replace("  posts Post[]\n", "").split("model Post {")[0] + "model New {\n  id Int @id\n}\n")
+    assert "drop or rename table Post" in text
+
+
+def test_additive_changes_pass() -> None:
+    new = BASE.replace("  ADMIN\n", "  ADMIN\n  GUEST\n").replace("  name  String?\n", "  name  String?\n  age Int?\n")
+    sql = diff_sql(schema(BASE), schema(new))
+    assert sql == (
+        "-- AlterEnum\n"
+        "ALTER TYPE \"Role\" ADD VALUE 'GUEST';\n\n"
+        "-- AlterTable\n"
+        'ALTER TABLE "User" ADD COLUMN     "age" INTEGER;\n'
+    )
+
+
+def test_unchanged_is_an_empty_migration() -> None:
+    assert diff_sql(schema(BASE), schema(BASE)) == "-- This is an empty migration.\n"
+
+
+@pytest.mark.parametrize("provider", ["mysql", "sqlite", "sqlserver", "mongodb", "cockroachdb"])
+def test_other_providers_are_not_supported_yet(provider: str) -> None:
+    ds = DS.replace("postgresql", provider)
+    with pytest.raises(UnsupportedSchema, match=f'provider "{provider}" is not supported yet'):
+        diff_sql(None, schema("model A {\n  id Int @id\n}\n", ds))
+
+
+def test_a_schema_without_datasource_is_refused() -> None:
+    with pytest.raises(UnsupportedSchema, match="no datasource block"):
+        diff_sql(None, parse("model A {\n  id Int @id\n}\n"))
+
+
+def test_unknown_type_is_refused() -> None:
+    with pytest.raises(UnsupportedSchema, match="unknown type Nope"):
+        build(schema("model A {\n  id Int @id\n  x Nope\n}\n"))
+
+
+def test_mongodb_style_default_is_refused() -> None:
+    with pytest.raises(UnsupportedSchema, match=r"@default\(auto\(\)\)"):
+        build(schema("model A {\n  id String @id @default(auto())\n}\n"))
+
+
+def test_model_of_the_database() -> None:
+    db = build(schema(BASE))
+    user, post = db.tables
+    assert (user.name, [c.sql_type for c in user.columns]) == ("User", ["SERIAL", "TEXT", "TEXT", '"Role"'])
+    assert user.primary_key is not None
+    assert user.primary_key.name == "User_pkey"
+    assert [i.name for i in user.indexes] == ["User_email_key"]
+    assert post.foreign_keys[0].on_delete == "RESTRICT"
+    assert db.enums[0].values == ("USER", "ADMIN")
+    assert db.namespaces == ()
+
+
+def test_column_sql_type() -> None:
+    assert Column("a", "BIGINT", nullable=False, autoincrement=True).sql_type == "BIGSERIAL"
+    assert Column("a", "TEXT", nullable=True, array=True).sql_type == "TEXT[]"
+
+
+def test_names_are_cut_to_63_bytes_keeping_the_suffix() -> None:
+    long = "x" * 70
+    assert primary_key_name(long) == "x" * 58 + "_pkey"
+    assert index_name("T", [long]) == "T_" + "x" * 57 + "_idx"
+    assert foreign_key_name("T", ["a", "b"]) == "T_a_b_fkey"
+    # never in the middle of a UTF-8 character
+    assert len(index_name("é" * 40, ["a"]).encode()) <= 63
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2020-01-01T00:00:00Z", "2020-01-01 00:00:00 +00:00"),
+        ("2020-01-01T00:00:00.5Z", "2020-01-01 00:00:00.500 +00:00"),
+        ("2020-01-01T00:00:00.1234+01:00", "2020-01-01 00:00:00.123400 +01:00"),
+        ("2020-01-01T00:00:00.0000001-05:30", "2020-01-01 00:00:00.000000100 -05:30"),
+    ],
+)
+def test_datetime_defaults_are_written_as_chrono_prints_them(text: str, expected: str) -> None:
+    assert _format_datetime(text, "here") == expected
