@@ -1,0 +1,165 @@
+"""``prisma-tools migrate``: the SQL Prisma Migrate writes, and migration folders.
+
+Register with ``cli.add_command(migrate)``. Exit status: 0 done; 2 usage,
+input or parse error, a change or schema that is not supported, or a database
+problem; always one clear message, never a traceback.
+
+Heavy modules are imported inside the commands, so that the rest of the
+command line does not pay for them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+if TYPE_CHECKING:
+    from .nodes import Schema
+
+__all__ = ["migrate"]
+
+EXIT_ERROR = 2
+DEFAULT_SCHEMAS = ("prisma/schema.prisma", "prisma/schema", "schema.prisma")
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the errors a user can cause into one message and exit status 2."""
+    from .diagnostics import ParseError
+    from .files import SchemaReadError
+    from .migrate.errors import MigrateError
+
+    try:
+        yield
+    except ParseError as e:
+        for d in e.diagnostics:
+            click.echo(d.render(), err=True)
+        sys.exit(EXIT_ERROR)
+    except (SchemaReadError, MigrateError) as e:
+        fail(str(e))
+
+
+def _schema_path(path: str | None) -> Path:
+    if path is not None:
+        return Path(path)
+    for candidate in DEFAULT_SCHEMAS:
+        if Path(candidate).exists():
+            return Path(candidate)
+    fail("no schema found (looked for " + ", ".join(DEFAULT_SCHEMAS) + "); pass --schema PATH")
+
+
+def _migrations_dir(schema_path: Path, schema: Schema) -> Path:
+    """``migrations`` beside the file holding the datasource block, as Prisma places it."""
+    from .nodes import Datasource
+
+    if schema_path.is_dir():
+        for f in schema.files:
+            if any(isinstance(b, Datasource) for b in f.blocks):
+                return Path(f.path).parent / "migrations"
+        return schema_path.parent / "migrations"
+    return schema_path.parent / "migrations"
+
+
+def _from_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--from-git", "from_git", metavar="REV", help="FROM is the schema at this git revision.")(f)
+    f = click.option("--from-empty", is_flag=True, help="FROM is an empty database.")(f)
+    return f
+
+
+def _load_from(path: str | None, from_empty: bool, from_git: str | None, to_path: Path) -> Schema | None:
+    """The FROM schema chosen by the options (None for an empty database)."""
+    from .migrate.sources import load_schema, load_schema_at_revision
+
+    chosen = sum(bool(x) for x in (path, from_empty, from_git))
+    if chosen > 1:
+        raise click.UsageError("give only one of FROM, --from-empty and --from-git")
+    if from_git:
+        return load_schema_at_revision(to_path, from_git)
+    if path:
+        return load_schema(path)
+    return None
+
+
+@click.group("migrate", context_settings={"help_option_names": ["-h", "--help"]})
+def migrate() -> None:
+    """The SQL Prisma Migrate would write for a schema change (PostgreSQL).
+
+    Only additive changes are generated (new enums, enum values, tables,
+    columns, indexes, foreign keys, join tables, schemas and extensions); any
+    other change is refused with exit status 2, naming it.
+    """
+
+
+@migrate.command("diff")
+@click.argument("paths", nargs=-1, required=True, metavar="[FROM] TO")
+@_from_options
+def diff_command(paths: tuple[str, ...], from_empty: bool, from_git: str | None) -> None:
+    """Print the script `prisma migrate diff --script` prints for FROM -> TO.
+
+    FROM and TO are schema files or schema folders. With --from-empty the
+    database starts empty; with --from-git REV, FROM is TO's path at REV.
+    """
+    from .migrate import diff_sql
+    from .migrate.sources import load_schema
+
+    if len(paths) > 2:
+        raise click.UsageError("expected [FROM] TO")
+    from_path, to_path = (paths[0], paths[1]) if len(paths) == 2 else (None, paths[0])
+    if from_path is None and not (from_empty or from_git):
+        raise click.UsageError("give FROM, --from-empty or --from-git REV")
+    with user_errors():
+        old = _load_from(from_path, from_empty, from_git, Path(to_path))
+        sql = diff_sql(old, load_schema(to_path))
+    click.echo(sql, nl=False)
+
+
+@migrate.command("create")
+@click.argument("name")
+@click.option("--schema", "schema_option", metavar="PATH", help="The schema file or folder (default: prisma/...).")
+@click.option("--from", "from_path", metavar="PATH", help="FROM is this schema (what the database has now).")
+@_from_options
+@click.option("--migrations-dir", metavar="DIR", help="Default: migrations/ beside the datasource's file.")
+def create_command(
+    name: str,
+    schema_option: str | None,
+    from_path: str | None,
+    from_empty: bool,
+    from_git: str | None,
+    migrations_dir: str | None,
+) -> None:
+    """Write a new migration NAME, as `prisma migrate dev --create-only` does.
+
+    Creates MIGRATIONS/<YYYYMMDDHHMMSS>_NAME/migration.sql (and
+    migration_lock.toml when missing) for the change from FROM to the schema.
+    FROM defaults to an empty database when there is no migration yet.
+    """
+    from .migrate import build, diff, render_script
+    from .migrate.migrations import create_migration, list_migrations, migration_warnings
+    from .migrate.sources import load_schema
+
+    schema_path = _schema_path(schema_option)
+    with user_errors():
+        to_schema = load_schema(schema_path)
+        folder = Path(migrations_dir) if migrations_dir else _migrations_dir(schema_path, to_schema)
+        if not (from_path or from_empty or from_git) and list_migrations(folder):
+            fail(
+                f"{folder} already has migrations: say what the database has now with"
+                " --from PATH, --from-git REV (e.g. HEAD) or --from-empty"
+            )
+        old = _load_from(from_path, from_empty, from_git, schema_path)
+        steps = diff(build(old) if old is not None else None, build(to_schema))
+        warnings = migration_warnings(steps)
+        target = create_migration(folder, name, render_script(steps, warnings))
+    for w in warnings:
+        click.echo(f"warning: {w}", err=True)
+    click.echo(f"Created {target / 'migration.sql'}")

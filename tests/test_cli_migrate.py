@@ -1,0 +1,206 @@
+"""``prisma-tools migrate diff`` and ``migrate create`` (the click group, run with CliRunner)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import FIXTURES
+
+from prisma_tools.cli_migrate import migrate
+from prisma_tools.migrate.migrations import lock_text, slug
+
+CASES = FIXTURES / "migrate" / "cases"
+ADDITIVE = CASES / "additive_changes"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(migrate, list(args), catch_exceptions=False)
+
+
+def test_diff_prints_prismas_script() -> None:
+    result = run("diff", str(ADDITIVE / "from.prisma"), str(ADDITIVE / "to.prisma"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (ADDITIVE / "expected.sql").read_text(encoding="utf-8")
+
+
+def test_diff_from_empty() -> None:
+    case = CASES / "multi_schema_extensions_join_tables"
+    result = run("diff", "--from-empty", str(case / "to.prisma"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (case / "expected.sql").read_text(encoding="utf-8")
+
+
+def test_diff_refuses_a_drop_naming_it(tmp_path: Path) -> None:
+    result = run("diff", str(ADDITIVE / "to.prisma"), str(ADDITIVE / "from.prisma"))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "drop or rename table Tag" in result.stderr
+    assert "drop column User.age" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_diff_other_provider_is_not_supported_yet(tmp_path: Path) -> None:
+    schema = tmp_path / "schema.prisma"
+    schema.write_text('datasource db {\n  provider = "mysql"\n  url = env("X")\n}\n', encoding="utf-8")
+    result = run("diff", "--from-empty", str(schema))
+    assert result.exit_code == 2
+    assert result.stderr == 'error: provider "mysql" is not supported yet by prisma-tools migrate (only "postgresql")\n'
+
+
+def test_diff_reports_parse_errors_and_missing_files(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.prisma"
+    broken.write_text("model A {\n  id Int @id +\n}\n", encoding="utf-8")
+    result = run("diff", "--from-empty", str(broken))
+    assert result.exit_code == 2
+    assert "broken.prisma:2:3" in result.stderr
+    result = run("diff", "--from-empty", str(tmp_path / "missing.prisma"))
+    assert result.exit_code == 2
+    assert "no such file" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["diff", str(ADDITIVE / "to.prisma")],
+        ["diff", "--from-empty", str(ADDITIVE / "from.prisma"), str(ADDITIVE / "to.prisma")],
+        ["diff", "a", "b", "c"],
+    ],
+)
+def test_diff_usage_errors(args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "Usage" in result.output
+
+
+# ------------------------------------------------------------------ git
+
+
+def git(cwd: Path, *args: str) -> None:
+    env = os.environ | {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_SYSTEM": os.devnull,
+    }
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=env)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    if shutil.which("git") is None:  # pragma: no cover - git is part of the test environment
+        pytest.skip("git is not installed")
+    git(tmp_path, "init", "-q", "-b", "main")
+    prisma = tmp_path / "prisma"
+    prisma.mkdir()
+    shutil.copy(ADDITIVE / "from.prisma", prisma / "schema.prisma")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "v1")
+    shutil.copy(ADDITIVE / "to.prisma", prisma / "schema.prisma")
+    return tmp_path
+
+
+def test_diff_from_git_reads_from_the_revision(repo: Path) -> None:
+    result = run("diff", "--from-git", "HEAD", str(repo / "prisma" / "schema.prisma"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (ADDITIVE / "expected.sql").read_text(encoding="utf-8")
+
+
+def test_diff_from_git_reads_a_schema_folder(repo: Path) -> None:
+    folder = repo / "prisma" / "schema"
+    folder.mkdir()
+    text = (ADDITIVE / "from.prisma").read_text(encoding="utf-8")
+    head, _, models = text.partition("model User")
+    (folder / "a.prisma").write_text(head, encoding="utf-8")
+    (folder / "b.prisma").write_text("model User" + models, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "folder")
+    to_text = (ADDITIVE / "to.prisma").read_text(encoding="utf-8")
+    head, _, models = to_text.partition("model User")
+    (folder / "b.prisma").write_text("model User" + models, encoding="utf-8")
+    (folder / "a.prisma").write_text(head, encoding="utf-8")
+    result = run("diff", "--from-git", "HEAD", str(folder))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (ADDITIVE / "expected.sql").read_text(encoding="utf-8")
+
+
+def test_diff_from_git_errors(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    schema = str(repo / "prisma" / "schema.prisma")
+    result = run("diff", "--from-git", "no-such-rev", schema)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: git rev-parse failed")
+    (repo / "prisma" / "new.prisma").write_text("", encoding="utf-8")
+    result = run("diff", "--from-git", "HEAD", str(repo / "prisma" / "new.prisma"))
+    assert result.exit_code == 2
+    assert result.stderr == "error: prisma/new.prisma does not exist at revision HEAD\n"
+    outside = tmp_path_factory.mktemp("nogit") / "schema.prisma"
+    shutil.copy(ADDITIVE / "to.prisma", outside)
+    result = run("diff", "--from-git", "HEAD", str(outside))
+    assert result.exit_code == 2
+    assert "git rev-parse failed" in result.stderr
+
+
+# ------------------------------------------------------------------ create
+
+
+def test_create_first_migration_from_empty(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo)
+    result = run("create", "Init")
+    assert result.exit_code == 0, result.output
+    [folder] = [p for p in (repo / "prisma" / "migrations").iterdir() if p.is_dir()]
+    assert re.fullmatch(r"\d{14}_init", folder.name)
+    assert result.stdout == f"Created {Path('prisma/migrations') / folder.name / 'migration.sql'}\n"
+    script = (folder / "migration.sql").read_bytes().decode("utf-8")
+    expected = run("diff", "--from-empty", "prisma/schema.prisma").stdout
+    assert script == expected
+    assert (repo / "prisma" / "migrations" / "migration_lock.toml").read_text(encoding="utf-8") == lock_text()
+
+
+def test_create_needs_from_once_migrations_exist(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo)
+    assert run("create", "init").exit_code == 0
+    result = run("create", "second")
+    assert result.exit_code == 2
+    assert "already has migrations" in result.stderr
+
+
+def test_create_from_git_with_warnings(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo)
+    result = run("create", "add tags", "--from-git", "HEAD", "--migrations-dir", "db/migrations")
+    assert result.exit_code == 0, result.output
+    [folder] = [p for p in (repo / "db" / "migrations").iterdir() if p.is_dir()]
+    assert folder.name.endswith("_add_tags")
+    script = (folder / "migration.sql").read_text(encoding="utf-8")
+    diff = (ADDITIVE / "expected.sql").read_text(encoding="utf-8")
+    assert script == (
+        "/*\n  Warnings:\n\n"
+        "  - A unique constraint covering the columns `[email]` on the table `User` will be added."
+        " If there are existing duplicate values, this will fail.\n"
+        "  - Added the required column `req` to the `User` table without a default value."
+        " This is not possible if the table is not empty.\n"
+        "\n*/\n" + diff
+    )
+    assert "warning: Added the required column `req`" in result.stderr
+
+
+def test_create_refuses_unsupported_changes_and_writes_nothing(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo)
+    result = run("create", "x", "--from", str(ADDITIVE / "to.prisma"), "--schema", str(ADDITIVE / "from.prisma"))
+    assert result.exit_code == 2
+    assert "drop or rename table Tag" in result.stderr
+    assert not (ADDITIVE / "migrations").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("init", "init"), ("Add users", "add_users"), ("addUserTable", "add_user_table"), ("a--b!", "a_b")],
+)
+def test_slug(name: str, expected: str) -> None:
+    assert slug(name) == expected
