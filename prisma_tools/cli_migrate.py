@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -163,3 +164,184 @@ def create_command(
     for w in warnings:
         click.echo(f"warning: {w}", err=True)
     click.echo(f"Created {target / 'migration.sql'}")
+
+
+# ------------------------------------------------------------------ database commands
+# psycopg is imported only here (the optional `postgres` extra); without it these commands say so.
+
+
+def _url_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--url",
+        metavar="URL",
+        help="postgresql://... (default: DATABASE_URL, else the datasource's url / env(...)).",
+    )(f)
+
+
+def _schema_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--schema", "schema_option", metavar="PATH", help="The schema file or folder.")(f)
+
+
+def _dir_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--migrations-dir", metavar="DIR", help="Default: migrations/ beside the datasource's file.")(f)
+
+
+@contextmanager
+def database_errors() -> Iterator[None]:
+    """Database errors raised outside the migrate package's own handling, as one line."""
+    from .migrate.db import database_error
+
+    with user_errors():
+        try:
+            yield
+        except Exception as e:
+            if type(e).__module__.split(".")[0] != "psycopg":
+                raise
+            fail(f"database error: {database_error(e)}")
+
+
+@dataclass
+class _Project:
+    schema: Schema | None
+    url: str
+    migrations: Path
+
+
+def _project(schema_option: str | None, url: str | None, migrations_dir: str | None, *, need_schema: bool) -> _Project:
+    from .migrate.datasource import resolve_url
+    from .migrate.sources import load_schema
+
+    schema: Schema | None = None
+    schema_path: Path | None = None
+    if schema_option or need_schema or not (url and migrations_dir):
+        schema_path = _schema_path(schema_option)
+        schema = load_schema(schema_path)
+    folder = Path(migrations_dir) if migrations_dir else _migrations_dir(schema_path or Path("."), schema)  # type: ignore[arg-type]
+    return _Project(schema=schema, url=resolve_url(url, schema), migrations=folder)
+
+
+@migrate.command("check")
+@_schema_option
+@_url_option
+@click.option("--write-missing", metavar="NAME", help="Write a migration NAME creating only what is missing.")
+@_dir_option
+def check_command(
+    schema_option: str | None, url: str | None, write_missing: str | None, migrations_dir: str | None
+) -> None:
+    """Report which tables, columns, enums and indexes of the schema the database lacks.
+
+    Exit status 0 when nothing is missing, 1 when something is (with
+    --write-missing, 0 once the migration is written), 2 on errors.
+    """
+    from .migrate import build, diff, render_script
+    from .migrate.db import connect, parse_url
+    from .migrate.live import inspect, missing_report, present_part
+    from .migrate.migrations import create_migration, migration_warnings
+
+    with database_errors():
+        project = _project(schema_option, url, migrations_dir, need_schema=True)
+        assert project.schema is not None
+        expected = build(project.schema)
+        default = parse_url(project.url).schema
+        namespaces = sorted(
+            {t.namespace or default for t in expected.tables}
+            | {e.namespace or default for e in expected.enums}
+            | {default}
+        )
+        conn = connect(project.url)
+        try:
+            present = present_part(expected, inspect(conn, namespaces), default)
+        finally:
+            conn.close()
+        lines = missing_report(expected, present)
+        if write_missing is None:
+            for line in lines:
+                click.echo(line)
+            if not lines:
+                click.echo("The database has every table, column, enum and index of the schema.")
+                return
+            tables = sum(1 for line in lines if line.startswith("missing table"))
+            click.echo(f"{len([x for x in lines if not x.startswith('  ')])} missing ({tables} tables).", err=True)
+            sys.exit(1)
+        steps = diff(present, expected)
+        if not steps:
+            click.echo("Nothing is missing: no migration written.")
+            return
+        warnings = migration_warnings(steps)
+        target = create_migration(project.migrations, write_missing, render_script(steps, warnings))
+    click.echo(f"Created {target / 'migration.sql'}")
+
+
+@migrate.command("deploy")
+@_schema_option
+@_url_option
+@_dir_option
+def deploy_command(schema_option: str | None, url: str | None, migrations_dir: str | None) -> None:
+    """Apply pending migrations in order, as `prisma migrate deploy` does.
+
+    Each migration runs as one transaction and is recorded in _prisma_migrations;
+    a failed one is rolled back, recorded with its error, and blocks further
+    deploys until `migrate resolve`.
+    """
+    from .migrate.db import connect
+    from .migrate.deploy import deploy
+    from .migrate.migrations import list_migrations
+
+    with database_errors():
+        project = _project(schema_option, url, migrations_dir, need_schema=False)
+        migrations = list_migrations(project.migrations)
+        click.echo(f"{len(migrations)} migration{'s' if len(migrations) != 1 else ''} found in {project.migrations}")
+        conn = connect(project.url)
+        try:
+            result = deploy(conn, migrations, log=click.echo)
+        finally:
+            conn.close()
+    if not result.applied:
+        click.echo("No pending migrations to apply.")
+        return
+    click.echo("The following migration(s) have been applied:")
+    for name in result.applied:
+        click.echo(f"  {name}/migration.sql")
+    click.echo("All migrations have been successfully applied.")
+
+
+@migrate.command("resolve")
+@click.option("--applied", metavar="NAME", help="Record migration NAME as applied (without running it).")
+@click.option("--rolled-back", "rolled_back", metavar="NAME", help="Mark the failed migration NAME as rolled back.")
+@_schema_option
+@_url_option
+@_dir_option
+def resolve_command(
+    applied: str | None,
+    rolled_back: str | None,
+    schema_option: str | None,
+    url: str | None,
+    migrations_dir: str | None,
+) -> None:
+    """Resolve a migration's state in _prisma_migrations, as `prisma migrate resolve` does."""
+    from .migrate.db import connect
+    from .migrate.deploy import resolve_applied, resolve_rolled_back
+    from .migrate.migrations import list_migrations
+
+    if bool(applied) == bool(rolled_back):
+        raise click.UsageError("give exactly one of --applied NAME and --rolled-back NAME")
+    with database_errors():
+        project = _project(schema_option, url, migrations_dir, need_schema=False)
+        conn = connect(project.url)
+        try:
+            if applied:
+                found = [m for m in list_migrations(project.migrations) if m.name == applied]
+                if not found:
+                    fail(
+                        f"P3017: The migration {applied} could not be found in {project.migrations}. Make sure that"
+                        " the migration exists, and that you included the whole name of the directory."
+                    )
+                resolve_applied(conn, found[0])
+            else:
+                assert rolled_back is not None
+                resolve_rolled_back(conn, rolled_back)
+        finally:
+            conn.close()
+    click.echo(
+        f"Migration {applied} marked as applied." if applied else f"Migration {rolled_back} marked as rolled back."
+    )
