@@ -81,7 +81,7 @@ def reparse(text: str, path: str = "<string>") -> SchemaFile:
 # ------------------------------------------------------------------ 1. print -> parse
 
 
-@examples(150)
+@examples(120)
 @given(canonical_files)
 def test_print_then_parse_gives_back_a_canonical_ast(a: SchemaFile) -> None:
     printed = print_file(a)
@@ -110,7 +110,7 @@ def test_printing_is_idempotent_on_asts(a: SchemaFile) -> None:
     assert print_file(reparse(printed, a.path)) == printed
 
 
-@examples(200)
+@examples(150)
 @given(quirk_free_soup)
 def test_printing_is_idempotent_on_text(text: str) -> None:
     once = print_file(reparse(text))
@@ -128,7 +128,7 @@ def test_printing_keeps_every_comment_of_an_ast(a: SchemaFile) -> None:
     assert Counter(comments_of(reparse(printed, a.path))) == Counter(comments_of(a)), printed
 
 
-@examples(100)
+@examples(80)
 @given(quirk_free_soup)
 def test_printing_keeps_every_comment_of_text(text: str) -> None:
     parsed = reparse(text)
@@ -138,7 +138,7 @@ def test_printing_keeps_every_comment_of_text(text: str) -> None:
 # ------------------------------------------------------------------ 4. crash-freedom
 
 
-@examples(300)
+@examples(200)
 @given(any_text)
 def test_strict_parse_returns_or_raises_parse_error(text: str) -> None:
     try:
@@ -152,7 +152,7 @@ def test_strict_parse_returns_or_raises_parse_error(text: str) -> None:
     assert diagnostics, "a ParseError says what is wrong"
 
 
-@examples(300)
+@examples(200)
 @given(any_text)
 def test_lenient_parse_never_raises_and_its_output_parses_again(text: str) -> None:
     printed = print_file(parse_file_text(text, strict=False))
@@ -162,7 +162,7 @@ def test_lenient_parse_never_raises_and_its_output_parses_again(text: str) -> No
 # ------------------------------------------------------------------ 5. JSON
 
 
-@examples(100)
+@examples(60)
 @given(st.one_of(canonical_files, layout_files, schema_soup().map(reparse)))
 def test_json_round_trip(f: SchemaFile) -> None:
     schema = Schema(files=(f,))
@@ -172,9 +172,11 @@ def test_json_round_trip(f: SchemaFile) -> None:
 
 
 # ------------------------------------------------------------------ shrunk failures
-# The minimal inputs of failures the properties above found, kept as regression tests. Each
-# expected output is what `prisma-oracle format` printed for the input (and Prisma prints it
-# unchanged when formatting it again).
+# The minimal inputs of failures found with the strategies above, kept as regression tests:
+# by the properties, or by running generated text through `prisma-oracle format` and comparing
+# (where a property cannot see the bug because parser and printer agree with each other). Each
+# expected output is what `prisma-oracle format` printed for the input, and Prisma prints it
+# unchanged when formatting it again.
 
 
 def fmt(text: str) -> str:
@@ -239,6 +241,28 @@ PRISMA_OUTPUTS = [
         "type Q{\n/**\n * }\n */\na\n",
         id="brace-only-inside-a-comment",
     ),
+    # Prisma splits a stand-alone block comment into lines at LF only: a lone CR stays in its
+    # line (the printer split at CR too). Found by test_printing_keeps_every_comment_of_an_ast
+    # once strategies.block_comment_lines followed Prisma.
+    pytest.param("/*a\ra*/", "/**\n * a\ra\n */\n", id="lone-cr-in-a-block-comment"),
+    pytest.param(
+        "model A {\n  id Int\n  /* x\ry */\n}\n",
+        "model A {\n  id Int\n  /**\n   * x\ry\n   */\n}\n",
+        id="lone-cr-in-a-block-comment-in-a-body",
+    ),
+    # A keyword glued to a name (`modela{`) whose block does not close falls back, in Prisma,
+    # to a keyword-less block kept verbatim; the parser made the lines catch-alls instead.
+    pytest.param("modela{\n a}", "modela{\n a}\n", id="glued-keyword-falls-back-to-keyword-less-block"),
+    pytest.param("datasourcea{\n a}", "datasourcea{\n a}\n", id="glued-keyword-datasource"),
+    # A block comment on the line of a keyword-less block's `}`, or after a type alias, is
+    # rewritten in place, glued to what precedes it (like a `//` comment there).
+    pytest.param("a{\n}/**/", "a{\n}/**\n */\n", id="block-comment-after-keyword-less-block"),
+    pytest.param(
+        "a{\n}/* x */\nmodel A {\n  id Int\n}\n",
+        "a{\n}/**\n * x\n */\nmodel A {\n  id Int\n}\n",
+        id="block-comment-after-keyword-less-block-then-block",
+    ),
+    pytest.param("type A = B /* x */\n", "type A = B /**\n * x\n */\n", id="block-comment-after-type-alias"),
 ]
 
 
@@ -246,6 +270,18 @@ PRISMA_OUTPUTS = [
 def test_shrunk_failures_print_as_prisma_does(text: str, expected: str) -> None:
     assert fmt(text) == expected
     assert fmt(expected) == expected
+
+
+def test_unclosed_block_comment_is_not_idempotent_in_prisma_either() -> None:
+    # Found by test_printing_is_idempotent_on_text and excluded there (strategies.prisma_quirks):
+    # `/* unclosed` is a catch-all line, `@@id() /* b */` moves below it, and on the next run
+    # its `*/` closes the comment. prisma-oracle format gives these two outputs too.
+    text = "modelmodel{\nmodel\n@@id()/* b */\nmodel\n/* unclosed\n}"
+    once = "model model {\n  model\n  model\n  /* unclosed\n\n  @@id() /* b */\n}\n"
+    twice = "model model {\n  model\n  model\n  /**\n   * unclosed\n   * @@id() /* b\n   */\n}\n"
+    assert fmt(text) == once
+    assert fmt(once) == twice
+    assert prisma_quirks(text)
 
 
 def test_nul_in_a_comment_is_valid() -> None:
