@@ -59,11 +59,11 @@ def _schema_path(path: str | None) -> Path:
     fail("no schema found (looked for " + ", ".join(DEFAULT_SCHEMAS) + "); pass --schema PATH")
 
 
-def _migrations_dir(schema_path: Path, schema: Schema) -> Path:
+def _migrations_dir(schema_path: Path, schema: Schema | None) -> Path:
     """``migrations`` beside the file holding the datasource block, as Prisma places it."""
     from .nodes import Datasource
 
-    if schema_path.is_dir():
+    if schema_path.is_dir() and schema is not None:
         for f in schema.files:
             if any(isinstance(b, Datasource) for b in f.blocks):
                 return Path(f.path).parent / "migrations"
@@ -216,7 +216,11 @@ def _project(schema_option: str | None, url: str | None, migrations_dir: str | N
     if schema_option or need_schema or not (url and migrations_dir):
         schema_path = _schema_path(schema_option)
         schema = load_schema(schema_path)
-    folder = Path(migrations_dir) if migrations_dir else _migrations_dir(schema_path or Path("."), schema)  # type: ignore[arg-type]
+    if migrations_dir:
+        folder = Path(migrations_dir)
+    else:
+        assert schema_path is not None  # loaded above whenever --migrations-dir is missing
+        folder = _migrations_dir(schema_path, schema)
     return _Project(schema=schema, url=resolve_url(url, schema), migrations=folder)
 
 

@@ -182,3 +182,32 @@ def test_names_are_cut_to_63_bytes_keeping_the_suffix() -> None:
 )
 def test_datetime_defaults_are_written_as_chrono_prints_them(text: str, expected: str) -> None:
     assert _format_datetime(text, "here") == expected
+
+
+def test_database_url_comes_from_the_option_the_datasource_or_database_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prisma_tools.migrate.datasource import resolve_url
+    from prisma_tools.migrate.errors import MigrateError
+
+    own_env = schema("", DS.replace('env("DATABASE_URL")', 'env("APP_DB")'))
+    literal = schema("", DS.replace('env("DATABASE_URL")', '"postgresql://literal"'))
+    monkeypatch.delenv("APP_DB", raising=False)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    with pytest.raises(MigrateError, match=r"env\('APP_DB'\), which is not set"):
+        resolve_url(None, own_env)
+    monkeypatch.setenv("DATABASE_URL", "postgresql://fallback")
+    assert resolve_url(None, own_env) == "postgresql://fallback"
+    monkeypatch.setenv("APP_DB", "postgresql://app")
+    assert resolve_url(None, own_env) == "postgresql://app"
+    assert resolve_url("postgresql://option", own_env) == "postgresql://option"
+    assert resolve_url(None, literal) == "postgresql://literal"
+    assert resolve_url(None, None) == "postgresql://fallback"
+
+
+def test_prisma_url_parameters_are_not_given_to_libpq() -> None:
+    from prisma_tools.migrate.db import parse_url
+
+    target = parse_url("postgresql://u:secret@127.0.0.1:5433/app?schema=tenant&connection_limit=5&sslmode=disable")
+    assert target.schema == "tenant"
+    assert target.conninfo == "postgresql://u:secret@127.0.0.1:5433/app?sslmode=disable&connect_timeout=10"
+    assert target.label == "127.0.0.1:5433/app"
+    assert parse_url("postgres://h/db?connect_timeout=3").conninfo == "postgres://h/db?connect_timeout=3"

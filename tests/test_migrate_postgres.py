@@ -295,3 +295,15 @@ def test_edpsych_check_write_missing_and_deploy_reach_to(postgres: PostgresServe
     assert run("deploy", "--url", from_db, "--migrations-dir", str(folder)).exit_code == 0
     assert run("check", "--schema", str(to_path), "--url", from_db).exit_code == 0
     assert postgres.pg_dump(from_db) == postgres.pg_dump(to_db)
+
+
+def test_url_schema_parameter_is_the_default_schema(database_url: str, project: Path) -> None:  # noqa: F811
+    result = run("deploy", "--url", database_url + "?schema=tenant", "--migrations-dir", str(project))
+    assert result.exit_code == 2
+    assert result.stderr == "error: the database has no schema tenant (the URL's ?schema=, default public)\n"
+    query(database_url, "CREATE SCHEMA tenant")
+    result = run("deploy", "--url", database_url + "?schema=tenant", "--migrations-dir", str(project))
+    assert result.exit_code == 0, result.output
+    assert tables(database_url) == set()
+    found = query(database_url, "SELECT tablename FROM pg_tables WHERE schemaname = 'tenant'")
+    assert {r[0] for r in found} == {"_prisma_migrations", "User", "Post", "Tag", "_PostToTag", "_TagToUser"}

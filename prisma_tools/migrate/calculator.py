@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from ..nodes import EnumBlock, FieldDecl, Model, Schema
+from ..nodes import EnumBlock, FieldDecl, Model, Schema, Value
 from .ast_util import argument, field_refs, string_arg
 from .datasource import DatasourceInfo, datasource_of
 from .errors import UnsupportedSchema
@@ -110,14 +110,14 @@ def _column(ctx: _Context, model: Model, decl: FieldDecl) -> Column:
     )
 
 
-def _index_columns(ctx: _Context, model: Model, refs: list[tuple[str, dict[str, object]]]) -> tuple[IndexColumn, ...]:
+def _index_columns(ctx: _Context, model: Model, refs: list[tuple[str, dict[str, Value]]]) -> tuple[IndexColumn, ...]:
     out = []
     for name, args in refs:
         out.append(
             IndexColumn(
                 name=ctx.column_name(model, name),
-                sort=sort_order(args.get("sort")),  # type: ignore[arg-type]
-                opclass=opclass(args.get("ops")),  # type: ignore[arg-type]
+                sort=sort_order(args.get("sort")),
+                opclass=opclass(args.get("ops")),
             )
         )
     return tuple(out)
@@ -155,7 +155,7 @@ def _indexes(ctx: _Context, model: Model, table: str) -> tuple[Index, ...]:
             if attr.name != kind:
                 continue
             refs = field_refs(argument(attr, "fields", positional=True), f"{model.name} @@{kind}")
-            columns = _index_columns(ctx, model, refs)  # type: ignore[arg-type]
+            columns = _index_columns(ctx, model, refs)
             names = [c.name for c in columns]
             # On @@index, `name:` is the old spelling of `map:`; on @@unique it names the client field.
             explicit = string_arg(attr, "map") or (string_arg(attr, "name") if kind == "index" else None)

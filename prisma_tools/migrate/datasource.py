@@ -93,17 +93,16 @@ def datasource_of(schema: Schema) -> DatasourceInfo:
 
 
 def resolve_url(explicit: str | None, schema: Schema | None) -> str:
-    """The connection URL: ``--url``, else ``DATABASE_URL``, else the datasource's ``env(...)`` or literal."""
+    """The connection URL: ``--url``, else the datasource's ``env(...)`` or literal, else ``DATABASE_URL``."""
     if explicit:
         return explicit
+    ds = datasource_of(schema) if schema is not None else None
+    if ds is not None and ds.url_env and os.environ.get(ds.url_env):
+        return os.environ[ds.url_env]
+    if ds is not None and ds.url:
+        return ds.url
     if os.environ.get("DATABASE_URL"):
         return os.environ["DATABASE_URL"]
-    if schema is not None:
-        ds = datasource_of(schema)
-        if ds.url_env and os.environ.get(ds.url_env):
-            return os.environ[ds.url_env]
-        if ds.url:
-            return ds.url
-        if ds.url_env:
-            raise MigrateError(f"no database URL: the datasource reads env({ds.url_env!r}), which is not set")
+    if ds is not None and ds.url_env:
+        raise MigrateError(f"no database URL: the datasource reads env({ds.url_env!r}), which is not set; pass --url")
     raise MigrateError("no database URL: pass --url or set DATABASE_URL")

@@ -93,6 +93,9 @@ def _lock(conn: Any) -> None:
 
 def _tables(conn: Any) -> list[str]:
     schema = conn.execute("SELECT current_schema()").fetchone()[0]
+    if schema is None:
+        wanted = conn.execute("SHOW search_path").fetchone()[0]
+        raise MigrateError(f"the database has no schema {wanted} (the URL's ?schema=, default public)")
     rows = conn.execute(
         "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
         " WHERE c.relkind = 'r' AND n.nspname = ANY(%s)",
