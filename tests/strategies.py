@@ -13,8 +13,8 @@ tests folder is on ``sys.path``):
 * **Text** (:func:`schema_soup`): schema-like text built from line fragments,
   valid and invalid, with random white space (TAB, Unicode spaces), line
   breaks (LF, CRLF, lone CR) and character-level noise. :func:`prisma_quirks`
-  recognises the inputs on which Prisma's own formatter is documented not to
-  be idempotent.
+  recognises the inputs on which Prisma's own formatter is not idempotent (the
+  documented quirks, and one more found here).
 
 The canonical-form rules below were derived from ``printer.py`` (what it
 prints) and from ``_Builder._body`` / ``_Builder.start`` in ``parser.py``
