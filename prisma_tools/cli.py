@@ -337,6 +337,15 @@ def dump_command(path: str | None, json_schema: bool, allow_invalid: bool, inden
     click.echo(schema.model_dump_json(indent=indent))
 
 
+def _register_migrate() -> None:
+    from .cli_migrate import migrate
+
+    cli.add_command(migrate)
+
+
+_register_migrate()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``prisma-tools`` console script."""
     args = list(sys.argv[1:] if argv is None else argv)
