@@ -269,6 +269,13 @@ PRISMA_OUTPUTS = [
         id="block-comment-after-keyword-less-block-then-block",
     ),
     pytest.param("type A = B /* x */\n", "type A = B /**\n * x\n */\n", id="block-comment-after-type-alias"),
+    # A block right after a keyword-less block's `}`, on the same line, stays glued to it.
+    pytest.param("a{\n}b{\n}", "a{\n}b{\n}\n", id="block-after-keyword-less-block"),
+    pytest.param(
+        "a{\n}model A {\n  id Int\n}\n",
+        "a{\n}model A {\n  id Int\n}\n",
+        id="model-after-keyword-less-block",
+    ),
 ]
 
 
