@@ -85,11 +85,11 @@ class _Reject(Exception):
 
 
 def _pos(tok: Token) -> Position:
-    return Position(line=tok.line, column=tok.column, offset=tok.start_pos)  # type: ignore[arg-type]
+    return Position(line=tok.line, column=tok.column, offset=tok.start_pos)
 
 
 def _end(tok: Token) -> Position:
-    return Position(line=tok.end_line, column=tok.end_column, offset=tok.end_pos)  # type: ignore[arg-type]
+    return Position(line=tok.end_line, column=tok.end_column, offset=tok.end_pos)
 
 
 def _span(first: Any, last: Any) -> Span:
@@ -115,7 +115,7 @@ def _first_break(nl: Token | None) -> str:
 class _Line:
     """One body line before comment attachment: what it is, its node's fields, the NL after it."""
 
-    __slots__ = ("tag", "cls", "kw", "nl", "tok")
+    __slots__ = ("cls", "kw", "nl", "tag", "tok")
 
     def __init__(self, tag: str, cls: Any, kw: dict[str, Any], nl: Token | None, tok: Token | None = None):
         self.tag = tag  # "member" | "attr" | "comment"
@@ -511,7 +511,7 @@ def _error_offset(err: UnexpectedInput, text: str) -> int:
     if isinstance(err, UnexpectedToken):
         return err.token.start_pos  # type: ignore[no-any-return]
     if isinstance(err, UnexpectedCharacters):
-        return err.pos_in_stream  # type: ignore[no-any-return]
+        return err.pos_in_stream if err.pos_in_stream is not None else -1
     return -1
 
 
@@ -547,7 +547,7 @@ def _compute_mask_start(text: str, offset: int, masked: dict[int, int]) -> tuple
     first = _skip_ws(text, start, end)
     cut = first
     # after a block-closing `}` or a block comment earlier on this line
-    if text[first:first + 1] == "}" or text.startswith("/*", first):
+    if text[first : first + 1] == "}" or text.startswith("/*", first):
         k = first
         while k < offset:
             if text[k] == "}":
@@ -582,7 +582,8 @@ def _parse_masked(text: str, path: str) -> tuple[list[Any], list[Comment], str]:
         with eng.lock:
             eng.builder.text = text
             try:
-                blocks, footer = eng.lark.parse(work)
+                result: Any = eng.lark.parse(work)  # what start() returns, not a Tree
+                blocks, footer = result
                 return blocks, footer, work
             except VisitError as e:
                 if not isinstance(e.orig_exc, _Reject):

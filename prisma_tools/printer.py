@@ -20,13 +20,17 @@ from .nodes import (
     BlockAttribute,
     CatchAll,
     Comment,
+    CompositeType,
     ConstantValue,
+    Datasource,
     EnumBlock,
     EnumValue,
     FieldAttribute,
     FieldDecl,
     FieldType,
     FunctionCall,
+    Generator,
+    Model,
     NumberValue,
     ObjectValue,
     Schema,
@@ -36,9 +40,7 @@ from .nodes import (
     TopCatchAll,
     TypeAlias,
     Value,
-    _Block,
-    _ConfigBlock,
-    _FieldBlock,
+    View,
 )
 
 __all__ = ["ATTRIBUTE_RANK", "print_file", "print_schema", "print_value"]
@@ -60,7 +62,10 @@ ATTRIBUTE_RANK = {
 _LAST = len(ATTRIBUTE_RANK)
 
 # Rust's `str::trim` white space, which Prisma applies to block-comment lines.
-_TRIM = " \t\n\r\x0b\x0c\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_TRIM = (
+    " \t\n\r\x0b\x0c\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 # ---------------------------------------------------------------- expressions
@@ -141,7 +146,7 @@ _BLANK = object()
 
 
 class _Row:
-    __slots__ = ("cells", "suffix", "raw")
+    __slots__ = ("cells", "raw", "suffix")
 
     def __init__(self, cells: list[str], suffix: str | None = None, raw: str | None = None) -> None:
         self.cells = cells
@@ -224,10 +229,10 @@ def _member_row(m: object) -> _Row:
     return _Row(cells, _suffix(m.trailing_comment))
 
 
-def _print_block(b: _Block, out: list[str]) -> None:
+def _print_block(b: Model | View | CompositeType | EnumBlock | Datasource | Generator, out: list[str]) -> None:
     out.append(f"{b.kind} {b.name} {{\n")
     rows: list[object] = []
-    for m in b.members:  # type: ignore[attr-defined]
+    for m in b.members:
         _comment_rows(m.leading_comments, rows)
         if m.blank_line_before:
             rows.append(_BLANK)
@@ -269,7 +274,7 @@ def print_file(f: SchemaFile) -> str:
         lead(b.leading_comments)
         if b.blank_line_before and out:
             out.append("\n")
-        if isinstance(b, (_FieldBlock, EnumBlock, _ConfigBlock)):
+        if isinstance(b, (Model, View, CompositeType, EnumBlock, Datasource, Generator)):
             _print_block(b, out)
         elif isinstance(b, TopCatchAll):
             out.append(b.text + b.line_ending)
