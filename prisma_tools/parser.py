@@ -11,7 +11,9 @@ again. Valid schemas parse in one pass.
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -52,6 +54,7 @@ from .nodes import (
     TypeAlias,
     View,
 )
+from .printer import _block_comment_lines
 
 __all__ = ["grammar_text", "parse", "parse_file_text"]
 
@@ -105,11 +108,30 @@ def _breaks(nl: Token | None) -> int:
     return s.count("\n") + s.count("\r") - s.count("\r\n")
 
 
+def _spaced_block_comment(tok: Token | None, nl: Token | None) -> bool:
+    """A stand-alone ``/* */`` comment with white space between it and its line break.
+
+    Prisma's comment rule stops before that white space, so the line break is
+    read as an empty line of its own: a blank line follows the comment.
+    """
+    return tok is not None and nl is not None and tok.startswith("/*") and nl.start_pos > tok.end_pos  # type: ignore[operator]
+
+
 def _first_break(nl: Token | None) -> str:
     if nl is None:
         return ""
     s = str(nl)
     return "\r\n" if s.startswith("\r\n") else s[0]
+
+
+class _Lexed:
+    """What one parse attempt lexed that the driver needs when the attempt fails."""
+
+    __slots__ = ("multiline", "verbatim_ends")
+
+    def __init__(self) -> None:
+        self.verbatim_ends: list[int] = []  # where each keyword-less block or type alias ended
+        self.multiline: list[tuple[int, int, str]] = []  # (start, end, type) of tokens spanning lines
 
 
 class _Line:
@@ -129,11 +151,24 @@ class _Builder(Transformer[Token, Any]):
     """Inline LALR callbacks: Lark calls one method per grammar rule as it reduces."""
 
     text: str = ""
+    lexed: _Lexed
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lexed = _Lexed()
+
+    def note_token(self, tok: Token) -> Token:
+        """Lexer callback: remember the tokens the driver needs to place a catch-all."""
+        if tok.type == "ARB_BODY":
+            self.lexed.verbatim_ends.append(tok.end_pos)  # type: ignore[arg-type]
+        elif "\n" in tok or "\r" in tok:
+            self.lexed.multiline.append((tok.start_pos, tok.end_pos, tok.type))  # type: ignore[arg-type]
+        return tok
 
     # ------------------------------------------------------------ comments
 
     def _comment(self, tok: Token, *, blank: bool = False, in_run: bool = False) -> Comment:
-        s = str(tok)
+        s = self._source(tok)  # not str(tok): a `/* */` may span masked lines
         kind = "block" if s.startswith("/*") else ("doc" if s.startswith("///") else "line")
         prefix = ""
         if in_run and kind == "block":
@@ -145,7 +180,7 @@ class _Builder(Transformer[Token, Any]):
             prefix = self.text[j:i]
         return Comment(kind=kind, text=s, blank_line_before=blank, run_prefix=prefix, span=_span(tok, tok))
 
-    def _catch_all_text(self, tok: Token) -> str:
+    def _source(self, tok: Token) -> str:
         return self.text[tok.start_pos : tok.end_pos]
 
     # ------------------------------------------------------------ values
@@ -296,7 +331,7 @@ class _Builder(Transformer[Token, Any]):
 
     def catch_all_line(self, c: list[Token]) -> _Line:
         tok, nl = c
-        kw = {"text": self._catch_all_text(tok), "line_ending": _first_break(nl), "span": _span(tok, tok)}
+        kw = {"text": self._source(tok), "line_ending": _first_break(nl), "span": _span(tok, tok)}
         return _Line("member", CatchAll, kw, nl)
 
     # ------------------------------------------------------------ blocks
@@ -314,6 +349,7 @@ class _Builder(Transformer[Token, Any]):
         pending: list[Comment] = []
         blank = False  # an empty line precedes the next item
         prev_comment = False  # the previous line was a stand-alone comment (a comment run goes on)
+        run_start = 0  # pending[run_start:] came after the last attribute
         for ln in lines:
             if ln.tag == "comment":
                 assert ln.tok is not None
@@ -321,10 +357,11 @@ class _Builder(Transformer[Token, Any]):
                 prev_comment = True
             elif ln.tag == "attr":
                 attached: list[Comment] = []
-                if not blank and pending:
+                if not blank and prev_comment:
                     # the comment run directly above the attribute: back to the last blank line
+                    # or the previous attribute (comments pending before that one stay put)
                     k = len(pending) - 1
-                    while k > 0 and not pending[k].blank_line_before:
+                    while k > run_start and not pending[k].blank_line_before:
                         k -= 1
                     attached = pending[k:]
                     del pending[k:]
@@ -332,6 +369,7 @@ class _Builder(Transformer[Token, Any]):
                         attached[0] = attached[0].model_copy(update={"blank_line_before": False})
                 attributes.append(BlockAttribute(leading_comments=tuple(attached), **ln.kw))
                 prev_comment = False
+                run_start = len(pending)
             else:
                 if ln.cls is CatchAll:
                     ln.kw["message"] = _MESSAGES[context]
@@ -340,9 +378,8 @@ class _Builder(Transformer[Token, Any]):
                 )
                 pending = []
                 prev_comment = False
-            blank = _breaks(ln.nl) >= 2
-            if ln.tag == "comment" and ln.nl is None:
-                blank = False
+                run_start = 0
+            blank = _breaks(ln.nl) >= 2 or (ln.tag == "comment" and _spaced_block_comment(ln.tok, ln.nl))
         return {"members": tuple(members), "attributes": attributes, "footer_comments": tuple(pending)}
 
     def _block(self, c: list[Any], context: str) -> tuple[Token, dict[str, Any]]:
@@ -376,15 +413,37 @@ class _Builder(Transformer[Token, Any]):
     def type_alias(self, c: list[Any]) -> tuple[str, dict[str, Any]]:
         kw_tok, name, (_base, _first, base_last), *attrs = c
         end = attrs[-1].span.end.offset if attrs else base_last.end_pos
-        return "type_alias", {"name": str(name), "start": kw_tok.start_pos, "end": end}
+        if not (attrs and attrs[-1].arguments is not None):
+            # Prisma's alias text takes the white space after its last token,
+            # except after an argument list (probed: `@id   ` keeps it, `@id()   ` not)
+            end = _skip_ws(self.text, end, len(self.text))
+        span = Span(start=_pos(kw_tok), end=point(self.text, end))
+        self.lexed.verbatim_ends.append(end)
+        return "type_alias", {"name": str(name), "text": self.text[kw_tok.start_pos : end], "span": span}
 
     def arbitrary_block(self, c: list[Token]) -> tuple[str, dict[str, Any]]:
         name, body = c
-        return "arbitrary_block", {
-            "name": str(name),
-            "text": self.text[name.start_pos : body.end_pos],
-            "span": _span(name, body),
-        }
+        return (
+            "arbitrary_block",
+            {
+                "name": self._source(name),  # not str(name): see _glued_keyword_end
+                "text": self.text[name.start_pos : body.end_pos],
+                "span": _span(name, body),
+            },
+        )
+
+    def _glue(self, kw: dict[str, Any], tok: Token) -> None:
+        """Append ``tok``, found on the same line, to a verbatim item (type alias, keyword-less block).
+
+        Prisma prints those items without a line break, so whatever follows
+        them on their line comes out glued to them, minus the white space; a
+        ``/* */`` comment comes out rewritten, as a stand-alone one is.
+        """
+        text = self._source(tok)
+        if text.startswith("/*"):
+            text = "\n".join(_block_comment_lines(self._comment(tok)))
+        kw["text"] += text
+        kw["span"] = Span(start=kw["span"].start, end=_end(tok))
 
     # ------------------------------------------------------------ top level
 
@@ -401,13 +460,17 @@ class _Builder(Transformer[Token, Any]):
         prev: str | None = None  # kind of the previous item
         nl: Token | None = None  # line breaks since the previous item
         last_catch: dict[str, Any] | None = None
+        glued_catch: dict[str, Any] | None = None  # a verbatim item a catch-all was glued to
+        last_comment: Token | None = None
 
         def blank_before() -> bool:
             if prev is None:
                 return False
             if prev == "block":
                 return nl is not None
-            if prev in ("comment", "catch_all"):
+            if prev == "comment":
+                return _breaks(nl) >= 2 or _spaced_block_comment(last_comment, nl)
+            if prev == "catch_all":
                 return _breaks(nl) >= 2
             return False
 
@@ -419,10 +482,19 @@ class _Builder(Transformer[Token, Any]):
                     if last_catch is not None:
                         last_catch["line_ending"] = _first_break(item)
                         last_catch = None
+                    if glued_catch is not None:
+                        # a catch-all keeps its own line break, `\r\n` and lone `\r` included
+                        glued_catch["text"] += _first_break(item)
+                        glued_catch = None
                     continue
-                if t == "CATCHALL":
+                if t == "CATCHALL" and prev in ("arbitrary_block", "type_alias") and nl is None:
+                    # `foo {` ... `a } b`: the catch-all `b` is glued to the brace
+                    self._glue(blocks[-1][1], item)
+                    glued_catch = blocks[-1][1]
+                    prev = "catch_all"
+                elif t == "CATCHALL":
                     kw = {
-                        "text": self._catch_all_text(item),
+                        "text": self._source(item),
                         "line_ending": "",
                         "message": _MESSAGES["top"],
                         "span": _span(item, item),
@@ -433,14 +505,16 @@ class _Builder(Transformer[Token, Any]):
                     last_catch = kw
                     pending = []
                     prev = "catch_all"
-                elif prev == "type_alias" and nl is None:
-                    # `type A = B // note`: the comment is part of the alias line
-                    blocks[-1][1]["end"] = item.end_pos
+                elif prev in ("type_alias", "arbitrary_block") and nl is None:
+                    # `type A = B // note`: the comment is glued to the alias text
+                    self._glue(blocks[-1][1], item)
                     prev = "comment"
+                    last_comment = item
                 else:  # a comment
-                    in_run = prev == "comment" and _breaks(nl) < 2
-                    pending.append(self._comment(item, blank=blank_before(), in_run=in_run))
+                    blank = blank_before()
+                    pending.append(self._comment(item, blank=blank, in_run=prev == "comment" and not blank))
                     prev = "comment"
+                    last_comment = item
                 nl = None
                 continue
             kind, kw = item
@@ -466,7 +540,23 @@ _BLOCK_CLASSES: dict[str, Any] = {
     "datasource": Datasource,
     "generator": Generator,
     "arbitrary_block": ArbitraryBlock,
+    "type_alias": TypeAlias,
 }
+
+
+def _check_identifier(tok: Token) -> Token:
+    """Reject an identifier holding a number character that is not an ASCII digit.
+
+    The grammar's ``[^\\W\\d_]`` is Python's "letter", which also admits the
+    numeric characters of categories No and Nl (``²``, ``Ⅻ``); Prisma accepts
+    only Unicode letters (category L), so a line using those is a catch-all.
+    """
+    s = str(tok)
+    if not s.isascii():
+        for i, ch in enumerate(s):
+            if not ch.isascii() and not ch.isalpha():
+                raise _Reject(tok.start_pos + i)  # type: ignore[operator]
+    return tok
 
 
 class _Engine:
@@ -479,6 +569,13 @@ class _Engine:
             parser="lalr",
             lexer="contextual",
             transformer=self.builder,
+            lexer_callbacks={
+                "IDENT": _check_identifier,
+                "PATH": _check_identifier,
+                "ARB_BODY": self.builder.note_token,
+                "BLOCK_COMMENT": self.builder.note_token,
+                "STRING": self.builder.note_token,
+            },
             maybe_placeholders=True,
             cache=False,
         )
@@ -515,16 +612,54 @@ def _error_offset(err: UnexpectedInput, text: str) -> int:
     return -1
 
 
-def _open_header(text: str) -> int:
-    """Offset of the last unmasked block header: the block left open at the end of input."""
+def _inside(offset: int, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The multi-line token that ``offset`` lies strictly inside, if any."""
+    for span in spans:
+        if span[0] < offset < span[1]:
+            return span
+    return None
+
+
+def _end_line_here(err: UnexpectedInput) -> None:
+    """Feed a line break where parsing failed, to a copy of the parser.
+
+    If what precedes the error on its line is a complete type alias, the alias
+    is then reduced and its builder records where it ended: the catch-all
+    starts after it (``type A = Int @default(1) 1`` keeps the alias).
+    """
+    state = getattr(err, "state", None)
+    if not isinstance(err, UnexpectedToken) or state is None:
+        return
+    # not state.copy(): it deep-copies the tokens, which then lose their end positions
+    probe = type(state)(state.parse_conf, state.lexer, list(state.state_stack), list(state.value_stack))
+    with contextlib.suppress(Exception):  # a failed probe only means "no complete item"
+        probe.feed_token(Token.new_borrow_pos("NL", "\n", err.token))
+
+
+def _open_header(text: str, multiline: Sequence[tuple[int, int, str]] = ()) -> int:
+    """Offset of the last unmasked block header: the block left open at the end of input.
+
+    -1 when a line starting with ``}`` follows the last header: that block is
+    closed, so the input ended inside a top-level item instead. (A ``}`` inside
+    a comment or string spanning lines closes nothing; a header may follow the
+    ``}`` on its line.)
+    """
+
+    def is_header(k: int, end: int) -> bool:
+        for keyword in _HEADERS:  # a prefix, as the grammar's keywords are
+            after = k + len(keyword)
+            if text.startswith(keyword, k) and text[after : after + 1] not in ("_", "-") and "{" in text[after:end]:
+                return True
+        return False
+
     i = len(text)
     while i > 0:
         start, end = _line_bounds(text, i - 1)
         first = _skip_ws(text, start, end)
-        word_end = first
-        while word_end < end and (text[word_end].isalnum()):
-            word_end += 1
-        if text[first:word_end] in _HEADERS and "{" in text[word_end:end]:
+        if text.startswith("}", first) and _inside(first, multiline) is None:
+            after_brace = _skip_ws(text, first + 1, end)
+            return after_brace if is_header(after_brace, end) else -1
+        if is_header(first, end):
             return first
         i = start - 1 if start > 0 else 0
         if start == 0:
@@ -532,20 +667,56 @@ def _open_header(text: str) -> int:
     return -1
 
 
+def _glued_keyword_end(text: str, offset: int) -> int:
+    """Where the block keyword at ``offset`` ends, if a name follows it without a space; else -1."""
+    for keyword in _HEADERS:
+        after = offset + len(keyword)
+        if text.startswith(keyword, offset) and after < len(text) and (text[after].isalnum()):
+            return after
+    return -1
+
+
 def _mask(text: str, start: int, end: int) -> str:
     return text[:start] + "\x00" * (end - start) + text[end:]
 
 
-def _compute_mask_start(text: str, offset: int, masked: dict[int, int]) -> tuple[int, int]:
+def _after_block_comments(text: str, k: int, limit: int) -> int:
+    """Skip the ``/* */`` comments (and white space) that start at ``k`` and close before ``limit``."""
+    while text.startswith("/*", k):
+        close = text.find("*/", k + 2)
+        if close == -1 or close + 2 > limit:
+            break
+        k = _skip_ws(text, close + 2, limit)
+    return k
+
+
+def _compute_mask_start(text: str, offset: int, masked: dict[int, int], lexed: _Lexed) -> tuple[int, int]:
     """Where the catch-all for an error at ``offset`` starts and ends.
 
     Prisma's catch-all takes the rest of the line from where the failed item
     began: normally the first non-blank character, but after a ``}`` that
-    closed a block, or a ``/* */`` comment, on the same line, the rest only.
+    closed a block (keyword-less blocks end at any ``}``, even mid-line), or a
+    ``/* */`` comment, on the same line, the rest only. A catch-all is one
+    line: when the failed item began on an earlier line (a comment or string
+    spanning lines ends on the error line), that earlier line is the one.
     """
     start, end = _line_bounds(text, offset)
-    first = _skip_ws(text, start, end)
-    cut = first
+    token = _inside(start, lexed.multiline)
+    if token is not None and token[1] <= offset:
+        t_start, t_end = _line_bounds(text, token[0])
+        t_first = _skip_ws(text, t_start, t_end)
+        if not (token[2] == "BLOCK_COMMENT" and _after_block_comments(text, t_first, token[0]) == token[0]):
+            # the token is part of an item that began on its first line
+            cut = t_first if masked.get(t_start, t_end) > t_first else -1
+            return cut, t_end
+        # a stand-alone comment: the failed item follows it on this line
+        first = cut = _skip_ws(text, token[1], end)
+    else:
+        first = _skip_ws(text, start, end)
+        cut = first
+    for e in lexed.verbatim_ends:  # after a keyword-less block or a type alias on this line
+        if start < e <= offset:
+            cut = max(cut, _skip_ws(text, e, end))
     # after a block-closing `}` or a block comment earlier on this line
     if text[first : first + 1] == "}" or text.startswith("/*", first):
         k = first
@@ -557,8 +728,7 @@ def _compute_mask_start(text: str, offset: int, masked: dict[int, int]) -> tuple
                 close = text.find("*/", k + 2)
                 if close == -1 or close + 2 > offset:
                     break
-                k = close + 2
-                cut = _skip_ws(text, k, end)
+                k = cut = _skip_ws(text, close + 2, end)  # a `}` may follow: it closes the block
                 continue
             break
     if start in masked and masked[start] <= cut:
@@ -570,41 +740,50 @@ def _parse_masked(text: str, path: str) -> tuple[list[Any], list[Comment], str]:
     eng = _engine()
     masked: dict[int, int] = {}  # line start -> mask start
     work = text
-    if "\x00" in text:  # NUL is our mask character: a line holding one is a catch-all
-        i = 0
-        while (i := work.find("\x00", i)) != -1:
-            start, end = _line_bounds(work, i)
-            first = _skip_ws(work, start, end)
-            masked[start] = first
-            work = _mask(work, first, end)
-            i = end
     while True:
         with eng.lock:
             eng.builder.text = text
+            eng.builder.lexed = _Lexed()
             try:
                 result: Any = eng.lark.parse(work)  # what start() returns, not a Tree
                 blocks, footer = result
                 return blocks, footer, work
-            except VisitError as e:
+            except _Reject as e:  # Lark calls inline callbacks without wrapping their errors
+                offset = e.offset
+            except VisitError as e:  # ... but a wrapped one is handled all the same
                 if not isinstance(e.orig_exc, _Reject):
                     raise
                 offset = e.orig_exc.offset
             except UnexpectedInput as e:
                 offset = _error_offset(e, work)
+                _end_line_here(e)
             finally:
                 eng.builder.text = ""
+                lexed, eng.builder.lexed = eng.builder.lexed, _Lexed()
         if offset < 0:
-            offset = _open_header(work)
-            if offset < 0:  # nothing left to blame: mask the last non-blank line
+            offset = _open_header(work, lexed.multiline)
+            if offset >= 0:
+                # No such block after all: the lines masked as invalid in its body
+                # are parsed again, as top-level lines.
+                header_end = _line_bounds(work, offset)[1]
+                work = work[:header_end] + text[header_end:]
+                masked = {k: v for k, v in masked.items() if k < header_end}
+                glued = _glued_keyword_end(work, offset)
+                if glued >= 0:
+                    # `modela{`: Prisma falls back to a keyword-less block named
+                    # `modela`. A `_` after the keyword (in the parser's copy only:
+                    # names are read from the source) makes the lexer see one name.
+                    work = work[:glued] + "_" + work[glued + 1 :]
+                    continue
+            else:  # nothing left to blame: mask the last non-blank line
                 stripped = work.rstrip(WHITESPACE + "\r\n")
                 offset = max(len(stripped) - 1, 0)
-        cut, end = _compute_mask_start(work, offset, masked)
+        cut, end = _compute_mask_start(work, offset, masked, lexed)
         if cut < 0 or cut >= end:
             # An error at a line already masked whole, or an empty line: the
             # grammar and the driver disagree, which is a bug, not bad input.
             raise AssertionError(f"{path}: cannot recover from a parse error at offset {offset}")
-        line_start = _line_bounds(work, offset)[0]
-        masked[line_start] = cut
+        masked[_line_bounds(work, cut)[0]] = cut
         work = _mask(work, cut, end)
 
 
@@ -633,16 +812,7 @@ def parse_file_text(text: str, path: str = "<string>", *, strict: bool = True) -
             blocks.append(TopCatchAll(**item))
             continue
         kind, kw = item
-        if kind == "type_alias":
-            # verbatim, with the white space up to the end of its line when nothing else follows
-            start, end = kw.pop("start"), kw.pop("end")
-            line_end = _line_bounds(text, end)[1]
-            if not text[end:line_end].strip(WHITESPACE):
-                end = line_end
-            span = Span(start=point(text, start), end=point(text, end))
-            blocks.append(TypeAlias(text=text[start:end], span=span, **kw))
-        else:
-            blocks.append(_BLOCK_CLASSES[kind](**kw))
+        blocks.append(_BLOCK_CLASSES[kind](**kw))
     result = SchemaFile(path=path, blocks=tuple(blocks), footer_comments=tuple(footer))
     if strict:
         errors = syntax_errors(result, text)

@@ -125,7 +125,7 @@ def _block_comment_lines(c: Comment) -> list[str]:
     """
     raw = (c.run_prefix + c.text).encode("utf-8")[2:-2].decode("utf-8", errors="replace")
     lines = []
-    for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line in raw.split("\n"):  # at LF only (Rust's `lines`): a lone CR stays in its line
         line = line.strip(_TRIM)
         if line.startswith("*"):
             line = line[1:].lstrip(_TRIM)
@@ -279,7 +279,9 @@ def print_file(f: SchemaFile) -> str:
         elif isinstance(b, TopCatchAll):
             out.append(b.text + b.line_ending)
         elif isinstance(b, (TypeAlias, ArbitraryBlock)):
-            out.append(b.text + "\n")
+            # printed without their line break, so one is added, unless the text
+            # ends with a catch-all glued to it, which brings its own (\r\n, \r or \n)
+            out.append(b.text if b.text.endswith(("\n", "\r")) else b.text + "\n")
         else:
             raise TypeError(f"not a block: {b!r}")
     lead(f.footer_comments)
