@@ -145,11 +145,12 @@ def load_api() -> tuple[Callable[[str], str], Callable[[str], str] | None]:
     return fmt, fix
 
 
-def time_call(fn: Callable[[str], str], text: str) -> float:
+def time_call(fn: Callable[[str], str], text: str) -> tuple[float, float]:
+    """Wall and CPU seconds of ``fn(text)``."""
     gc.collect()
-    t0 = time.perf_counter()
+    c0, t0 = time.process_time(), time.perf_counter()
     fn(text)
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, time.process_time() - c0
 
 
 # ---------------------------------------------------------------- measuring
@@ -162,12 +163,15 @@ class SizeResult:
     lines: int
     inproc_format: list[float] = field(default_factory=list)
     inproc_fix: list[float] = field(default_factory=list)
+    inproc_format_cpu: list[float] = field(default_factory=list)  # CPU seconds of the same runs
+    inproc_fix_cpu: list[float] = field(default_factory=list)
     whole_format: list[float] = field(default_factory=list)
     whole_format_rss: list[float] = field(default_factory=list)
     whole_oracle: list[float] = field(default_factory=list)
     whole_oracle_rss: list[float] = field(default_factory=list)
     whole_fix: list[float] = field(default_factory=list)
     whole_fix_rss: list[float] = field(default_factory=list)
+    whole_cpu: dict[str, list[float]] = field(default_factory=dict)  # CPU seconds (user + system) by contender
     errors: list[str] = field(default_factory=list)
     fix_changes: bool | None = None  # did fix change the formatted output?
 
@@ -201,13 +205,10 @@ def measure_size(
     res = SizeResult(models=n, bytes=len(data), lines=text.count("\n"))
     log(f"{n} models: {len(data) / 1000:.0f} KB, {res.lines} lines")
 
-    # in process: warm-up run = reference output
+    # in process: the warm-up runs give the reference outputs; format and fix alternate
     expected = fmt(text).encode("utf-8")
     if expected == data:
         res.errors.append("generated schema is already formatted")
-    while not enough(res.inproc_format, repeat, budget):
-        res.inproc_format.append(time_call(fmt, text))
-    log(f"  in-process format: {med(res.inproc_format):.3f} s")
     fixed = None
     if fix is not None:
         try:
@@ -217,9 +218,20 @@ def measure_size(
             fix = None
         else:
             res.fix_changes = fixed != expected
-            while not enough(res.inproc_fix, repeat, budget):
-                res.inproc_fix.append(time_call(fix, text))
-            log(f"  in-process fix: {med(res.inproc_fix):.3f} s")
+    calls = [("format", fmt, res.inproc_format, res.inproc_format_cpu)]
+    if fix is not None:
+        calls.append(("fix", fix, res.inproc_fix, res.inproc_fix_cpu))
+    rounds = 0
+    while any(not enough(walls, repeat, budget) for _, _, walls, _ in calls):
+        order = calls[rounds % len(calls) :] + calls[: rounds % len(calls)]
+        rounds += 1
+        for _, fn, walls, cpus in order:
+            if not enough(walls, repeat, budget):
+                wall, cpu = time_call(fn, text)
+                walls.append(wall)
+                cpus.append(cpu)
+    for name, _, walls, _ in calls:
+        log(f"  in-process {name}: {med(walls):.3f} s")
 
     # whole process, alternating
     contenders: list[tuple[str, list[str], bool]] = []  # name, argv before FILE, writes in place
@@ -256,6 +268,8 @@ def measure_size(
             if reference is not None and produced != reference and message not in res.errors:
                 res.errors.append(message)
             walls.append(p.wall)
+            if p.cpu is not None:
+                res.whole_cpu.setdefault(name, []).append(p.cpu)
             if p.rss_mib is not None:
                 rss.append(p.rss_mib)
             if enough(walls, repeat, budget):
