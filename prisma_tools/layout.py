@@ -1,7 +1,8 @@
 """Layout-blind views of the AST, for comparing what two schemas *mean*.
 
 ``prisma format`` changes layout but not meaning: it sorts attributes, moves
-block attributes last, folds blank lines, rewrites legacy type spellings and
+block attributes last, folds blank lines, rewrites legacy type spellings, drops
+trailing commas in argument lists and
 the shape of stand-alone ``/* */`` comments, and deletes text after a block's
 ``{``. :func:`without_layout` erases exactly those differences, so that
 ``without_layout(parse(print(x))) == without_layout(x)`` holds for every
@@ -42,6 +43,8 @@ def _norm(value: Any) -> Any:
             update[name] = False
         elif name == "header_rest":
             update[name] = None
+        elif name == "trailing_comma":  # `f(1,)` prints as `f(1)`
+            update[name] = False
         elif name == "trailing_comment" and v is not None:
             update[name] = Comment(kind=v.kind, text=v.text)
         else:
