@@ -1,10 +1,9 @@
 """Layout-blind views of the AST, for comparing what two schemas *mean*.
 
 ``prisma format`` changes layout but not meaning: it sorts attributes, moves
-block attributes last, folds blank lines, rewrites legacy type spellings, drops
-trailing commas in argument lists and
-the shape of stand-alone ``/* */`` comments, and deletes text after a block's
-``{``. :func:`without_layout` erases exactly those differences, so that
+block attributes last, folds blank lines, rewrites legacy type spellings and
+the shape of stand-alone ``/* */`` comments, drops trailing commas in argument
+lists, and deletes text after a block's ``{``. :func:`without_layout` erases exactly those differences, so that
 ``without_layout(parse(print(x))) == without_layout(x)`` holds for every
 schema ``x`` (the round-trip property the test-suite checks).
 """
