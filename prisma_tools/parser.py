@@ -518,6 +518,13 @@ class _Builder(Transformer[Token, Any]):
                 nl = None
                 continue
             kind, kw = item
+            verbatim = ("type_alias", "arbitrary_block")
+            if kind in verbatim and prev in verbatim and nl is None:
+                # `a {` ... `}b {` ... `}`: verbatim text glued to verbatim text is one item
+                blocks[-1][1]["text"] += kw["text"]
+                blocks[-1][1]["span"] = Span(start=blocks[-1][1]["span"].start, end=kw["span"].end)
+                prev = kind
+                continue
             kw["leading_comments"] = tuple(pending)
             kw["blank_line_before"] = blank_before()
             pending = []
