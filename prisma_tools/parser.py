@@ -440,7 +440,7 @@ class _Builder(Transformer[Token, Any]):
         ``/* */`` comment comes out rewritten, as a stand-alone one is.
         """
         text = self._source(tok)
-        if text.startswith("/*"):
+        if tok.type == "BLOCK_COMMENT":  # not a catch-all that merely starts with `/*`
             text = "\n".join(_block_comment_lines(self._comment(tok)))
         kw["text"] += text
         kw["span"] = Span(start=kw["span"].start, end=_end(tok))
