@@ -387,20 +387,23 @@ class Generator(_ConfigBlock):
     kind: Literal["generator"] = "generator"
 
 
-class TypeAlias(_TopLevel):
+class _Verbatim(_TopLevel):
+    name: str
+    text: str
+    next_on_same_line: bool = False
+    """The next block starts on the line this text ends on (``prisma format`` leaves it there)."""
+
+
+class TypeAlias(_Verbatim):
     """``type Name = Base @attr`` on one line; kept verbatim (validation rejects it)."""
 
     kind: Literal["type_alias"] = "type_alias"
-    name: str
-    text: str
 
 
-class ArbitraryBlock(_TopLevel):
+class ArbitraryBlock(_Verbatim):
     """``Name { ... }`` without a keyword; kept verbatim (validation rejects it)."""
 
     kind: Literal["arbitrary_block"] = "arbitrary_block"
-    name: str
-    text: str
 
 
 class TopCatchAll(CatchAll):

@@ -525,6 +525,9 @@ class _Builder(Transformer[Token, Any]):
                 blocks[-1][1]["span"] = Span(start=blocks[-1][1]["span"].start, end=kw["span"].end)
                 prev = kind
                 continue
+            if prev in verbatim and nl is None:
+                # `a {` ... `}model A {`: the block stays on the brace's line
+                blocks[-1][1]["next_on_same_line"] = True
             kw["leading_comments"] = tuple(pending)
             kw["blank_line_before"] = blank_before()
             pending = []

@@ -281,7 +281,8 @@ def print_file(f: SchemaFile) -> str:
         elif isinstance(b, (TypeAlias, ArbitraryBlock)):
             # printed without their line break, so one is added, unless the text
             # ends with a catch-all glued to it, which brings its own (\r\n, \r or \n)
-            out.append(b.text if b.text.endswith(("\n", "\r")) else b.text + "\n")
+            glued = b.next_on_same_line or b.text.endswith(("\n", "\r"))
+            out.append(b.text if glued else b.text + "\n")
         else:
             raise TypeError(f"not a block: {b!r}")
     lead(f.footer_comments)
