@@ -499,7 +499,11 @@ def main(argv: list[str] | None = None) -> int:
     if 500 in by and 5000 in by:
         whole = ratio(med(by[5000].whole_format), med(by[500].whole_format))
         inproc = ratio(med(by[5000].inproc_format), med(by[500].inproc_format))
-        print(f"growth t(5000)/t(500): in process {fmt_num(inproc, '.2f')}x, whole process {fmt_num(whole, '.2f')}x")
+        cpu = ratio(med(by[5000].inproc_format_cpu), med(by[500].inproc_format_cpu))
+        print(
+            f"growth t(5000)/t(500): in process {fmt_num(inproc, '.2f')}x (CPU time {fmt_num(cpu, '.2f')}x),"
+            f" whole process {fmt_num(whole, '.2f')}x"
+        )
     for r in results:
         for e in r.errors:
             print(f"! {r.models} models: {e}")
