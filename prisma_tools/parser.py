@@ -22,6 +22,7 @@ from typing import Any
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+from lark.parsers.lalr_analysis import Shift as _SHIFT
 
 from .diagnostics import Diagnostic, ParseError, point
 from .nodes import (
@@ -88,18 +89,28 @@ class _Reject(Exception):
         self.offset = offset
 
 
+# Nodes are built by their Pydantic validator directly: the same validation as
+# ``Cls(**kw)``, without BaseModel.__init__'s overhead (3x faster for a Position).
+_new_position = Position.__pydantic_validator__.validate_python
+_new_span = Span.__pydantic_validator__.validate_python
+
+
+def _new(cls: Any, kw: dict[str, Any]) -> Any:
+    return cls.__pydantic_validator__.validate_python(kw)
+
+
 def _pos(tok: Token) -> Position:
-    return Position(line=tok.line, column=tok.column, offset=tok.start_pos)
+    return _new_position({"line": tok.line, "column": tok.column, "offset": tok.start_pos})  # type: ignore[no-any-return]
 
 
 def _end(tok: Token) -> Position:
-    return Position(line=tok.end_line, column=tok.end_column, offset=tok.end_pos)
+    return _new_position({"line": tok.end_line, "column": tok.end_column, "offset": tok.end_pos})  # type: ignore[no-any-return]
 
 
 def _span(first: Any, last: Any) -> Span:
     start = _pos(first) if isinstance(first, Token) else first.span.start
     end = _end(last) if isinstance(last, Token) else last.span.end
-    return Span(start=start, end=end)
+    return _new_span({"start": start, "end": end})  # type: ignore[no-any-return]
 
 
 def _breaks(nl: Token | None) -> int:
@@ -179,7 +190,8 @@ class _Builder(Transformer[Token, Any]):
             while j > 0 and self.text[j - 1] in WHITESPACE:
                 j -= 1
             prefix = self.text[j:i]
-        return Comment(kind=kind, text=s, blank_line_before=blank, run_prefix=prefix, span=_span(tok, tok))
+        kw = {"kind": kind, "text": s, "blank_line_before": blank, "run_prefix": prefix, "span": _span(tok, tok)}
+        return _new(Comment, kw)  # type: ignore[no-any-return]
 
     def _source(self, tok: Token) -> str:
         return self.text[tok.start_pos : tok.end_pos]
@@ -187,31 +199,31 @@ class _Builder(Transformer[Token, Any]):
     # ------------------------------------------------------------ values
 
     def string(self, c: list[Token]) -> StringValue:
-        return StringValue(text=str(c[0]), span=_span(c[0], c[0]))
+        return _new(StringValue, {"text": str(c[0]), "span": _span(c[0], c[0])})  # type: ignore[no-any-return]
 
     def number(self, c: list[Token]) -> NumberValue:
-        return NumberValue(text=str(c[0]), span=_span(c[0], c[0]))
+        return _new(NumberValue, {"text": str(c[0]), "span": _span(c[0], c[0])})  # type: ignore[no-any-return]
 
     def constant(self, c: list[Token]) -> ConstantValue:
-        return ConstantValue(name=str(c[0]), span=_span(c[0], c[0]))
+        return _new(ConstantValue, {"name": str(c[0]), "span": _span(c[0], c[0])})  # type: ignore[no-any-return]
 
     def array(self, c: list[Any]) -> ArrayValue:
         items = tuple(x for x in c[1:-1] if x is not None)
-        return ArrayValue(items=items, span=_span(c[0], c[-1]))
+        return _new(ArrayValue, {"items": items, "span": _span(c[0], c[-1])})  # type: ignore[no-any-return]
 
     def object_member(self, c: list[Any]) -> ObjectMember:
         key = c[0]
         if "." in key:
             raise _Reject(key.start_pos)
-        return ObjectMember(key=str(key), value=c[1], span=_span(key, c[1]))
+        return _new(ObjectMember, {"key": str(key), "value": c[1], "span": _span(key, c[1])})  # type: ignore[no-any-return]
 
     def object(self, c: list[Any]) -> ObjectValue:
         members = tuple(x for x in c[:-1] if x is not None)
         first = members[0] if members else c[-1]
-        return ObjectValue(members=members, span=_span(first, c[-1]))
+        return _new(ObjectValue, {"members": members, "span": _span(first, c[-1])})  # type: ignore[no-any-return]
 
     def positional_argument(self, c: list[Any]) -> Argument:
-        return Argument(value=c[0], span=c[0].span)
+        return _new(Argument, {"value": c[0], "span": c[0].span})  # type: ignore[no-any-return]
 
     def empty_argument(self, c: list[Any]) -> Argument:
         return self.named_argument([c[0], None])
@@ -220,7 +232,8 @@ class _Builder(Transformer[Token, Any]):
         name, value = c
         if "." in name:
             raise _Reject(name.start_pos)
-        return Argument(name=str(name), value=value, span=_span(name, value if value is not None else name))
+        span = _span(name, value if value is not None else name)
+        return _new(Argument, {"name": str(name), "value": value, "span": span})  # type: ignore[no-any-return]
 
     def arguments(self, c: list[Any]) -> tuple[tuple[Argument, ...], bool, Token]:
         args = tuple(x for x in c[1:-1] if isinstance(x, Argument))
@@ -229,16 +242,18 @@ class _Builder(Transformer[Token, Any]):
 
     def function_call(self, c: list[Any]) -> FunctionCall:
         name, (args, trailing, close) = c
-        return FunctionCall(name=str(name), arguments=args, trailing_comma=trailing, span=_span(name, close))
+        kw = {"name": str(name), "arguments": args, "trailing_comma": trailing, "span": _span(name, close)}
+        return _new(FunctionCall, kw)  # type: ignore[no-any-return]
 
     # ------------------------------------------------------------ attributes
 
     def _attribute(self, cls: Any, c: list[Any]) -> FieldAttribute:
         at, name, arguments = c
         if arguments is None:
-            return cls(name=str(name), span=_span(at, name))  # type: ignore[no-any-return]
+            return _new(cls, {"name": str(name), "span": _span(at, name)})  # type: ignore[no-any-return]
         args, trailing, close = arguments
-        return cls(name=str(name), arguments=args, trailing_comma=trailing, span=_span(at, close))  # type: ignore[no-any-return]
+        kw = {"name": str(name), "arguments": args, "trailing_comma": trailing, "span": _span(at, close)}
+        return _new(cls, kw)  # type: ignore[no-any-return]
 
     def field_attribute(self, c: list[Any]) -> FieldAttribute:
         return self._attribute(FieldAttribute, c)
@@ -274,7 +289,8 @@ class _Builder(Transformer[Token, Any]):
             else:
                 is_list = True
                 optional = m.endswith("?")
-        return FieldType(name=name, optional=optional, list=is_list, legacy=legacy, span=_span(first, last))
+        kw = {"name": name, "optional": optional, "list": is_list, "legacy": legacy, "span": _span(first, last)}
+        return _new(FieldType, kw)  # type: ignore[no-any-return]
 
     def legacy_list_type(self, c: list[Any]) -> FieldType:
         open_, (name, _f, _l), close = c
@@ -296,7 +312,7 @@ class _Builder(Transformer[Token, Any]):
     def _with_trailing(self, kw: dict[str, Any], trailing: Token | None) -> dict[str, Any]:
         if trailing is not None:
             kw["trailing_comment"] = self._comment(trailing)
-            kw["span"] = Span(start=kw["span"].start, end=_end(trailing))
+            kw["span"] = _new_span({"start": kw["span"].start, "end": _end(trailing)})
         return kw
 
     def field_line(self, c: list[Any]) -> _Line:
@@ -368,15 +384,16 @@ class _Builder(Transformer[Token, Any]):
                     del pending[k:]
                     if attached and attached[0].blank_line_before:
                         attached[0] = attached[0].model_copy(update={"blank_line_before": False})
-                attributes.append(BlockAttribute(leading_comments=tuple(attached), **ln.kw))
+                ln.kw["leading_comments"] = tuple(attached)
+                attributes.append(_new(BlockAttribute, ln.kw))
                 prev_comment = False
                 run_start = len(pending)
             else:
                 if ln.cls is CatchAll:
                     ln.kw["message"] = _MESSAGES[context]
-                members.append(
-                    ln.cls(leading_comments=tuple(pending), blank_line_before=blank, **ln.kw),
-                )
+                ln.kw["leading_comments"] = tuple(pending)
+                ln.kw["blank_line_before"] = blank
+                members.append(_new(ln.cls, ln.kw))
                 pending = []
                 prev_comment = False
                 run_start = 0
@@ -591,6 +608,140 @@ class _Engine:
             cache=False,
         )
         self.lock = threading.Lock()
+        self.fast = _FastParser(self.lark)
+
+
+class _Fallback(Exception):
+    """The fast loop met input it does not accept: Lark's own parser reports the error."""
+
+
+class _FastParser:
+    """Lark's LALR loop and contextual lexer, fused into one function for speed.
+
+    It runs the same parse table, the same terminal regular expressions and
+    the same callbacks as ``Lark.parse``, in the same order, so it builds the
+    same result; it only skips Lark's per-token generic machinery. On a
+    lexical or syntax error it raises :class:`_Fallback`, and the caller
+    parses again with Lark to get Lark's exception (errors are rare: a valid
+    schema parses in one pass).
+    """
+
+    def __init__(self, lark: Lark) -> None:
+        frontend: Any = lark.parser
+        parser = frontend.parser.parser
+        table = parser.parse_table
+        callbacks = parser.callbacks
+        # Per state and symbol: the next state (an int) for a shift, or
+        # (size, callback, nonterminal) for a reduction.
+        self.states: dict[int, dict[str, Any]] = {
+            state: {
+                str(sym): arg if action is _SHIFT else (len(arg.expansion), callbacks[arg], str(arg.origin.name))
+                for sym, (action, arg) in row.items()
+            }
+            for state, row in table.states.items()
+        }
+        self.start_state: int = table.start_states["start"]
+        self.end_state: int = table.end_states["start"]
+        self.callbacks: dict[Any, Any] = {k: v for k, v in callbacks.items() if isinstance(k, str)}
+        lexer = frontend.lexer
+        self.lexers: dict[int, tuple[Any, dict[str, Any], frozenset[str], frozenset[str]]] = {}
+        for state, basic in lexer.lexers.items():
+            mres = basic.scanner._mres
+            if len(mres) != 1:  # pragma: no cover - only for a grammar with > 100 terminals
+                raise RuntimeError("fast parser: one regular expression per lexer state expected")
+            self.lexers[state] = (mres[0].match, basic.callback, basic.newline_types, basic.ignore_types)
+
+    def parse(self, text: str) -> Any:
+        states = self.states
+        lexers = self.lexers
+        callbacks = self.callbacks
+        end_state = self.end_state
+        new_str = str.__new__
+        state_stack = [self.start_state]
+        value_stack: list[Any] = []
+        pos = 0
+        line = 1
+        line_start = 0
+        end = len(text)
+        tok: Token | None = None
+        while pos < end:
+            state = state_stack[-1]
+            match, lex_callbacks, newline_types, ignore_types = lexers[state]
+            m = match(text, pos)
+            if m is None:
+                raise _Fallback
+            type_ = m.lastgroup
+            value = m.group()
+            start = pos
+            column = start - line_start + 1
+            pos += len(value)
+            if type_ in newline_types:
+                n = value.count("\n")
+                if n:
+                    line_before = line
+                    line += n
+                    line_start = start + value.rindex("\n") + 1
+                else:
+                    line_before = line
+            else:
+                line_before = line
+            if type_ in ignore_types and type_ not in lex_callbacks:
+                continue
+            tok = new_str(Token, value)
+            tok.type = type_
+            tok.start_pos = start
+            tok.value = value
+            tok.line = line_before
+            tok.column = column
+            tok.end_line = line
+            tok.end_column = pos - line_start + 1
+            tok.end_pos = pos
+            if type_ in lex_callbacks:
+                tok = lex_callbacks[type_](tok)
+                type_ = tok.type
+                if type_ in ignore_types:
+                    continue
+            # feed the token
+            while True:
+                try:
+                    act = states[state_stack[-1]][type_]
+                except KeyError:
+                    raise _Fallback from None
+                if act.__class__ is int:
+                    state_stack.append(act)
+                    value_stack.append(tok if type_ not in callbacks else callbacks[type_](tok))
+                    break
+                size, callback, origin = act
+                if size:
+                    s = value_stack[-size:]
+                    del state_stack[-size:]
+                    del value_stack[-size:]
+                else:
+                    s = []
+                reduced = callback(s)
+                state_stack.append(states[state_stack[-1]][origin])
+                value_stack.append(reduced)
+        # end of input
+        while True:
+            try:
+                act = states[state_stack[-1]]["$END"]
+            except KeyError:
+                raise _Fallback from None
+            if act.__class__ is int:
+                raise _Fallback
+            size, callback, origin = act
+            if size:
+                s = value_stack[-size:]
+                del state_stack[-size:]
+                del value_stack[-size:]
+            else:
+                s = []
+            reduced = callback(s)
+            new_state = states[state_stack[-1]][origin]
+            state_stack.append(new_state)
+            value_stack.append(reduced)
+            if new_state == end_state:
+                return reduced
 
 
 @lru_cache(maxsize=1)
@@ -756,7 +907,11 @@ def _parse_masked(text: str, path: str) -> tuple[list[Any], list[Comment], str]:
             eng.builder.text = text
             eng.builder.lexed = _Lexed()
             try:
-                result: Any = eng.lark.parse(work)  # what start() returns, not a Tree
+                try:
+                    result: Any = eng.fast.parse(work)  # what start() returns, not a Tree
+                except _Fallback:
+                    eng.builder.lexed = _Lexed()
+                    result = eng.lark.parse(work)  # raises the syntax error
                 blocks, footer = result
                 return blocks, footer, work
             except _Reject as e:  # Lark calls inline callbacks without wrapping their errors
@@ -826,10 +981,10 @@ def parse_file_text(text: str, path: str = "<string>", *, strict: bool = True) -
         blocks: list[Any] = []
         for item in raw_blocks:
             if isinstance(item, dict):
-                blocks.append(TopCatchAll(**item))
+                blocks.append(_new(TopCatchAll, item))
                 continue
             kind, kw = item
-            blocks.append(_BLOCK_CLASSES[kind](**kw))
+            blocks.append(_new(_BLOCK_CLASSES[kind], kw))
         result = SchemaFile(path=path, blocks=tuple(blocks), footer_comments=tuple(footer))
     finally:
         if gc_was_enabled:
