@@ -994,6 +994,22 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
+def _promote_new_objects() -> None:
+    """Move the objects allocated while the GC was paused straight to its oldest generation.
+
+    They are all young, so without this the first collections after the parse
+    would scan the whole new AST (hundreds of thousands of objects) twice just
+    to promote it, which costs a third of a large parse. ``gc.unfreeze`` puts
+    frozen objects back into the oldest generation, so a freeze/unfreeze pair
+    does exactly that promotion, and nothing else: garbage cycles are still
+    found by the next full collection. Skipped when the application froze
+    objects itself (unfreezing would undo that).
+    """
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
+
+
 def parse_file_text(text: str, path: str = "<string>", *, strict: bool = True) -> SchemaFile:
     """Parse the text of one file.
 
@@ -1019,6 +1035,7 @@ def parse_file_text(text: str, path: str = "<string>", *, strict: bool = True) -
         result = SchemaFile(path=path, blocks=tuple(blocks), footer_comments=tuple(footer))
     finally:
         if gc_was_enabled:
+            _promote_new_objects()
             gc.enable()
     if strict:
         errors = syntax_errors(result, text)
