@@ -646,6 +646,25 @@ class _Fallback(Exception):
     """The fast loop met input it does not accept: Lark's own parser reports the error."""
 
 
+class _StateLexers(dict[int, tuple[Any, dict[str, Any], frozenset[str], frozenset[str]]]):
+    """Per parser state: the match function of its lexer's regular expression, its callbacks,
+    its newline and ignored terminals. Filled on first use: compiling the regular
+    expressions of every state up front would cost 50 ms at start-up."""
+
+    def __init__(self, basic_lexers: dict[int, Any]) -> None:
+        super().__init__()
+        self.basic_lexers = basic_lexers
+
+    def __missing__(self, state: int) -> tuple[Any, dict[str, Any], frozenset[str], frozenset[str]]:
+        basic = self.basic_lexers[state]
+        mres = basic.scanner._mres
+        if len(mres) != 1:  # pragma: no cover - only for a grammar with > 100 terminals
+            raise RuntimeError("fast parser: one regular expression per lexer state expected")
+        entry = (mres[0].match, basic.callback, basic.newline_types, basic.ignore_types)
+        self[state] = entry
+        return entry
+
+
 class _FastParser:
     """Lark's LALR loop and contextual lexer, fused into one function for speed.
 
@@ -674,13 +693,7 @@ class _FastParser:
         self.start_state: int = table.start_states["start"]
         self.end_state: int = table.end_states["start"]
         self.callbacks: dict[Any, Any] = {k: v for k, v in callbacks.items() if isinstance(k, str)}
-        lexer = frontend.lexer
-        self.lexers: dict[int, tuple[Any, dict[str, Any], frozenset[str], frozenset[str]]] = {}
-        for state, basic in lexer.lexers.items():
-            mres = basic.scanner._mres
-            if len(mres) != 1:  # pragma: no cover - only for a grammar with > 100 terminals
-                raise RuntimeError("fast parser: one regular expression per lexer state expected")
-            self.lexers[state] = (mres[0].match, basic.callback, basic.newline_types, basic.ignore_types)
+        self.lexers = _StateLexers(frontend.lexer.lexers)
 
     def parse(self, text: str) -> Any:
         states = self.states
