@@ -15,6 +15,7 @@ import contextlib
 import gc
 import hashlib
 import os
+import re
 import sys
 import threading
 from collections.abc import Sequence
@@ -660,7 +661,11 @@ class _StateLexers(dict[int, tuple[Any, dict[str, Any], frozenset[str], frozense
         mres = basic.scanner._mres
         if len(mres) != 1:  # pragma: no cover - only for a grammar with > 100 terminals
             raise RuntimeError("fast parser: one regular expression per lexer state expected")
-        entry = (mres[0].match, basic.callback, basic.newline_types, basic.ignore_types)
+        # Lark's alternation of the state's terminals, followed by the white space
+        # that the grammar ignores (%ignore WS): the white space between two
+        # tokens is skipped with the first, not matched on its own.
+        regex = re.compile(f"(?:{mres[0].pattern})[{WHITESPACE}]*", mres[0].flags)
+        entry = (regex.match, basic.callback, basic.newline_types, basic.ignore_types)
         self[state] = entry
         return entry
 
@@ -715,20 +720,17 @@ class _FastParser:
             if m is None:
                 raise _Fallback
             type_ = m.lastgroup
-            value = m.group()
+            value = m.group(type_)
             start = pos
+            tok_end = start + len(value)
+            pos = m.end()  # the white space after the token too: one lexer step less
             column = start - line_start + 1
-            pos += len(value)
+            line_before = line
             if type_ in newline_types:
                 n = value.count("\n")
                 if n:
-                    line_before = line
                     line += n
                     line_start = start + value.rindex("\n") + 1
-                else:
-                    line_before = line
-            else:
-                line_before = line
             if type_ in ignore_types and type_ not in lex_callbacks:
                 continue
             tok = new_str(Token, value)
@@ -738,8 +740,8 @@ class _FastParser:
             tok.line = line_before
             tok.column = column
             tok.end_line = line
-            tok.end_column = pos - line_start + 1
-            tok.end_pos = pos
+            tok.end_column = tok_end - line_start + 1
+            tok.end_pos = tok_end
             if type_ in lex_callbacks:
                 tok = lex_callbacks[type_](tok)
                 type_ = tok.type
