@@ -647,6 +647,9 @@ class _Fallback(Exception):
     """The fast loop met input it does not accept: Lark's own parser reports the error."""
 
 
+_IDENTIFIER_TOKENS = frozenset({"IDENT", "PATH"})  # the tokens _check_identifier is a lexer callback of
+
+
 class _StateLexers(dict[int, tuple[Any, dict[str, Any], frozenset[str], frozenset[str]]]):
     """Per parser state: the match function of its lexer's regular expression, its callbacks,
     its newline and ignored terminals. Filled on first use: compiling the regular
@@ -665,7 +668,9 @@ class _StateLexers(dict[int, tuple[Any, dict[str, Any], frozenset[str], frozense
         # that the grammar ignores (%ignore WS): the white space between two
         # tokens is skipped with the first, not matched on its own.
         regex = re.compile(f"(?:{mres[0].pattern})[{WHITESPACE}]*", mres[0].flags)
-        entry = (regex.match, basic.callback, basic.newline_types, basic.ignore_types)
+        # The identifier check needs no call for an ASCII name: the loop calls it only otherwise.
+        callbacks = {k: f for k, f in basic.callback.items() if f is not _check_identifier}
+        entry = (regex.match, callbacks, basic.newline_types, basic.ignore_types)
         self[state] = entry
         return entry
 
@@ -744,6 +749,8 @@ class _FastParser:
             tok.end_pos = tok_end
             if type_ in lex_callbacks:
                 tok = lex_callbacks[type_](tok)
+            elif not value.isascii() and type_ in _IDENTIFIER_TOKENS:
+                _check_identifier(tok)
                 type_ = tok.type
                 if type_ in ignore_types:
                     continue
