@@ -640,7 +640,11 @@ class _Engine:
             cache=_cache_path(),
         )
         self.lock = threading.Lock()
-        self.fast = _FastParser(self.lark)
+        self.fast: _FastParser | None
+        try:
+            self.fast = _FastParser(self.lark)
+        except Exception:  # pragma: no cover - a Lark release with other internals: Lark's own loop
+            self.fast = None
 
 
 class _Fallback(Exception):
@@ -704,6 +708,7 @@ class _FastParser:
         self.end_state: int = table.end_states["start"]
         self.callbacks: dict[Any, Any] = {k: v for k, v in callbacks.items() if isinstance(k, str)}
         self.lexers = _StateLexers(frontend.lexer.lexers)
+        self.lexers[self.start_state]  # fails here, not mid-parse, if Lark's lexer internals moved
 
     def parse(self, text: str) -> Any:
         states = self.states
@@ -961,6 +966,8 @@ def _parse_masked(text: str, path: str) -> tuple[list[Any], list[Comment], str]:
             eng.builder.lexed = _Lexed()
             try:
                 try:
+                    if eng.fast is None:
+                        raise _Fallback
                     result: Any = eng.fast.parse(work)  # what start() returns, not a Tree
                 except _Fallback:
                     eng.builder.lexed = _Lexed()
