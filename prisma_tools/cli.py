@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
@@ -132,7 +131,33 @@ def _common(f: Any) -> Any:
     return f
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group; `migrate` (and its database code) is imported only when used."""
+
+    _lazy: ClassVar[dict[str, str]] = {"migrate": "The SQL Prisma Migrate would write; check and deploy on PostgreSQL."}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self._lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name == "migrate" and cmd_name not in self.commands:
+            from .cli_migrate import migrate
+
+            self.add_command(migrate)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # `--help` lists `migrate` from its one-line summary, without importing it
+        limit = formatter.width - 6 - max(len(n) for n in self.list_commands(ctx))
+        rows = [
+            (n, self.commands[n].get_short_help_str(limit) if n in self.commands else self._lazy[n])
+            for n in self.list_commands(ctx)
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="prisma-tools")
 def cli() -> None:
     """Parse, repair and format Prisma schema files.
@@ -210,7 +235,7 @@ def _render_change(d: Diagnostic) -> str:
 @click.option(
     "--config",
     "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
     help="pyproject.toml to read [tool.prisma-tools] from (default: the nearest one).",
 )
 def fix_command(
@@ -227,7 +252,7 @@ def fix_command(
     duplicates: str | None,
     backup: bool | None,
     output_format: str,
-    config_path: Path | None,
+    config_path: str | None,
 ) -> None:
     """Repair schemas Prisma rejects, then format them.
 
@@ -237,6 +262,8 @@ def fix_command(
     [tool.prisma-tools] in the nearest pyproject.toml; flags override them.
     Run `prisma-tools passes` for the list of passes.
     """
+    from pathlib import Path
+
     from .config import ConfigError, find_pyproject, load_config
     from .diagnostics import ParseError
     from .files import SchemaReadError, load
@@ -244,7 +271,7 @@ def fix_command(
     from .passes import get_pass
 
     try:
-        cfg = load_config(config_path if config_path is not None else find_pyproject(paths))
+        cfg = load_config(Path(config_path) if config_path is not None else find_pyproject(paths))
     except ConfigError as e:
         _echo_err(f"error: {e}")
         sys.exit(EXIT_ERROR)
@@ -335,15 +362,6 @@ def dump_command(path: str | None, json_schema: bool, allow_invalid: bool, inden
             _echo_err(d.render())
         sys.exit(EXIT_ERROR)
     click.echo(schema.model_dump_json(indent=indent))
-
-
-def _register_migrate() -> None:
-    from .cli_migrate import migrate
-
-    cli.add_command(migrate)
-
-
-_register_migrate()
 
 
 def main(argv: Sequence[str] | None = None) -> None:
