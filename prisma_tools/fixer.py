@@ -17,6 +17,7 @@ model User {
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -64,5 +65,14 @@ def fix(
     if duplicates not in ("first", "last", "error"):
         raise ValueError(f"duplicates must be 'first', 'last' or 'error', not {duplicates!r}")
     ctx = PassContext(duplicates=duplicates, additions=tuple(merge))
-    out, changes = run_passes(schema, select=select, ignore=ignore, ctx=ctx)
+    # The passes build many short-lived index objects beside a large AST that
+    # holds no cycles: the cyclic GC would rescan that AST over and over (7x the
+    # run time at 5,000 models), so it is paused, as during parsing.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        out, changes = run_passes(schema, select=select, ignore=ignore, ctx=ctx)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     return FixResult(schema=out, changes=changes, changed=out is not schema)
