@@ -54,19 +54,21 @@ class ParseError(ValueError):
         super().__init__(first + (f" (and {more} more)" if more > 0 else ""))
 
 
-def point(text: str, offset: int, line_starts: list[int] | None = None) -> Position:
+def point(text: str, offset: int) -> Position:
     """The :class:`Position` of ``offset`` in ``text``."""
-    line = text.count("\n", 0, offset) if line_starts is None else _bisect(line_starts, offset)
+    line = text.count("\n", 0, offset)
     start = text.rfind("\n", 0, offset) + 1
     return Position(line=line + 1, column=offset - start + 1, offset=offset)
 
 
-def _bisect(starts: list[int], offset: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo + 1 < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= offset:
-            lo = mid
-        else:
-            hi = mid
-    return lo
+def source_line(text: str, span: Span | None) -> str | None:
+    """The line of ``text`` that ``span`` starts on, without its line break (for excerpts).
+
+    Found from the span's offset, so callers need not split the whole text.
+    """
+    if span is None or not 0 <= span.start.offset <= len(text):
+        return None
+    offset = span.start.offset
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    ends = [i for i in (text.find("\n", offset), text.find("\r", offset)) if i != -1]
+    return text[start : min(ends) if ends else len(text)]

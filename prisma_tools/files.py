@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .nodes import Schema, SchemaFile
+from .nodes import Schema
 from .parser import parse_file_text
 
 __all__ = ["SchemaReadError", "discover", "load", "read_text", "write_atomic"]
@@ -91,8 +91,3 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-
-
-def files_of(schema: Schema) -> dict[str, SchemaFile]:
-    """The files of ``schema`` by path."""
-    return {f.path: f for f in schema.files}

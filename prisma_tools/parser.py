@@ -28,7 +28,7 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 from lark.parsers.lalr_analysis import Shift as _SHIFT
 
-from .diagnostics import Diagnostic, ParseError, point
+from .diagnostics import Diagnostic, ParseError, point, source_line
 from .nodes import (
     ArbitraryBlock,
     Argument,
@@ -1013,16 +1013,6 @@ def _parse_masked(text: str, path: str) -> tuple[list[Any], list[Comment], str]:
         work = _mask(work, cut, end)
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    i = find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    return starts
-
-
 def _promote_new_objects() -> None:
     """Move the objects allocated while the GC was paused straight to its oldest generation.
 
@@ -1081,7 +1071,6 @@ def syntax_errors(schema_file: SchemaFile, text: str | None = None) -> list[Diag
     rejects them.
     """
     out: list[Diagnostic] = []
-    lines = text.splitlines() if text is not None else None
     for b in schema_file.blocks:
         items: list[tuple[str, str, Span | None]] = []
         if isinstance(b, CatchAll):
@@ -1093,9 +1082,7 @@ def syntax_errors(schema_file: SchemaFile, text: str | None = None) -> list[Diag
         else:
             items.extend((m.message, m.text, m.span) for m in getattr(b, "members", ()) if isinstance(m, CatchAll))
         for message, text_, span in items:
-            line_text = None
-            if lines is not None and span is not None and span.start.line - 1 < len(lines):
-                line_text = lines[span.start.line - 1]
+            line_text = source_line(text, span) if text is not None else None
             out.append(
                 Diagnostic(
                     severity="error",

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic, ParseError
+from .diagnostics import Diagnostic, ParseError, source_line
 from .files import SchemaReadError, decode, discover, read_text, write_atomic
 from .layout import without_layout
 from .nodes import Schema, SchemaFile
@@ -95,11 +95,9 @@ def _lenient_warnings(f: SchemaFile, text: str) -> list[Diagnostic]:
 def _header_warnings(f: SchemaFile, text: str) -> list[Diagnostic]:
     """Text after a block's `{` is deleted by prisma format: say so, since it may be a comment."""
     out = []
-    lines = text.splitlines()
     for b in f.blocks:
         rest = getattr(b, "header_rest", None)
         if rest and b.span is not None:
-            line = b.span.start.line
             out.append(
                 Diagnostic(
                     severity="warning",
@@ -107,7 +105,7 @@ def _header_warnings(f: SchemaFile, text: str) -> list[Diagnostic]:
                     message=f"text after `{{` is dropped by the formatter, as prisma format does: `{rest}`",
                     path=f.path,
                     span=b.span,
-                    line_text=lines[line - 1] if line - 1 < len(lines) else None,
+                    line_text=source_line(text, b.span),
                 )
             )
     return out
