@@ -17,11 +17,18 @@ parsed node equals the same node built by hand.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, dataclass_transform
 
 import pydantic
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict, TypeAdapter
+from pydantic.dataclasses import dataclass
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import CoreSchema
 
 __all__ = [
     "Argument",
@@ -41,6 +48,7 @@ __all__ = [
     "FieldType",
     "FunctionCall",
     "Generator",
+    "LineIndex",
     "Model",
     "Node",
     "NumberValue",
@@ -57,49 +65,262 @@ __all__ = [
     "View",
 ]
 
+# Nodes are Pydantic dataclasses with __slots__: a parsed schema holds about a
+# hundred nodes per model, and a slotted instance is a third of the size of a
+# BaseModel one (no per-instance __dict__). Validators are built on first use
+# (defer_build): parsing never validates, so a command that only formats
+# never pays for them.
+_CONFIG = ConfigDict(extra="forbid", defer_build=True)
 
-class Position(BaseModel):
+_T = TypeVar("_T")
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(pydantic.Field,))
+def node(cls: type[_T]) -> type[_T]:
+    """Declare an AST node class: a frozen, keyword-only, slotted Pydantic dataclass."""
+    return dataclass(frozen=True, kw_only=True, slots=True, eq=False, config=_CONFIG)(cls)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, config=_CONFIG)
+class Position:
     """A point in the source: 1-based line and column, 0-based character offset."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     line: int
     column: int
     offset: int
 
 
-class Span(BaseModel):
-    """The source range a node was parsed from (end is exclusive)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    start: Position
-    end: Position
+_object_new = object.__new__
+_object_setattr = object.__setattr__
 
 
-class Node(BaseModel):
-    """Base of every AST node: frozen, strict about unknown fields, position-blind equality."""
+def _position(line: int, column: int, offset: int) -> Position:
+    p = _object_new(Position)
+    _object_setattr(p, "line", line)
+    _object_setattr(p, "column", column)
+    _object_setattr(p, "offset", offset)
+    return p
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+
+class LineIndex:
+    """Where the lines of one source text start, found on first use.
+
+    Spans made by the parser store offsets only and share their file's index,
+    which turns an offset into line and column when someone asks (as ruff's
+    ``LineIndex`` does): a parse counts no lines.
+    """
+
+    __slots__ = ("_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+
+    def position(self, offset: int) -> Position:
+        starts = self._starts
+        if starts is None:
+            text = self.text
+            starts = [0]
+            i = text.find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = text.find("\n", i + 1)
+            self._starts = starts
+        line = bisect_right(starts, offset) - 1
+        return _position(line + 1, offset - starts[line] + 1, offset)
+
+
+class Span(tuple[int, int, Any]):
+    """The source range a node was parsed from (``end`` is exclusive).
+
+    ``Span(start=Position(...), end=Position(...))`` builds one by hand; the
+    parser builds them with :meth:`at` from two offsets and the file's
+    :class:`LineIndex`. Either way ``span.start`` and ``span.end`` are
+    :class:`Position` objects, and the JSON form is ``{"start": ..., "end": ...}``.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, start: Position, end: Position) -> Span:
+        return tuple.__new__(cls, (start.offset, end.offset, (start, end)))
+
+    @classmethod
+    def at(cls, lines: LineIndex, start: int, end: int) -> Span:
+        """The span from offset ``start`` to offset ``end`` of the text ``lines`` indexes."""
+        return tuple.__new__(cls, (start, end, lines))
+
+    @property
+    def start_offset(self) -> int:
+        return self[0]
+
+    @property
+    def end_offset(self) -> int:
+        return self[1]
+
+    @property
+    def start(self) -> Position:
+        where = self[2]
+        return where[0] if type(where) is tuple else where.position(self[0])  # type: ignore[no-any-return]
+
+    @property
+    def end(self) -> Position:
+        where = self[2]
+        return where[1] if type(where) is tuple else where.position(self[1])  # type: ignore[no-any-return]
+
+    def __getnewargs__(self) -> tuple[Position, Position]:
+        return self.start, self.end
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return (self.start, self.end) == (other.start, other.end)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash((self[0], self[1]))
+
+    def __repr__(self) -> str:
+        return f"Span(start={self.start!r}, end={self.end!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from pydantic_core import core_schema as cs
+
+        form = handler.generate_schema(_span_form())
+        from_form = cs.no_info_after_validator_function(lambda f: cls(f.start, f.end), form)
+        return cs.json_or_python_schema(
+            json_schema=from_form,
+            python_schema=cs.union_schema([cs.is_instance_schema(cls), from_form]),
+            serialization=cs.plain_serializer_function_ser_schema(
+                lambda s: _span_form()(start=s.start, end=s.end), return_schema=form
+            ),
+        )
+
+
+@cache
+def _span_form() -> type[Any]:
+    """How a span is validated and serialized: the object ``{"start": ..., "end": ...}``."""
+
+    @dataclass(frozen=True, kw_only=True, config=ConfigDict(extra="forbid"))
+    class Span:
+        """The source range a node was parsed from (end is exclusive)."""
+
+        start: Position
+        end: Position
+
+    return Span
+
+
+_N = TypeVar("_N", bound="Node")
+
+
+# Per node class, filled on first use (dicts keyed by class: cheaper than lru_cache).
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
+_LAYOUTS: dict[type[Any], tuple[tuple[str, Any], ...]] = {}
+_MEANINGS: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _adapter(cls: type[Any]) -> TypeAdapter[Any]:
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+    return adapter
+
+
+def _layout(cls: type[Any]) -> tuple[tuple[str, Any], ...]:
+    """``(name, default)`` of each field of ``cls`` in order (``...`` when it has none)."""
+    layout = _LAYOUTS.get(cls)
+    if layout is None:
+        layout = _LAYOUTS[cls] = tuple(
+            (name, ... if info.is_required() else info.get_default(call_default_factory=True))
+            for name, info in cls.__pydantic_fields__.items()
+        )
+    return layout
+
+
+def _meaning_fields(cls: type[Any]) -> tuple[str, ...]:
+    """The fields equality compares: all but ``span``."""
+    names = _MEANINGS.get(cls)
+    if names is None:
+        names = _MEANINGS[cls] = tuple(name for name, _ in _layout(cls) if name != "span")
+    return names
+
+
+def field_items(node: Node) -> Iterator[tuple[str, Any]]:
+    """``(name, value)`` of every field of ``node``, in declaration order."""
+    for name, _ in _layout(type(node)):
+        yield name, getattr(node, name)
+
+
+def construct(cls: type[_N], values: dict[str, Any]) -> _N:
+    """Build a node from trusted, already-typed values, without validation.
+
+    The parser's fast path (a validated build costs several times more); like
+    Pydantic's ``model_construct``, missing fields take their defaults.
+    """
+    obj = _object_new(cls)
+    get = values.get
+    for name, default in _layout(cls):
+        _object_setattr(obj, name, get(name, default))
+    return obj
+
+
+@node
+class Node:
+    """Base of every AST node: frozen, strict about unknown fields, position-blind equality.
+
+    Nodes offer the familiar Pydantic model methods (``model_copy``,
+    ``model_dump``, ``model_validate``, ``model_json_schema``, ...).
+    """
 
     span: Span | None = pydantic.Field(default=None, repr=False)
 
     def _key(self) -> tuple[Any, ...]:
-        return tuple(v for k, v in self.__dict__.items() if k != "span")
+        return tuple([getattr(self, name) for name in _meaning_fields(type(self))])
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        assert isinstance(other, Node)
         return self._key() == other._key()
 
     def __hash__(self) -> int:
         return hash((type(self), self._key()))
 
+    def model_copy(self: _N, *, update: dict[str, Any] | None = None) -> _N:
+        """A copy with ``update`` applied, not validated (as Pydantic's ``model_copy``)."""
+        values = dict(field_items(self))
+        if update:
+            unknown = update.keys() - values.keys()
+            if unknown:
+                raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
+            values.update(update)
+        return construct(type(self), values)
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        return _adapter(type(self)).dump_python(self, **kwargs)  # type: ignore[no-any-return]
+
+    def model_dump_json(self, **kwargs: Any) -> str:
+        return _adapter(type(self)).dump_json(self, **kwargs).decode()
+
+    @classmethod
+    def model_validate(cls: type[_N], obj: Any) -> _N:
+        return _adapter(cls).validate_python(obj)  # type: ignore[no-any-return]
+
+    @classmethod
+    def model_validate_json(cls: type[_N], data: str | bytes) -> _N:
+        return _adapter(cls).validate_json(data)  # type: ignore[no-any-return]
+
+    @classmethod
+    def model_json_schema(cls, **kwargs: Any) -> dict[str, Any]:
+        return _adapter(cls).json_schema(**kwargs)
+
 
 # --------------------------------------------------------------------- comments
 
 
+@node
 class Comment(Node):
     """A ``//`` line comment, a ``///`` doc comment or a ``/* */`` block comment.
 
@@ -128,6 +349,7 @@ class Comment(Node):
 # ---------------------------------------------------------------------- values
 
 
+@node
 class StringValue(Node):
     """A string literal; ``text`` is the source form with quotes and escapes."""
 
@@ -149,6 +371,7 @@ class StringValue(Node):
         return cls(text=json.dumps(value, ensure_ascii=False))
 
 
+@node
 class NumberValue(Node):
     """A number literal, kept as written (``007`` and ``-1.50`` stay as they are)."""
 
@@ -156,6 +379,7 @@ class NumberValue(Node):
     text: str
 
 
+@node
 class ConstantValue(Node):
     """A bare identifier or dotted path: ``Cascade``, ``true``, ``null``, ``a.b``."""
 
@@ -163,6 +387,7 @@ class ConstantValue(Node):
     name: str
 
 
+@node
 class Argument(Node):
     """One argument: positional (``name`` is None) or named; a named argument may lack a value."""
 
@@ -170,6 +395,7 @@ class Argument(Node):
     value: Value | None = None
 
 
+@node
 class FunctionCall(Node):
     """``name(args)``, e.g. ``autoincrement()`` or ``dbgenerated("now()")``."""
 
@@ -179,6 +405,7 @@ class FunctionCall(Node):
     trailing_comma: bool = False
 
 
+@node
 class ArrayValue(Node):
     """``[a, b]``."""
 
@@ -186,6 +413,7 @@ class ArrayValue(Node):
     items: tuple[Value, ...] = ()
 
 
+@node
 class ObjectMember(Node):
     """``key: value`` inside an object expression."""
 
@@ -193,6 +421,7 @@ class ObjectMember(Node):
     value: Value
 
 
+@node
 class ObjectValue(Node):
     """``{ key: value, ... }`` (partial-index ``where:`` clauses, Prisma 7)."""
 
@@ -209,6 +438,7 @@ Value = Annotated[
 # ------------------------------------------------------------------ attributes
 
 
+@node
 class FieldAttribute(Node):
     """``@name`` or ``@name(args)``; ``arguments`` is None when there are no parentheses."""
 
@@ -224,6 +454,7 @@ class FieldAttribute(Node):
         return None
 
 
+@node
 class BlockAttribute(FieldAttribute):
     """``@@name(args)`` in a model, view, composite type or enum."""
 
@@ -234,6 +465,7 @@ class BlockAttribute(FieldAttribute):
 # ---------------------------------------------------------------- block members
 
 
+@node
 class FieldType(Node):
     """A field's type. ``name`` is the base type as written (``Unsupported("x")`` verbatim).
 
@@ -252,12 +484,14 @@ class FieldType(Node):
         return self.name.startswith("Unsupported(")
 
 
+@node
 class _Member(Node):
     leading_comments: tuple[Comment, ...] = ()
     trailing_comment: Comment | None = None
     blank_line_before: bool = False
 
 
+@node
 class FieldDecl(_Member):
     """A field of a model, view or composite type. ``type`` is None for ``name``-only lines."""
 
@@ -275,6 +509,7 @@ class FieldDecl(_Member):
         return None
 
 
+@node
 class EnumValue(_Member):
     """A value of an enum, with its attributes (only ``@map`` is valid)."""
 
@@ -283,6 +518,7 @@ class EnumValue(_Member):
     attributes: tuple[FieldAttribute, ...] = ()
 
 
+@node
 class Setting(_Member):
     """``key = value`` in a datasource or generator; ``value`` is None for ``key =``."""
 
@@ -291,6 +527,7 @@ class Setting(_Member):
     value: Value | None = None
 
 
+@node
 class CatchAll(_Member):
     """A line Prisma keeps verbatim because it does not parse (a syntax error).
 
@@ -308,11 +545,13 @@ class CatchAll(_Member):
 # ----------------------------------------------------------------------- blocks
 
 
+@node
 class _TopLevel(Node):
     leading_comments: tuple[Comment, ...] = ()
     blank_line_before: bool = False
 
 
+@node
 class _Block(_TopLevel):
     name: str
     footer_comments: tuple[Comment, ...] = ()
@@ -320,6 +559,7 @@ class _Block(_TopLevel):
     """Text after ``{`` on the header line, which ``prisma format`` deletes."""
 
 
+@node
 class _FieldBlock(_Block):
     members: tuple[FieldDecl | CatchAll, ...] = ()
     attributes: tuple[BlockAttribute, ...] = ()
@@ -335,24 +575,28 @@ class _FieldBlock(_Block):
         return None
 
 
+@node
 class Model(_FieldBlock):
     """``model Name { ... }``."""
 
     kind: Literal["model"] = "model"
 
 
+@node
 class View(_FieldBlock):
     """``view Name { ... }``."""
 
     kind: Literal["view"] = "view"
 
 
+@node
 class CompositeType(_FieldBlock):
     """``type Name { ... }`` (MongoDB composite types)."""
 
     kind: Literal["type"] = "type"
 
 
+@node
 class EnumBlock(_Block):
     """``enum Name { ... }``."""
 
@@ -365,6 +609,7 @@ class EnumBlock(_Block):
         return tuple(m for m in self.members if isinstance(m, EnumValue))
 
 
+@node
 class _ConfigBlock(_Block):
     members: tuple[Setting | CatchAll, ...] = ()
 
@@ -375,18 +620,21 @@ class _ConfigBlock(_Block):
         return None
 
 
+@node
 class Datasource(_ConfigBlock):
     """``datasource name { ... }``."""
 
     kind: Literal["datasource"] = "datasource"
 
 
+@node
 class Generator(_ConfigBlock):
     """``generator name { ... }``."""
 
     kind: Literal["generator"] = "generator"
 
 
+@node
 class _Verbatim(_TopLevel):
     name: str
     text: str
@@ -394,18 +642,21 @@ class _Verbatim(_TopLevel):
     """The next block starts on the line this text ends on (``prisma format`` leaves it there)."""
 
 
+@node
 class TypeAlias(_Verbatim):
     """``type Name = Base @attr`` on one line; kept verbatim (validation rejects it)."""
 
     kind: Literal["type_alias"] = "type_alias"
 
 
+@node
 class ArbitraryBlock(_Verbatim):
     """``Name { ... }`` without a keyword; kept verbatim (validation rejects it)."""
 
     kind: Literal["arbitrary_block"] = "arbitrary_block"
 
 
+@node
 class TopCatchAll(CatchAll):
     """A catch-all line at the top level of a file."""
 
@@ -421,6 +672,7 @@ Block = Annotated[
 # ---------------------------------------------------------------------- schemas
 
 
+@node
 class SchemaFile(Node):
     """One ``.prisma`` file: its blocks in source order and the comments after the last one."""
 
@@ -429,6 +681,7 @@ class SchemaFile(Node):
     footer_comments: tuple[Comment, ...] = ()
 
 
+@node
 class Schema(Node):
     """A whole schema: one file, or the files of a schema folder read as one."""
 
@@ -469,7 +722,3 @@ class Schema(Node):
                 for m in getattr(b, "members", ()):
                     if isinstance(m, CatchAll):
                         yield f, m
-
-
-for _cls in (Argument, FunctionCall, ArrayValue, ObjectMember, ObjectValue, FieldAttribute):
-    _cls.model_rebuild()

@@ -28,7 +28,7 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 from lark.parsers.lalr_analysis import Shift as _SHIFT
 
-from .diagnostics import Diagnostic, ParseError, point, source_line
+from .diagnostics import Diagnostic, ParseError, source_line
 from .nodes import (
     ArbitraryBlock,
     Argument,
@@ -46,11 +46,11 @@ from .nodes import (
     FieldType,
     FunctionCall,
     Generator,
+    LineIndex,
     Model,
     NumberValue,
     ObjectMember,
     ObjectValue,
-    Position,
     Schema,
     SchemaFile,
     Setting,
@@ -59,6 +59,7 @@ from .nodes import (
     TopCatchAll,
     TypeAlias,
     View,
+    construct,
 )
 from .printer import _block_comment_lines
 
@@ -93,28 +94,15 @@ class _Reject(Exception):
         self.offset = offset
 
 
-# Nodes are built by their Pydantic validator directly: the same validation as
-# ``Cls(**kw)``, without BaseModel.__init__'s overhead (3x faster for a Position).
-_new_position = Position.__pydantic_validator__.validate_python
-_new_span = Span.__pydantic_validator__.validate_python
+_span_at = Span.at
 
 
-def _new(cls: Any, kw: dict[str, Any]) -> Any:
-    return cls.__pydantic_validator__.validate_python(kw)
+def _start(x: Any) -> int:
+    return x.start_pos if x.__class__ is Token else x.span[0]  # type: ignore[return-value]
 
 
-def _pos(tok: Token) -> Position:
-    return _new_position({"line": tok.line, "column": tok.column, "offset": tok.start_pos})  # type: ignore[no-any-return]
-
-
-def _end(tok: Token) -> Position:
-    return _new_position({"line": tok.end_line, "column": tok.end_column, "offset": tok.end_pos})  # type: ignore[no-any-return]
-
-
-def _span(first: Any, last: Any) -> Span:
-    start = _pos(first) if isinstance(first, Token) else first.span.start
-    end = _end(last) if isinstance(last, Token) else last.span.end
-    return _new_span({"start": start, "end": end})  # type: ignore[no-any-return]
+def _stop(x: Any) -> int:
+    return x.end_pos if x.__class__ is Token else x.span[1]  # type: ignore[return-value]
 
 
 def _breaks(nl: Token | None) -> int:
@@ -168,10 +156,16 @@ class _Builder(Transformer[Token, Any]):
 
     text: str = ""
     lexed: _Lexed
+    lines: LineIndex
 
     def __init__(self) -> None:
         super().__init__()
         self.lexed = _Lexed()
+        self.lines = LineIndex("")
+
+    def _span(self, first: Any, last: Any) -> Span:
+        """From the start of ``first`` to the end of ``last`` (tokens or nodes)."""
+        return _span_at(self.lines, _start(first), _stop(last))
 
     def note_token(self, tok: Token) -> Token:
         """Lexer callback: remember the tokens the driver needs to place a catch-all."""
@@ -194,8 +188,8 @@ class _Builder(Transformer[Token, Any]):
             while j > 0 and self.text[j - 1] in WHITESPACE:
                 j -= 1
             prefix = self.text[j:i]
-        kw = {"kind": kind, "text": s, "blank_line_before": blank, "run_prefix": prefix, "span": _span(tok, tok)}
-        return _new(Comment, kw)  # type: ignore[no-any-return]
+        kw = {"kind": kind, "text": s, "blank_line_before": blank, "run_prefix": prefix, "span": self._span(tok, tok)}
+        return construct(Comment, kw)
 
     def _source(self, tok: Token) -> str:
         return self.text[tok.start_pos : tok.end_pos]
@@ -203,31 +197,31 @@ class _Builder(Transformer[Token, Any]):
     # ------------------------------------------------------------ values
 
     def string(self, c: list[Token]) -> StringValue:
-        return _new(StringValue, {"text": str(c[0]), "span": _span(c[0], c[0])})  # type: ignore[no-any-return]
+        return construct(StringValue, {"text": str(c[0]), "span": self._span(c[0], c[0])})
 
     def number(self, c: list[Token]) -> NumberValue:
-        return _new(NumberValue, {"text": str(c[0]), "span": _span(c[0], c[0])})  # type: ignore[no-any-return]
+        return construct(NumberValue, {"text": str(c[0]), "span": self._span(c[0], c[0])})
 
     def constant(self, c: list[Token]) -> ConstantValue:
-        return _new(ConstantValue, {"name": str(c[0]), "span": _span(c[0], c[0])})  # type: ignore[no-any-return]
+        return construct(ConstantValue, {"name": str(c[0]), "span": self._span(c[0], c[0])})
 
     def array(self, c: list[Any]) -> ArrayValue:
         items = tuple(x for x in c[1:-1] if x is not None)
-        return _new(ArrayValue, {"items": items, "span": _span(c[0], c[-1])})  # type: ignore[no-any-return]
+        return construct(ArrayValue, {"items": items, "span": self._span(c[0], c[-1])})
 
     def object_member(self, c: list[Any]) -> ObjectMember:
         key = c[0]
         if "." in key:
             raise _Reject(key.start_pos)
-        return _new(ObjectMember, {"key": str(key), "value": c[1], "span": _span(key, c[1])})  # type: ignore[no-any-return]
+        return construct(ObjectMember, {"key": str(key), "value": c[1], "span": self._span(key, c[1])})
 
     def object(self, c: list[Any]) -> ObjectValue:
         members = tuple(x for x in c[:-1] if x is not None)
         first = members[0] if members else c[-1]
-        return _new(ObjectValue, {"members": members, "span": _span(first, c[-1])})  # type: ignore[no-any-return]
+        return construct(ObjectValue, {"members": members, "span": self._span(first, c[-1])})
 
     def positional_argument(self, c: list[Any]) -> Argument:
-        return _new(Argument, {"value": c[0], "span": c[0].span})  # type: ignore[no-any-return]
+        return construct(Argument, {"value": c[0], "span": c[0].span})
 
     def empty_argument(self, c: list[Any]) -> Argument:
         return self.named_argument([c[0], None])
@@ -236,8 +230,8 @@ class _Builder(Transformer[Token, Any]):
         name, value = c
         if "." in name:
             raise _Reject(name.start_pos)
-        span = _span(name, value if value is not None else name)
-        return _new(Argument, {"name": str(name), "value": value, "span": span})  # type: ignore[no-any-return]
+        span = self._span(name, value if value is not None else name)
+        return construct(Argument, {"name": str(name), "value": value, "span": span})
 
     def arguments(self, c: list[Any]) -> tuple[tuple[Argument, ...], bool, Token]:
         args = tuple(x for x in c[1:-1] if isinstance(x, Argument))
@@ -246,18 +240,18 @@ class _Builder(Transformer[Token, Any]):
 
     def function_call(self, c: list[Any]) -> FunctionCall:
         name, (args, trailing, close) = c
-        kw = {"name": str(name), "arguments": args, "trailing_comma": trailing, "span": _span(name, close)}
-        return _new(FunctionCall, kw)  # type: ignore[no-any-return]
+        kw = {"name": str(name), "arguments": args, "trailing_comma": trailing, "span": self._span(name, close)}
+        return construct(FunctionCall, kw)
 
     # ------------------------------------------------------------ attributes
 
     def _attribute(self, cls: Any, c: list[Any]) -> FieldAttribute:
         at, name, arguments = c
         if arguments is None:
-            return _new(cls, {"name": str(name), "span": _span(at, name)})  # type: ignore[no-any-return]
+            return construct(cls, {"name": str(name), "span": self._span(at, name)})  # type: ignore[no-any-return]
         args, trailing, close = arguments
-        kw = {"name": str(name), "arguments": args, "trailing_comma": trailing, "span": _span(at, close)}
-        return _new(cls, kw)  # type: ignore[no-any-return]
+        kw = {"name": str(name), "arguments": args, "trailing_comma": trailing, "span": self._span(at, close)}
+        return construct(cls, kw)  # type: ignore[no-any-return]
 
     def field_attribute(self, c: list[Any]) -> FieldAttribute:
         return self._attribute(FieldAttribute, c)
@@ -268,7 +262,7 @@ class _Builder(Transformer[Token, Any]):
         last = name
         if arguments is not None:
             kw["arguments"], kw["trailing_comma"], last = arguments
-        kw["span"] = _span(at, last)
+        kw["span"] = self._span(at, last)
         return kw
 
     # ------------------------------------------------------------ types and fields
@@ -293,12 +287,13 @@ class _Builder(Transformer[Token, Any]):
             else:
                 is_list = True
                 optional = m.endswith("?")
-        kw = {"name": name, "optional": optional, "list": is_list, "legacy": legacy, "span": _span(first, last)}
-        return _new(FieldType, kw)  # type: ignore[no-any-return]
+        kw = {"name": name, "optional": optional, "list": is_list, "legacy": legacy, "span": self._span(first, last)}
+        return construct(FieldType, kw)
 
     def legacy_list_type(self, c: list[Any]) -> FieldType:
         open_, (name, _f, _l), close = c
-        return FieldType(name=name, list=True, legacy="brackets", span=_span(open_, close))
+        kw = {"name": name, "list": True, "legacy": "brackets", "span": self._span(open_, close)}
+        return construct(FieldType, kw)
 
     def field(self, c: list[Any]) -> dict[str, Any]:
         name, colon, ftype, *attrs = c
@@ -308,7 +303,7 @@ class _Builder(Transformer[Token, Any]):
             "type": ftype,
             "attributes": tuple(attrs),
             "legacy_colon": colon is not None,
-            "span": _span(name, last),
+            "span": self._span(name, last),
         }
 
     # ------------------------------------------------------------ body lines
@@ -316,7 +311,7 @@ class _Builder(Transformer[Token, Any]):
     def _with_trailing(self, kw: dict[str, Any], trailing: Token | None) -> dict[str, Any]:
         if trailing is not None:
             kw["trailing_comment"] = self._comment(trailing)
-            kw["span"] = _new_span({"start": kw["span"].start, "end": _end(trailing)})
+            kw["span"] = _span_at(self.lines, kw["span"][0], trailing.end_pos)  # type: ignore[arg-type]
         return kw
 
     def field_line(self, c: list[Any]) -> _Line:
@@ -326,12 +321,12 @@ class _Builder(Transformer[Token, Any]):
     def enum_value_line(self, c: list[Any]) -> _Line:
         name, *attrs, trailing, nl = c
         last = attrs[-1] if attrs else name
-        kw = {"name": str(name), "attributes": tuple(attrs), "span": _span(name, last)}
+        kw = {"name": str(name), "attributes": tuple(attrs), "span": self._span(name, last)}
         return _Line("member", EnumValue, self._with_trailing(kw, trailing), nl)
 
     def setting_line(self, c: list[Any]) -> _Line:
         key, value, trailing, nl = c
-        kw = {"key": str(key), "value": value, "span": _span(key, value if value is not None else key)}
+        kw = {"key": str(key), "value": value, "span": self._span(key, value if value is not None else key)}
         return _Line("member", Setting, self._with_trailing(kw, trailing), nl)
 
     def empty_setting_line(self, c: list[Any]) -> _Line:
@@ -352,7 +347,7 @@ class _Builder(Transformer[Token, Any]):
 
     def catch_all_line(self, c: list[Token]) -> _Line:
         tok, nl = c
-        kw = {"text": self._source(tok), "line_ending": _first_break(nl), "span": _span(tok, tok)}
+        kw = {"text": self._source(tok), "line_ending": _first_break(nl), "span": self._span(tok, tok)}
         return _Line("member", CatchAll, kw, nl)
 
     # ------------------------------------------------------------ blocks
@@ -389,7 +384,7 @@ class _Builder(Transformer[Token, Any]):
                     if attached and attached[0].blank_line_before:
                         attached[0] = attached[0].model_copy(update={"blank_line_before": False})
                 ln.kw["leading_comments"] = tuple(attached)
-                attributes.append(_new(BlockAttribute, ln.kw))
+                attributes.append(construct(BlockAttribute, ln.kw))
                 prev_comment = False
                 run_start = len(pending)
             else:
@@ -397,7 +392,7 @@ class _Builder(Transformer[Token, Any]):
                     ln.kw["message"] = _MESSAGES[context]
                 ln.kw["leading_comments"] = tuple(pending)
                 ln.kw["blank_line_before"] = blank
-                members.append(_new(ln.cls, ln.kw))
+                members.append(construct(ln.cls, ln.kw))
                 pending = []
                 prev_comment = False
                 run_start = 0
@@ -413,7 +408,7 @@ class _Builder(Transformer[Token, Any]):
             "members": body["members"],
             "footer_comments": body["footer_comments"],
             "header_rest": None if rest is None else str(rest),
-            "span": _span(kw_tok, close),
+            "span": self._span(kw_tok, close),
         }
         if context in ("model", "enum"):
             kw["attributes"] = tuple(body["attributes"])
@@ -434,12 +429,12 @@ class _Builder(Transformer[Token, Any]):
 
     def type_alias(self, c: list[Any]) -> tuple[str, dict[str, Any]]:
         kw_tok, name, (_base, _first, base_last), *attrs = c
-        end = attrs[-1].span.end.offset if attrs else base_last.end_pos
+        end = attrs[-1].span[1] if attrs else base_last.end_pos
         if not (attrs and attrs[-1].arguments is not None):
             # Prisma's alias text takes the white space after its last token,
             # except after an argument list (probed: `@id   ` keeps it, `@id()   ` not)
             end = _skip_ws(self.text, end, len(self.text))
-        span = Span(start=_pos(kw_tok), end=point(self.text, end))
+        span = _span_at(self.lines, kw_tok.start_pos, end)
         self.lexed.verbatim_ends.append(end)
         return "type_alias", {"name": str(name), "text": self.text[kw_tok.start_pos : end], "span": span}
 
@@ -450,7 +445,7 @@ class _Builder(Transformer[Token, Any]):
             {
                 "name": self._source(name),  # not str(name): see _glued_keyword_end
                 "text": self.text[name.start_pos : body.end_pos],
-                "span": _span(name, body),
+                "span": self._span(name, body),
             },
         )
 
@@ -465,7 +460,7 @@ class _Builder(Transformer[Token, Any]):
         if tok.type == "BLOCK_COMMENT":  # not a catch-all that merely starts with `/*`
             text = "\n".join(_block_comment_lines(self._comment(tok)))
         kw["text"] += text
-        kw["span"] = Span(start=kw["span"].start, end=_end(tok))
+        kw["span"] = _span_at(self.lines, kw["span"][0], tok.end_pos)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ top level
 
@@ -519,7 +514,7 @@ class _Builder(Transformer[Token, Any]):
                         "text": self._source(item),
                         "line_ending": "",
                         "message": _MESSAGES["top"],
-                        "span": _span(item, item),
+                        "span": self._span(item, item),
                         "leading_comments": tuple(pending),
                         "blank_line_before": blank_before(),
                     }
@@ -544,7 +539,7 @@ class _Builder(Transformer[Token, Any]):
             if kind in verbatim and prev in verbatim and nl is None:
                 # `a {` ... `}b {` ... `}`: verbatim text glued to verbatim text is one item
                 blocks[-1][1]["text"] += kw["text"]
-                blocks[-1][1]["span"] = Span(start=blocks[-1][1]["span"].start, end=kw["span"].end)
+                blocks[-1][1]["span"] = _span_at(self.lines, blocks[-1][1]["span"][0], kw["span"][1])
                 prev = kind
                 continue
             if prev in verbatim and nl is None:
@@ -958,11 +953,13 @@ def _compute_mask_start(text: str, offset: int, masked: dict[int, int], lexed: _
 
 def _parse_masked(text: str, path: str) -> tuple[list[Any], list[Comment], str]:
     eng = _engine()
+    lines = LineIndex(text)  # shared by every span of this file
     masked: dict[int, int] = {}  # line start -> mask start
     work = text
     while True:
         with eng.lock:
             eng.builder.text = text
+            eng.builder.lines = lines
             eng.builder.lexed = _Lexed()
             try:
                 try:
@@ -1047,11 +1044,11 @@ def parse_file_text(text: str, path: str = "<string>", *, strict: bool = True) -
         blocks: list[Any] = []
         for item in raw_blocks:
             if isinstance(item, dict):
-                blocks.append(_new(TopCatchAll, item))
+                blocks.append(construct(TopCatchAll, item))
                 continue
             kind, kw = item
-            blocks.append(_new(_BLOCK_CLASSES[kind], kw))
-        result = SchemaFile(path=path, blocks=tuple(blocks), footer_comments=tuple(footer))
+            blocks.append(construct(_BLOCK_CLASSES[kind], kw))
+        result = construct(SchemaFile, {"path": path, "blocks": tuple(blocks), "footer_comments": tuple(footer)})
     finally:
         if gc_was_enabled:
             _promote_new_objects()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, ParseError, source_line
 from .files import SchemaReadError, decode, discover, read_text, write_atomic
-from .layout import without_layout
+from .layout import same_meaning
 from .nodes import Schema, SchemaFile
 from .parser import parse_file_text
 from .printer import print_file
@@ -202,7 +202,7 @@ def _safety_problem(f: SchemaFile, printed: str, lenient: bool) -> str | None:
         again = parse_file_text(printed, f.path, strict=not lenient)
     except ParseError as e:
         return f"the formatted text does not parse ({e})"
-    if without_layout(again) != without_layout(f):
+    if not same_meaning(again, f):
         return "the formatted text does not parse back to the same schema"
     if _unstable(printed, print_file(again)):
         return "the formatted text does not format to itself"

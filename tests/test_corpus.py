@@ -6,6 +6,8 @@ import pytest
 from conftest import CORPUS, require_shared
 from corpus_cases import Entry, entries, ids
 
+from prisma_tools.diagnostics import point
+from prisma_tools.nodes import SchemaFile
 from prisma_tools.parser import parse_file_text
 from prisma_tools.printer import print_file
 
@@ -42,3 +44,23 @@ def _canonical(f: object) -> object:
     from prisma_tools.layout import without_layout
 
     return without_layout(f)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=ids(ENTRIES))
+def test_parsed_tree_validates(entry: Entry) -> None:
+    """The parser builds nodes without validation; every one must still be valid.
+
+    Validating the dumped tree rebuilds it with Pydantic's checks (types,
+    discriminators, no unknown fields); it must give back the same tree, spans
+    included.
+    """
+    for src, _exp in entry.pairs():
+        text = src.read_bytes().decode("utf-8")
+        tree = parse_file_text(text, str(src), strict=False)
+        again = SchemaFile.model_validate(tree.model_dump())
+        assert again == tree
+        assert again.model_dump() == tree.model_dump()
+        for node in tree.blocks:
+            assert node.span is not None
+            assert text[node.span.start.offset : node.span.end.offset]
+            assert node.span.start == point(text, node.span.start.offset)

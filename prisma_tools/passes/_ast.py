@@ -21,6 +21,7 @@ from ..nodes import (
     Span,
     StringValue,
     View,
+    field_items,
 )
 from ..printer import print_value
 
@@ -77,7 +78,7 @@ def _strip(value: Any) -> Any:
     if not isinstance(value, Node):
         return value
     update: dict[str, Any] = {}
-    for name, v in value.__dict__.items():
+    for name, v in field_items(value):
         if name in ("leading_comments", "footer_comments"):
             update[name] = ()
         elif name == "trailing_comment":
