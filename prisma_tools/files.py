@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .nodes import Schema
+from .nodes import Schema, construct
 from .parser import parse_file_text
 
 __all__ = ["SchemaReadError", "discover", "load", "read_text", "write_atomic"]
@@ -63,8 +63,8 @@ def load(path: str | os.PathLike[str], *, strict: bool = True) -> Schema:
         files = discover(p)
         if not files:
             raise SchemaReadError(f"{p}: no .prisma files in this directory")
-        return Schema(files=tuple(parse_file_text(read_text(f), str(f), strict=strict) for f in files))
-    return Schema(files=(parse_file_text(read_text(p), str(p), strict=strict),))
+        return construct(Schema, {"files": tuple(parse_file_text(read_text(f), str(f), strict=strict) for f in files)})
+    return construct(Schema, {"files": (parse_file_text(read_text(p), str(p), strict=strict),)})
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:

@@ -6,17 +6,21 @@ the shape of stand-alone ``/* */`` comments, drops trailing commas in argument
 lists, and deletes text after a block's ``{``. :func:`without_layout` erases exactly those differences, so that
 ``without_layout(parse(print(x))) == without_layout(x)`` holds for every
 schema ``x`` (the round-trip property the test-suite checks).
-:func:`same_meaning` answers that equality without building either copy.
+:func:`same_meaning` and :func:`meaning_digest` answer that equality without
+building either copy.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterator
+from itertools import zip_longest
 from typing import Any, TypeVar
 
-from .nodes import BlockAttribute, Comment, FieldDecl, FieldType, Node, construct, field_items
+from .nodes import BlockAttribute, Comment, FieldDecl, FieldType, Node, SchemaFile, construct, field_items
 from .printer import _block_comment_lines, sorted_attributes
 
-__all__ = ["same_meaning", "without_layout"]
+__all__ = ["meaning", "meaning_digest", "same_meaning", "without_layout"]
 
 N = TypeVar("N", bound=Node)
 
@@ -70,41 +74,68 @@ def without_layout(node: N) -> N:
 _LAYOUT_FIELDS = frozenset({"span", "blank_line_before", "header_rest", "trailing_comma", "legacy_colon", "legacy"})
 
 
-def _same_comment(a: Comment, b: Comment) -> bool:
-    if a.kind != b.kind:
-        return False
-    if a.kind == "block":
-        return _block_comment_lines(a) == _block_comment_lines(b)
-    return a.text == b.text
+def _emit(value: Any, out: list[str]) -> None:
+    """Append the layout-blind serialization of ``value`` to ``out``.
 
-
-def _same(a: Any, b: Any) -> bool:
-    if a.__class__ is not b.__class__:
-        return False
-    if isinstance(a, tuple):
-        return len(a) == len(b) and all(map(_same, a, b))
-    if isinstance(a, Comment):
-        return _same_comment(a, b)
-    if not isinstance(a, Node):
-        return bool(a == b)
-    for name, va in field_items(a):
+    The same rules as :func:`without_layout`, written as text: node type,
+    then each compared field as ``name=value``; strings as ``repr`` (quoted
+    and escaped, so no delimiter can be forged). Two values serialize alike
+    exactly when their layout-blind copies are equal.
+    """
+    if isinstance(value, tuple):
+        out.append("[")
+        for v in value:
+            _emit(v, out)
+        out.append("]")
+        return
+    if isinstance(value, Comment):
+        text = "\n".join(_block_comment_lines(value)) if value.kind == "block" else value.text
+        out.append(f"Comment({value.kind!r},{text!r})")
+        return
+    if not isinstance(value, Node):
+        out.append(repr(value))
+        return
+    out.append(type(value).__name__ + "(")
+    for name, v in field_items(value):
         if name in _LAYOUT_FIELDS:
             continue
-        vb = getattr(b, name)
-        if name == "trailing_comment" and va is not None and vb is not None:
-            if va.kind != vb.kind or va.text != vb.text:
-                return False
-        elif name == "attributes" and va and (isinstance(a, FieldDecl) or isinstance(va[0], BlockAttribute)):
-            if not _same(tuple(sorted_attributes(va)), tuple(sorted_attributes(vb or ()))):
-                return False
-        elif not _same(va, vb):
-            return False
-    return True
+        out.append(name + "=")
+        if name == "trailing_comment" and v is not None:
+            out.append(f"Comment({v.kind!r},{v.text!r})")
+        elif name == "attributes" and v and (isinstance(value, FieldDecl) or isinstance(v[0], BlockAttribute)):
+            _emit(tuple(sorted_attributes(v)), out)
+        else:
+            _emit(v, out)
+        out.append(",")
+    out.append(")")
+
+
+def meaning(node: Node) -> Iterator[str]:
+    """The layout-blind serialization of ``node``, a piece per top-level block (memory stays small)."""
+    parts = node.blocks if isinstance(node, SchemaFile) else (node,)
+    for part in parts:
+        out: list[str] = []
+        _emit(part, out)
+        yield "".join(out)
+    if isinstance(node, SchemaFile):
+        out = []
+        _emit(node.footer_comments, out)
+        yield "".join(out) + repr(node.path)
 
 
 def same_meaning(a: Node, b: Node) -> bool:
-    """``without_layout(a) == without_layout(b)``, found by walking both trees side by side.
+    """``without_layout(a) == without_layout(b)``, without building either copy."""
+    return type(a) is type(b) and all(x == y for x, y in zip_longest(meaning(a), meaning(b)))
 
-    No copy is built: this is the safety check every write goes through.
+
+def meaning_digest(node: Node) -> bytes:
+    """A fingerprint of ``node``'s meaning: equal exactly when :func:`same_meaning` holds.
+
+    The write path keeps this instead of the tree, so that the reparsed
+    output is checked against the input with only one tree in memory.
     """
-    return _same(a, b)
+    h = hashlib.blake2b(type(node).__name__.encode())
+    for piece in meaning(node):
+        h.update(len(piece).to_bytes(8, "little"))
+        h.update(piece.encode("utf-8", "surrogatepass"))
+    return h.digest()

@@ -1113,4 +1113,4 @@ def parse(text: str, path: str = "<string>", *, strict: bool = True) -> Schema:
     >>> schema.models[0].fields[0].name
     'id'
     """
-    return Schema(files=(parse_file_text(text, path, strict=strict),))
+    return construct(Schema, {"files": (parse_file_text(text, path, strict=strict),)})

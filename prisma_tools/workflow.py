@@ -16,8 +16,8 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, ParseError, source_line
 from .files import SchemaReadError, decode, discover, read_text, write_atomic
-from .layout import same_meaning
-from .nodes import Schema, SchemaFile
+from .layout import meaning_digest
+from .nodes import Schema, SchemaFile, construct
 from .parser import parse_file_text
 from .printer import print_file
 
@@ -132,7 +132,6 @@ def process(
     """Run one target through parse -> transform -> print -> check -> write/diff."""
     out = out or sys.stdout.write
     texts: dict[str, str] = {}
-    files: list[SchemaFile] = []
     try:
         if target.stdin:
             texts[target.label] = decode(sys.stdin.buffer.read(), target.label)
@@ -143,37 +142,29 @@ def process(
         report.errors.append(str(e))
         report.outcomes.append(Outcome(target.label, error=True))
         return
-    failed = False
-    for path, text in texts.items():
-        try:
-            f = parse_file_text(text, path, strict=not lenient)
-        except ParseError as e:
-            report.diagnostics.extend(e.diagnostics)
-            report.outcomes.append(Outcome(path, error=True))
-            failed = True
-            continue
-        if lenient:
-            report.diagnostics.extend(_lenient_warnings(f, text))
-        report.diagnostics.extend(_header_warnings(f, text))
-        files.append(f)
-    if failed:
+    files = _parse_texts(texts, report, lenient)
+    if files is None:
         return
-    schema = Schema(files=tuple(files))
+    schema = construct(Schema, {"files": files})
+    del files
     if transform is not None:
         schema, found = transform(schema)
         report.diagnostics.extend(found)
         if any(d.severity == "error" for d in found):
             report.outcomes.extend(Outcome(f.path, error=True) for f in schema.files)
             return
+    # Print every file and keep a fingerprint of its meaning, then let the
+    # trees go: the safety check reparses each output with one tree in memory.
+    printed_files = [(f.path, print_file(f), meaning_digest(f)) for f in schema.files]
+    del schema
     results: list[tuple[str, str, str]] = []
-    for f in schema.files:
-        printed = print_file(f)
-        problem = _safety_problem(f, printed, lenient)
+    for path, printed, digest in printed_files:
+        problem = _safety_problem(path, printed, digest, lenient)
         if problem:
-            report.errors.append(f"{f.path}: internal error: {problem}; nothing was written (please report this)")
-            report.outcomes.append(Outcome(f.path, error=True))
+            report.errors.append(f"{path}: internal error: {problem}; nothing was written (please report this)")
+            report.outcomes.append(Outcome(path, error=True))
             return
-        results.append((f.path, texts.get(f.path, ""), printed))
+        results.append((path, texts.get(path, ""), printed))
     for path, before, after in results:
         outcome = Outcome(path, changed=before != after)
         report.outcomes.append(outcome)
@@ -197,12 +188,33 @@ def process(
             outcome.written = True
 
 
-def _safety_problem(f: SchemaFile, printed: str, lenient: bool) -> str | None:
+def _parse_texts(texts: dict[str, str], report: Report, lenient: bool) -> tuple[SchemaFile, ...] | None:
+    """Parse every file of a target; None (errors reported) when one does not parse."""
+    files: list[SchemaFile] = []
+    failed = False
+    for path, text in texts.items():
+        try:
+            f = parse_file_text(text, path, strict=not lenient)
+        except ParseError as e:
+            report.diagnostics.extend(e.diagnostics)
+            report.outcomes.append(Outcome(path, error=True))
+            failed = True
+            continue
+        if lenient:
+            report.diagnostics.extend(_lenient_warnings(f, text))
+        report.diagnostics.extend(_header_warnings(f, text))
+        files.append(f)
+    return None if failed else tuple(files)
+
+
+def _safety_problem(path: str, printed: str, digest: bytes, lenient: bool) -> str | None:
+    """Why ``printed`` must not be written, if anything: it must parse, mean what the
+    tree whose fingerprint is ``digest`` meant, and print as itself."""
     try:
-        again = parse_file_text(printed, f.path, strict=not lenient)
+        again = parse_file_text(printed, path, strict=not lenient)
     except ParseError as e:
         return f"the formatted text does not parse ({e})"
-    if not same_meaning(again, f):
+    if meaning_digest(again) != digest:
         return "the formatted text does not parse back to the same schema"
     if _unstable(printed, print_file(again)):
         return "the formatted text does not format to itself"

@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 from strategies import comments_of, prisma_quirks, schema_files, schema_soup
 
 from prisma_tools.diagnostics import ParseError
-from prisma_tools.layout import same_meaning, without_layout
+from prisma_tools.layout import meaning_digest, same_meaning, without_layout
 from prisma_tools.nodes import (
     Argument,
     BlockAttribute,
@@ -110,11 +110,13 @@ def test_print_then_parse_keeps_the_meaning_of_any_ast(a: SchemaFile) -> None:
 @examples(100)
 @given(layout_files, layout_files)
 def test_same_meaning_is_equality_without_layout(a: SchemaFile, b: SchemaFile) -> None:
-    # The safety check walks both trees instead of comparing two layout-blind copies:
-    # it must agree with the copies, on equal and on different trees alike.
+    # The safety check compares layout-blind serializations (and their digests) instead of
+    # layout-blind copies: it must agree with the copies, on equal and on different trees.
     assert same_meaning(a, b) == (without_layout(a) == without_layout(b))
-    assert same_meaning(a, a)
+    assert (meaning_digest(a) == meaning_digest(b)) == same_meaning(a, b)
     printed = parse_file_text(print_file(a), a.path)
+    assert same_meaning(printed, a)
+    assert meaning_digest(printed) == meaning_digest(a)
     assert same_meaning(printed, b) == (without_layout(printed) == without_layout(b))
 
 
