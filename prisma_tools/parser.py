@@ -637,7 +637,7 @@ class _Engine:
         self.lock = threading.Lock()
         self.fast: _FastParser | None
         try:
-            self.fast = _FastParser(self.lark)
+            self.fast = _FastParser(self.lark, self.builder)
         except Exception:  # pragma: no cover - a Lark release with other internals: Lark's own loop
             self.fast = None
 
@@ -649,16 +649,16 @@ class _Fallback(Exception):
 _IDENTIFIER_TOKENS = frozenset({"IDENT", "PATH"})  # the tokens _check_identifier is a lexer callback of
 
 
-class _StateLexers(dict[int, tuple[Any, dict[str, Any], frozenset[str], frozenset[str]]]):
-    """Per parser state: the match function of its lexer's regular expression, its callbacks,
-    its newline and ignored terminals. Filled on first use: compiling the regular
+class _StateLexers(dict[int, tuple[Any, dict[str, Any], frozenset[str]]]):
+    """Per parser state: the match function of its lexer's regular expression, its callbacks
+    and its ignored terminals. Filled on first use: compiling the regular
     expressions of every state up front would cost 50 ms at start-up."""
 
     def __init__(self, basic_lexers: dict[int, Any]) -> None:
         super().__init__()
         self.basic_lexers = basic_lexers
 
-    def __missing__(self, state: int) -> tuple[Any, dict[str, Any], frozenset[str], frozenset[str]]:
+    def __missing__(self, state: int) -> tuple[Any, dict[str, Any], frozenset[str]]:
         basic = self.basic_lexers[state]
         mres = basic.scanner._mres
         if len(mres) != 1:  # pragma: no cover - only for a grammar with > 100 terminals
@@ -669,9 +669,59 @@ class _StateLexers(dict[int, tuple[Any, dict[str, Any], frozenset[str], frozense
         regex = re.compile(f"(?:{mres[0].pattern})[{WHITESPACE}]*", mres[0].flags)
         # The identifier check needs no call for an ASCII name: the loop calls it only otherwise.
         callbacks = {k: f for k, f in basic.callback.items() if f is not _check_identifier}
-        entry = (regex.match, callbacks, basic.newline_types, basic.ignore_types)
+        entry = (regex.match, callbacks, basic.ignore_types)
         self[state] = entry
         return entry
+
+
+def _reducer(rule: Any, builder: _Builder) -> Any:
+    """The function the fast loop calls to reduce ``rule``: Lark's child filter and callback, in one.
+
+    Lark reduces through a chain of wrappers: a child filter (drops anonymous
+    tokens, inserts None for absent ``[optional]`` items, splices in the
+    children of inlined ``_rules``), then the builder's method, or a ``Tree``
+    for an inlined rule that its parent takes apart again. Here each rule gets
+    one generated function doing the same: an inlined rule returns a plain
+    list, which the parent extends with (reusing the list of a leading one,
+    as Lark does, so that ``item*`` stays linear).
+    """
+    opts = rule.options
+    name = rule.alias or opts.template_source or rule.origin.name
+    method = getattr(builder, name, None)
+    if opts.expand1 or (method is None and not name.startswith("_")):
+        raise RuntimeError(f"fast parser: no plan for rule {name}")  # caught: Lark's own loop is used
+    expansion = rule.expansion
+    empty = opts.empty_indices
+    if empty:
+        runs = "".join(str(int(b)) for b in empty).split("0")
+        nones = [len(r) for r in runs]
+    else:
+        nones = [0] * (len(expansion) + 1)
+    body: list[str] = []
+    pending = 0
+    for i, sym in enumerate(expansion):
+        pending += nones[i]
+        if sym.is_term and sym.filter_out and not opts.keep_all_tokens:
+            continue
+        expand = not sym.is_term and sym.name.startswith("_")
+        if not body and not pending and expand:
+            body.append(f"out = c[{i}]")  # a leading inlined rule: extend its list in place
+            continue
+        if not body:
+            body.append("out = []")
+        if pending:
+            body.append(f"out += {[None] * pending!r}")
+            pending = 0
+        body.append(f"out.extend(c[{i}])" if expand else f"out.append(c[{i}])")
+    pending += nones[len(expansion)]
+    if not body:
+        body.append("out = []")
+    if pending:
+        body.append(f"out += {[None] * pending!r}")
+    body.append("return method(out)" if method is not None else "return out")
+    namespace: dict[str, Any] = {"method": method}
+    exec("def reduce(c):\n    " + "\n    ".join(body), namespace)
+    return namespace["reduce"]
 
 
 class _FastParser:
@@ -685,16 +735,19 @@ class _FastParser:
     schema parses in one pass).
     """
 
-    def __init__(self, lark: Lark) -> None:
+    def __init__(self, lark: Lark, builder: _Builder) -> None:
         frontend: Any = lark.parser
         parser = frontend.parser.parser
         table = parser.parse_table
         callbacks = parser.callbacks
+        reducers: dict[Any, Any] = {}
+        for rule in {arg for row in table.states.values() for action, arg in row.values() if action is not _SHIFT}:
+            reducers[rule] = _reducer(rule, builder)
         # Per state and symbol: the next state (an int) for a shift, or
-        # (size, callback, nonterminal) for a reduction.
+        # (size, reducer, nonterminal) for a reduction.
         self.states: dict[int, dict[str, Any]] = {
             state: {
-                str(sym): arg if action is _SHIFT else (len(arg.expansion), callbacks[arg], str(arg.origin.name))
+                str(sym): arg if action is _SHIFT else (len(arg.expansion), reducers[arg], str(arg.origin.name))
                 for sym, (action, arg) in row.items()
             }
             for state, row in table.states.items()
@@ -714,13 +767,11 @@ class _FastParser:
         state_stack = [self.start_state]
         value_stack: list[Any] = []
         pos = 0
-        line = 1
-        line_start = 0
         end = len(text)
         tok: Token | None = None
         while pos < end:
             state = state_stack[-1]
-            match, lex_callbacks, newline_types, ignore_types = lexers[state]
+            match, lex_callbacks, ignore_types = lexers[state]
             m = match(text, pos)
             if m is None:
                 raise _Fallback
@@ -729,24 +780,13 @@ class _FastParser:
             start = pos
             tok_end = start + len(value)
             pos = m.end()  # the white space after the token too: one lexer step less
-            column = start - line_start + 1
-            line_before = line
-            if type_ in newline_types:
-                n = value.count("\n")
-                if n:
-                    line += n
-                    line_start = start + value.rindex("\n") + 1
             if type_ in ignore_types and type_ not in lex_callbacks:
                 continue
             tok = new_str(Token, value)
             tok.type = type_
             tok.start_pos = start
             tok.value = value
-            tok.line = line_before
-            tok.column = column
-            tok.end_line = line
-            tok.end_column = tok_end - line_start + 1
-            tok.end_pos = tok_end
+            tok.end_pos = tok_end  # no line and column: spans resolve them from offsets
             if type_ in lex_callbacks:
                 tok = lex_callbacks[type_](tok)
             elif not value.isascii() and type_ in _IDENTIFIER_TOKENS:

@@ -52,3 +52,9 @@ def test_parse_restores_gc_state() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_fast_loop_is_in_use() -> None:
+    """The engine falls back to Lark's loop silently when the fused one cannot be built;
+    with the pinned Lark release it must be built (each rule's generated reducer included)."""
+    assert parser._engine().fast is not None
