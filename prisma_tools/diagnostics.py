@@ -18,7 +18,7 @@ class Diagnostic(BaseModel):
     it adds the offending line and a caret under the column.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # built on first use, not at import
 
     severity: Severity
     message: str

@@ -40,7 +40,7 @@ class Change(BaseModel):
     ``span`` points into the *input* as parsed (None for nodes built by a pass).
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # built on first use, not at import
 
     code: str
     pass_name: str
