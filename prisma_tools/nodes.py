@@ -130,56 +130,59 @@ class LineIndex:
         return _position(line + 1, offset - starts[line] + 1, offset)
 
 
-class Span(tuple[int, int, Any]):
+class Span:
     """The source range a node was parsed from (``end`` is exclusive).
 
     ``Span(start=Position(...), end=Position(...))`` builds one by hand; the
     parser builds them with :meth:`at` from two offsets and the file's
     :class:`LineIndex`. Either way ``span.start`` and ``span.end`` are
     :class:`Position` objects, and the JSON form is ``{"start": ..., "end": ...}``.
+    Spans are immutable.
     """
 
-    __slots__ = ()
+    __slots__ = ("_where", "end_offset", "start_offset")
 
-    def __new__(cls, start: Position, end: Position) -> Span:
-        return tuple.__new__(cls, (start.offset, end.offset, (start, end)))
+    start_offset: int
+    end_offset: int
+    _where: LineIndex | tuple[Position, Position]
+
+    def __init__(self, start: Position, end: Position) -> None:
+        _object_setattr(self, "start_offset", start.offset)
+        _object_setattr(self, "end_offset", end.offset)
+        _object_setattr(self, "_where", (start, end))
 
     @classmethod
     def at(cls, lines: LineIndex, start: int, end: int) -> Span:
         """The span from offset ``start`` to offset ``end`` of the text ``lines`` indexes."""
-        return tuple.__new__(cls, (start, end, lines))
+        span = _object_new(cls)
+        _object_setattr(span, "start_offset", start)
+        _object_setattr(span, "end_offset", end)
+        _object_setattr(span, "_where", lines)
+        return span
 
-    @property
-    def start_offset(self) -> int:
-        return self[0]
-
-    @property
-    def end_offset(self) -> int:
-        return self[1]
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"Span is immutable (cannot set {name})")
 
     @property
     def start(self) -> Position:
-        where = self[2]
-        return where[0] if type(where) is tuple else where.position(self[0])  # type: ignore[no-any-return]
+        where = self._where
+        return where[0] if type(where) is tuple else where.position(self.start_offset)  # type: ignore[union-attr]
 
     @property
     def end(self) -> Position:
-        where = self[2]
-        return where[1] if type(where) is tuple else where.position(self[1])  # type: ignore[no-any-return]
+        where = self._where
+        return where[1] if type(where) is tuple else where.position(self.end_offset)  # type: ignore[union-attr]
 
-    def __getnewargs__(self) -> tuple[Position, Position]:
-        return self.start, self.end
+    def __reduce__(self) -> tuple[type[Span], tuple[Position, Position]]:
+        return Span, (self.start, self.end)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Span):
             return NotImplemented
         return (self.start, self.end) == (other.start, other.end)
 
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
     def __hash__(self) -> int:
-        return hash((self[0], self[1]))
+        return hash((self.start_offset, self.end_offset))
 
     def __repr__(self) -> str:
         return f"Span(start={self.start!r}, end={self.end!r})"

@@ -98,11 +98,11 @@ _span_at = Span.at
 
 
 def _start(x: Any) -> int:
-    return x.start_pos if x.__class__ is Token else x.span[0]  # type: ignore[return-value]
+    return x.start_pos if x.__class__ is Token else x.span.start_offset  # type: ignore[return-value]
 
 
 def _stop(x: Any) -> int:
-    return x.end_pos if x.__class__ is Token else x.span[1]  # type: ignore[return-value]
+    return x.end_pos if x.__class__ is Token else x.span.end_offset  # type: ignore[return-value]
 
 
 def _breaks(nl: Token | None) -> int:
@@ -311,7 +311,7 @@ class _Builder(Transformer[Token, Any]):
     def _with_trailing(self, kw: dict[str, Any], trailing: Token | None) -> dict[str, Any]:
         if trailing is not None:
             kw["trailing_comment"] = self._comment(trailing)
-            kw["span"] = _span_at(self.lines, kw["span"][0], trailing.end_pos)  # type: ignore[arg-type]
+            kw["span"] = _span_at(self.lines, kw["span"].start_offset, trailing.end_pos)  # type: ignore[arg-type]
         return kw
 
     def field_line(self, c: list[Any]) -> _Line:
@@ -429,7 +429,7 @@ class _Builder(Transformer[Token, Any]):
 
     def type_alias(self, c: list[Any]) -> tuple[str, dict[str, Any]]:
         kw_tok, name, (_base, _first, base_last), *attrs = c
-        end = attrs[-1].span[1] if attrs else base_last.end_pos
+        end = attrs[-1].span.end_offset if attrs else base_last.end_pos
         if not (attrs and attrs[-1].arguments is not None):
             # Prisma's alias text takes the white space after its last token,
             # except after an argument list (probed: `@id   ` keeps it, `@id()   ` not)
@@ -460,7 +460,7 @@ class _Builder(Transformer[Token, Any]):
         if tok.type == "BLOCK_COMMENT":  # not a catch-all that merely starts with `/*`
             text = "\n".join(_block_comment_lines(self._comment(tok)))
         kw["text"] += text
-        kw["span"] = _span_at(self.lines, kw["span"][0], tok.end_pos)  # type: ignore[arg-type]
+        kw["span"] = _span_at(self.lines, kw["span"].start_offset, tok.end_pos)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ top level
 
@@ -539,7 +539,8 @@ class _Builder(Transformer[Token, Any]):
             if kind in verbatim and prev in verbatim and nl is None:
                 # `a {` ... `}b {` ... `}`: verbatim text glued to verbatim text is one item
                 blocks[-1][1]["text"] += kw["text"]
-                blocks[-1][1]["span"] = _span_at(self.lines, blocks[-1][1]["span"][0], kw["span"][1])
+                last = blocks[-1][1]
+                last["span"] = _span_at(self.lines, last["span"].start_offset, kw["span"].end_offset)
                 prev = kind
                 continue
             if prev in verbatim and nl is None:

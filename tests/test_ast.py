@@ -72,3 +72,33 @@ def test_comments_are_owned_by_their_nodes() -> None:
     assert not b.blank_line_before
     assert [(c.text, c.blank_line_before) for c in b.leading_comments] == [("// about b", True)]
     assert [c.text for c in model.footer_comments] == ["// footer"]
+
+
+def test_parsed_spans_resolve_lines_from_offsets() -> None:
+    """Parsed spans store offsets; line and column come from the file's line index on demand."""
+    import copy
+    import pickle
+
+    import pytest
+
+    from prisma_tools.nodes import Position, Span
+    from prisma_tools.passes._ast import strip_comments
+
+    schema = parse(TEXT)
+    role = schema.block("Role")
+    assert role is not None
+    assert role.span is not None
+    span = role.span
+    assert (span.start_offset, span.end_offset) == (TEXT.index("enum Role"), len(TEXT) - 1)
+    assert span.start == Position(line=10, column=1, offset=TEXT.index("enum Role"))
+    assert (span.end.line, span.end.column) == (13, 2)
+    by_hand = Span(start=span.start, end=span.end)
+    assert by_hand == span
+    assert hash(by_hand) == hash(span)
+    assert pickle.loads(pickle.dumps(span)) == span
+    assert copy.deepcopy(span) == span
+    with pytest.raises(AttributeError):
+        span.start_offset = 0  # type: ignore[misc]
+    # a pass that rebuilds nodes keeps their spans as they are
+    stripped = strip_comments(schema)
+    assert stripped.files[0].blocks[1].span == span
