@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from itertools import zip_longest
 from typing import Any, TypeVar
 
-from .nodes import BlockAttribute, Comment, FieldDecl, FieldType, Node, SchemaFile, construct, field_items
+from .nodes import BlockAttribute, Comment, FieldDecl, Node, SchemaFile, construct, field_items
 from .printer import _block_comment_lines, sorted_attributes
 
 __all__ = ["meaning", "meaning_digest", "same_meaning", "without_layout"]
@@ -25,42 +25,38 @@ __all__ = ["meaning", "meaning_digest", "same_meaning", "without_layout"]
 N = TypeVar("N", bound=Node)
 
 
-def _comment(c: Comment) -> Comment:
-    if c.kind == "block":
-        text = "\n".join(_block_comment_lines(c))
-        return Comment(kind="block", text=text)
-    return Comment(kind=c.kind, text=c.text)
+# Fields whose value is layout only: reset to their default (every one's default is
+# its canonical value), never compared.
+_LAYOUT_FIELDS = frozenset({"span", "blank_line_before", "header_rest", "trailing_comma", "legacy_colon", "legacy"})
+
+
+def _comment_text(c: Comment) -> str:
+    """A stand-alone comment's text as the printer writes it (``/* */`` rewritten)."""
+    return "\n".join(_block_comment_lines(c)) if c.kind == "block" else c.text
+
+
+def _sorts_attributes(node: Node, attributes: tuple[Any, ...]) -> bool:
+    """Whether the printer reorders these attributes of ``node`` (field and block attributes)."""
+    return bool(attributes) and (isinstance(node, FieldDecl) or isinstance(attributes[0], BlockAttribute))
 
 
 def _norm(value: Any) -> Any:
     if isinstance(value, tuple):
         return tuple(_norm(v) for v in value)
     if isinstance(value, Comment):
-        return _comment(value)
+        return construct(Comment, {"kind": value.kind, "text": _comment_text(value)})
     if not isinstance(value, Node):
         return value
     update: dict[str, Any] = {}
     for name, v in field_items(value):
-        if name == "span":
-            update[name] = None
-        elif name == "blank_line_before":
-            update[name] = False
-        elif name == "header_rest":
-            update[name] = None
-        elif name == "trailing_comma":  # `f(1,)` prints as `f(1)`
-            update[name] = False
-        elif name == "trailing_comment" and v is not None:
-            update[name] = Comment(kind=v.kind, text=v.text)
+        if name in _LAYOUT_FIELDS:
+            continue  # construct() gives it its default
+        if name == "trailing_comment" and v is not None:  # kept as written, not rewritten
+            update[name] = construct(Comment, {"kind": v.kind, "text": v.text})
+        elif name == "attributes" and _sorts_attributes(value, v):
+            update[name] = tuple(sorted_attributes(_norm(v)))
         else:
             update[name] = _norm(v)
-    if isinstance(value, FieldDecl):
-        update["attributes"] = tuple(sorted_attributes(update["attributes"]))
-        update["legacy_colon"] = False
-    if isinstance(value, FieldType):
-        update["legacy"] = None
-    if "attributes" in update and update["attributes"] and isinstance(update["attributes"][0], BlockAttribute):
-        update["attributes"] = tuple(sorted_attributes(update["attributes"]))
-    # update holds every field, all of them already typed.
     return construct(type(value), update)
 
 
@@ -68,10 +64,6 @@ def without_layout(node: N) -> N:
     """``node`` with every layout-only detail reset (see the module docstring)."""
     result: N = _norm(node)
     return result
-
-
-# Fields whose value is layout only: never compared.
-_LAYOUT_FIELDS = frozenset({"span", "blank_line_before", "header_rest", "trailing_comma", "legacy_colon", "legacy"})
 
 
 def _emit(value: Any, out: list[str]) -> None:
@@ -89,8 +81,7 @@ def _emit(value: Any, out: list[str]) -> None:
         out.append("]")
         return
     if isinstance(value, Comment):
-        text = "\n".join(_block_comment_lines(value)) if value.kind == "block" else value.text
-        out.append(f"Comment({value.kind!r},{text!r})")
+        out.append(f"Comment({value.kind!r},{_comment_text(value)!r})")
         return
     if not isinstance(value, Node):
         out.append(repr(value))
@@ -102,7 +93,7 @@ def _emit(value: Any, out: list[str]) -> None:
         out.append(name + "=")
         if name == "trailing_comment" and v is not None:
             out.append(f"Comment({v.kind!r},{v.text!r})")
-        elif name == "attributes" and v and (isinstance(value, FieldDecl) or isinstance(v[0], BlockAttribute)):
+        elif name == "attributes" and _sorts_attributes(value, v):
             _emit(tuple(sorted_attributes(v)), out)
         else:
             _emit(v, out)
