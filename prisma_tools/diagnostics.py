@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .nodes import Position, Span
+from .nodes import Span
 
 Severity = Literal["error", "warning", "info"]
 
@@ -52,13 +52,6 @@ class ParseError(ValueError):
         first = self.diagnostics[0].render(excerpt=False) if self.diagnostics else "parse error"
         more = len(self.diagnostics) - 1
         super().__init__(first + (f" (and {more} more)" if more > 0 else ""))
-
-
-def point(text: str, offset: int) -> Position:
-    """The :class:`Position` of ``offset`` in ``text``."""
-    line = text.count("\n", 0, offset)
-    start = text.rfind("\n", 0, offset) + 1
-    return Position(line=line + 1, column=offset - start + 1, offset=offset)
 
 
 def source_line(text: str, span: Span | None) -> str | None:

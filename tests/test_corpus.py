@@ -6,8 +6,7 @@ import pytest
 from conftest import CORPUS, require_shared
 from corpus_cases import Entry, entries, ids
 
-from prisma_tools.diagnostics import point
-from prisma_tools.nodes import SchemaFile
+from prisma_tools.nodes import Position, SchemaFile
 from prisma_tools.parser import parse_file_text
 from prisma_tools.printer import print_file
 
@@ -63,4 +62,10 @@ def test_parsed_tree_validates(entry: Entry) -> None:
         for node in tree.blocks:
             assert node.span is not None
             assert text[node.span.start.offset : node.span.end.offset]
-            assert node.span.start == point(text, node.span.start.offset)
+            assert node.span.start == _position(text, node.span.start.offset)
+
+
+def _position(text: str, offset: int) -> Position:
+    """Line and column of ``offset``, counted directly (the span's line index is under test)."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Position(line=text.count("\n", 0, offset) + 1, column=offset - line_start + 1, offset=offset)
