@@ -19,7 +19,7 @@ import re
 import sys
 import threading
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -720,9 +720,16 @@ def _reducer(rule: Any, builder: _Builder) -> Any:
     if pending:
         body.append(f"out += {[None] * pending!r}")
     body.append("return method(out)" if method is not None else "return out")
-    namespace: dict[str, Any] = {"method": method}
-    exec("def reduce(c):\n    " + "\n    ".join(body), namespace)
-    return namespace["reduce"]
+    return _reducer_factory("\n        ".join(body))(method)
+
+
+@cache
+def _reducer_factory(body: str) -> Any:
+    """``method -> reducer`` for one reducer body, compiled once: rules of the same
+    shape (most of them) share the code and differ only in the method they call."""
+    namespace: dict[str, Any] = {}
+    exec(f"def bind(method):\n    def reduce(c):\n        {body}\n    return reduce", namespace)
+    return namespace["bind"]
 
 
 class _FastParser:
