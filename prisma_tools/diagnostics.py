@@ -4,21 +4,18 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from .nodes import Span
+from .records import Record
 
 Severity = Literal["error", "warning", "info"]
 
 
-class Diagnostic(BaseModel):
+class Diagnostic(Record):
     """One message about a place in a file.
 
     ``render()`` gives ``path:line:col: severity[CODE]: message``; with ``source``
     it adds the offending line and a caret under the column.
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # built on first use, not at import
 
     severity: Severity
     message: str

@@ -16,15 +16,12 @@ parsed node equals the same node built by hand.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, dataclass_transform
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-import pydantic
-from pydantic import ConfigDict, TypeAdapter
-from pydantic.dataclasses import dataclass
+from .records import Record, construct, field, field_items
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler
@@ -63,26 +60,20 @@ __all__ = [
     "TypeAlias",
     "Value",
     "View",
+    "construct",
+    "field_items",
 ]
 
-# Nodes are Pydantic dataclasses with __slots__: a parsed schema holds about a
-# hundred nodes per model, and a slotted instance is a third of the size of a
-# BaseModel one (no per-instance __dict__). Validators are built on first use
-# (defer_build): parsing never validates, so a command that only formats
-# never pays for them.
-_CONFIG = ConfigDict(extra="forbid", defer_build=True)
+# Nodes are records (see prisma_tools.records): slotted, frozen, keyword-only
+# classes that Pydantic validates and serializes, with Pydantic imported on
+# first use. A parsed schema holds about a hundred nodes per model; a slotted
+# instance is a third of the size of a BaseModel one, and the parser builds
+# them with ``construct`` (no validation).
 
 _T = TypeVar("_T")
 
 
-@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(pydantic.Field,))
-def node(cls: type[_T]) -> type[_T]:
-    """Declare an AST node class: a frozen, keyword-only, slotted Pydantic dataclass."""
-    return dataclass(frozen=True, kw_only=True, slots=True, eq=False, config=_CONFIG)(cls)  # type: ignore[return-value]
-
-
-@dataclass(frozen=True, kw_only=True, slots=True, config=_CONFIG)
-class Position:
+class Position(Record):
     """A point in the source: 1-based line and column, 0-based character offset."""
 
     line: int
@@ -205,6 +196,8 @@ class Span:
 @cache
 def _span_form() -> type[Any]:
     """How a span is validated and serialized: the object ``{"start": ..., "end": ...}``."""
+    from pydantic import ConfigDict
+    from pydantic.dataclasses import dataclass
 
     @dataclass(frozen=True, kw_only=True, config=ConfigDict(extra="forbid"))
     class Span:
@@ -217,86 +210,25 @@ def _span_form() -> type[Any]:
 
 
 _N = TypeVar("_N", bound="Node")
-
-
-# Per node class, filled on first use (dicts keyed by class: cheaper than lru_cache).
-_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
-_LAYOUTS: dict[type[Any], tuple[tuple[str, Any], ...]] = {}
 _MEANINGS: dict[type[Any], tuple[str, ...]] = {}
-
-
-def _adapter(cls: type[Any]) -> TypeAdapter[Any]:
-    adapter = _ADAPTERS.get(cls)
-    if adapter is None:
-        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
-    return adapter
-
-
-def _layout(cls: type[Any]) -> tuple[tuple[str, Any], ...]:
-    """``(name, default)`` of each field of ``cls`` in order (``...`` when it has none)."""
-    layout = _LAYOUTS.get(cls)
-    if layout is None:
-        layout = _LAYOUTS[cls] = tuple(
-            (name, ... if info.is_required() else info.get_default(call_default_factory=True))
-            for name, info in cls.__pydantic_fields__.items()
-        )
-    return layout
 
 
 def _meaning_fields(cls: type[Any]) -> tuple[str, ...]:
     """The fields equality compares: all but ``span``."""
     names = _MEANINGS.get(cls)
     if names is None:
-        names = _MEANINGS[cls] = tuple(name for name, _ in _layout(cls) if name != "span")
+        names = _MEANINGS[cls] = tuple(name for name in cls.__record_fields__ if name != "span")
     return names
 
 
-def field_items(node: Node) -> Iterator[tuple[str, Any]]:
-    """``(name, value)`` of every field of ``node``, in declaration order."""
-    for name, _ in _layout(type(node)):
-        yield name, getattr(node, name)
-
-
-_CONSTRUCTORS: dict[type[Any], Any] = {}
-
-
-def _constructor(cls: type[Any]) -> Any:
-    """A function ``values -> node`` for ``cls``, one statement per field (as dataclasses
-    generate ``__init__``): a third faster than a loop over the fields."""
-    namespace: dict[str, Any] = {"new": _object_new, "put": _object_setattr, "cls": cls}
-    body = ["obj = new(cls)", "get = values.get"]
-    for i, (name, default) in enumerate(_layout(cls)):
-        if default is ...:
-            body.append(f"put(obj, {name!r}, values[{name!r}])")
-        else:
-            namespace[f"d{i}"] = default
-            body.append(f"put(obj, {name!r}, get({name!r}, d{i}))")
-    body.append("return obj")
-    exec("def construct(values):\n    " + "\n    ".join(body), namespace)
-    _CONSTRUCTORS[cls] = namespace["construct"]
-    return namespace["construct"]
-
-
-def construct(cls: type[_N], values: dict[str, Any]) -> _N:
-    """Build a node from trusted, already-typed values, without validation.
-
-    The parser's fast path (a validated build costs several times more); like
-    Pydantic's ``model_construct``, missing fields take their defaults (a
-    missing required field is a ``KeyError``).
-    """
-    make = _CONSTRUCTORS.get(cls) or _constructor(cls)
-    return make(values)  # type: ignore[no-any-return]
-
-
-@node
-class Node:
+class Node(Record):
     """Base of every AST node: frozen, strict about unknown fields, position-blind equality.
 
     Nodes offer the familiar Pydantic model methods (``model_copy``,
     ``model_dump``, ``model_validate``, ``model_json_schema``, ...).
     """
 
-    span: Span | None = pydantic.Field(default=None, repr=False)
+    span: Span | None = field(default=None, repr=False)
 
     def _key(self) -> tuple[Any, ...]:
         return tuple([getattr(self, name) for name in _meaning_fields(type(self))])
@@ -309,39 +241,10 @@ class Node:
     def __hash__(self) -> int:
         return hash((type(self), self._key()))
 
-    def model_copy(self: _N, *, update: dict[str, Any] | None = None) -> _N:
-        """A copy with ``update`` applied, not validated (as Pydantic's ``model_copy``)."""
-        values = dict(field_items(self))
-        if update:
-            unknown = update.keys() - values.keys()
-            if unknown:
-                raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
-            values.update(update)
-        return construct(type(self), values)
-
-    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
-        return _adapter(type(self)).dump_python(self, **kwargs)  # type: ignore[no-any-return]
-
-    def model_dump_json(self, **kwargs: Any) -> str:
-        return _adapter(type(self)).dump_json(self, **kwargs).decode()
-
-    @classmethod
-    def model_validate(cls: type[_N], obj: Any) -> _N:
-        return _adapter(cls).validate_python(obj)  # type: ignore[no-any-return]
-
-    @classmethod
-    def model_validate_json(cls: type[_N], data: str | bytes) -> _N:
-        return _adapter(cls).validate_json(data)  # type: ignore[no-any-return]
-
-    @classmethod
-    def model_json_schema(cls, **kwargs: Any) -> dict[str, Any]:
-        return _adapter(cls).json_schema(**kwargs)
-
 
 # --------------------------------------------------------------------- comments
 
 
-@node
 class Comment(Node):
     """A ``//`` line comment, a ``///`` doc comment or a ``/* */`` block comment.
 
@@ -370,7 +273,6 @@ class Comment(Node):
 # ---------------------------------------------------------------------- values
 
 
-@node
 class StringValue(Node):
     """A string literal; ``text`` is the source form with quotes and escapes."""
 
@@ -380,6 +282,8 @@ class StringValue(Node):
     @property
     def value(self) -> str:
         """The decoded string (JSON escapes)."""
+        import json
+
         try:
             decoded = json.loads(self.text)
         except ValueError:
@@ -389,10 +293,11 @@ class StringValue(Node):
     @classmethod
     def of(cls, value: str) -> StringValue:
         """Build a literal holding ``value``."""
+        import json
+
         return cls(text=json.dumps(value, ensure_ascii=False))
 
 
-@node
 class NumberValue(Node):
     """A number literal, kept as written (``007`` and ``-1.50`` stay as they are)."""
 
@@ -400,7 +305,6 @@ class NumberValue(Node):
     text: str
 
 
-@node
 class ConstantValue(Node):
     """A bare identifier or dotted path: ``Cascade``, ``true``, ``null``, ``a.b``."""
 
@@ -408,7 +312,6 @@ class ConstantValue(Node):
     name: str
 
 
-@node
 class Argument(Node):
     """One argument: positional (``name`` is None) or named; a named argument may lack a value."""
 
@@ -416,7 +319,6 @@ class Argument(Node):
     value: Value | None = None
 
 
-@node
 class FunctionCall(Node):
     """``name(args)``, e.g. ``autoincrement()`` or ``dbgenerated("now()")``."""
 
@@ -426,7 +328,6 @@ class FunctionCall(Node):
     trailing_comma: bool = False
 
 
-@node
 class ArrayValue(Node):
     """``[a, b]``."""
 
@@ -434,7 +335,6 @@ class ArrayValue(Node):
     items: tuple[Value, ...] = ()
 
 
-@node
 class ObjectMember(Node):
     """``key: value`` inside an object expression."""
 
@@ -442,7 +342,6 @@ class ObjectMember(Node):
     value: Value
 
 
-@node
 class ObjectValue(Node):
     """``{ key: value, ... }`` (partial-index ``where:`` clauses, Prisma 7)."""
 
@@ -450,16 +349,13 @@ class ObjectValue(Node):
     members: tuple[ObjectMember, ...] = ()
 
 
-Value = Annotated[
-    StringValue | NumberValue | ConstantValue | FunctionCall | ArrayValue | ObjectValue,
-    pydantic.Field(discriminator="kind"),
-]
+# A value, told apart by its ``kind`` (see __pydantic_names__).
+Value = StringValue | NumberValue | ConstantValue | FunctionCall | ArrayValue | ObjectValue
 
 
 # ------------------------------------------------------------------ attributes
 
 
-@node
 class FieldAttribute(Node):
     """``@name`` or ``@name(args)``; ``arguments`` is None when there are no parentheses."""
 
@@ -475,7 +371,6 @@ class FieldAttribute(Node):
         return None
 
 
-@node
 class BlockAttribute(FieldAttribute):
     """``@@name(args)`` in a model, view, composite type or enum."""
 
@@ -486,7 +381,6 @@ class BlockAttribute(FieldAttribute):
 # ---------------------------------------------------------------- block members
 
 
-@node
 class FieldType(Node):
     """A field's type. ``name`` is the base type as written (``Unsupported("x")`` verbatim).
 
@@ -505,14 +399,12 @@ class FieldType(Node):
         return self.name.startswith("Unsupported(")
 
 
-@node
 class _Member(Node):
     leading_comments: tuple[Comment, ...] = ()
     trailing_comment: Comment | None = None
     blank_line_before: bool = False
 
 
-@node
 class FieldDecl(_Member):
     """A field of a model, view or composite type. ``type`` is None for ``name``-only lines."""
 
@@ -530,7 +422,6 @@ class FieldDecl(_Member):
         return None
 
 
-@node
 class EnumValue(_Member):
     """A value of an enum, with its attributes (only ``@map`` is valid)."""
 
@@ -539,7 +430,6 @@ class EnumValue(_Member):
     attributes: tuple[FieldAttribute, ...] = ()
 
 
-@node
 class Setting(_Member):
     """``key = value`` in a datasource or generator; ``value`` is None for ``key =``."""
 
@@ -548,7 +438,6 @@ class Setting(_Member):
     value: Value | None = None
 
 
-@node
 class CatchAll(_Member):
     """A line Prisma keeps verbatim because it does not parse (a syntax error).
 
@@ -566,13 +455,11 @@ class CatchAll(_Member):
 # ----------------------------------------------------------------------- blocks
 
 
-@node
 class _TopLevel(Node):
     leading_comments: tuple[Comment, ...] = ()
     blank_line_before: bool = False
 
 
-@node
 class _Block(_TopLevel):
     name: str
     footer_comments: tuple[Comment, ...] = ()
@@ -580,7 +467,6 @@ class _Block(_TopLevel):
     """Text after ``{`` on the header line, which ``prisma format`` deletes."""
 
 
-@node
 class _FieldBlock(_Block):
     members: tuple[FieldDecl | CatchAll, ...] = ()
     attributes: tuple[BlockAttribute, ...] = ()
@@ -596,28 +482,24 @@ class _FieldBlock(_Block):
         return None
 
 
-@node
 class Model(_FieldBlock):
     """``model Name { ... }``."""
 
     kind: Literal["model"] = "model"
 
 
-@node
 class View(_FieldBlock):
     """``view Name { ... }``."""
 
     kind: Literal["view"] = "view"
 
 
-@node
 class CompositeType(_FieldBlock):
     """``type Name { ... }`` (MongoDB composite types)."""
 
     kind: Literal["type"] = "type"
 
 
-@node
 class EnumBlock(_Block):
     """``enum Name { ... }``."""
 
@@ -630,7 +512,6 @@ class EnumBlock(_Block):
         return tuple(m for m in self.members if isinstance(m, EnumValue))
 
 
-@node
 class _ConfigBlock(_Block):
     members: tuple[Setting | CatchAll, ...] = ()
 
@@ -641,21 +522,18 @@ class _ConfigBlock(_Block):
         return None
 
 
-@node
 class Datasource(_ConfigBlock):
     """``datasource name { ... }``."""
 
     kind: Literal["datasource"] = "datasource"
 
 
-@node
 class Generator(_ConfigBlock):
     """``generator name { ... }``."""
 
     kind: Literal["generator"] = "generator"
 
 
-@node
 class _Verbatim(_TopLevel):
     name: str
     text: str
@@ -663,37 +541,44 @@ class _Verbatim(_TopLevel):
     """The next block starts on the line this text ends on (``prisma format`` leaves it there)."""
 
 
-@node
 class TypeAlias(_Verbatim):
     """``type Name = Base @attr`` on one line; kept verbatim (validation rejects it)."""
 
     kind: Literal["type_alias"] = "type_alias"
 
 
-@node
 class ArbitraryBlock(_Verbatim):
     """``Name { ... }`` without a keyword; kept verbatim (validation rejects it)."""
 
     kind: Literal["arbitrary_block"] = "arbitrary_block"
 
 
-@node
 class TopCatchAll(CatchAll):
     """A catch-all line at the top level of a file."""
 
     kind: Literal["top_catch_all"] = "top_catch_all"  # type: ignore[assignment]
 
 
-Block = Annotated[
-    Model | View | CompositeType | EnumBlock | Datasource | Generator | TypeAlias | ArbitraryBlock | TopCatchAll,
-    pydantic.Field(discriminator="kind"),
-]
+# A top-level item, told apart by its ``kind`` (see __pydantic_names__).
+Block = Model | View | CompositeType | EnumBlock | Datasource | Generator | TypeAlias | ArbitraryBlock | TopCatchAll
+
+
+def __pydantic_names__() -> dict[str, Any]:
+    """What ``Value`` and ``Block`` mean to Pydantic: unions discriminated by ``kind``
+    (used when a node's validator is built; building them needs Pydantic)."""
+    from typing import Annotated
+
+    from pydantic import Field
+
+    return {
+        "Value": Annotated[Value, Field(discriminator="kind")],
+        "Block": Annotated[Block, Field(discriminator="kind")],
+    }
 
 
 # ---------------------------------------------------------------------- schemas
 
 
-@node
 class SchemaFile(Node):
     """One ``.prisma`` file: its blocks in source order and the comments after the last one."""
 
@@ -702,7 +587,6 @@ class SchemaFile(Node):
     footer_comments: tuple[Comment, ...] = ()
 
 
-@node
 class Schema(Node):
     """A whole schema: one file, or the files of a schema folder read as one."""
 
