@@ -66,6 +66,18 @@ def without_layout(node: N) -> N:
     return result
 
 
+_PLANS: dict[type[Any], tuple[str, tuple[str, ...]]] = {}
+
+
+def _plan(cls: type[Any]) -> tuple[str, tuple[str, ...]]:
+    """The opening of a node of ``cls`` and the fields its serialization compares."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        names = tuple(name for name in cls.__record_fields__ if name not in _LAYOUT_FIELDS)
+        plan = _PLANS[cls] = (cls.__name__ + "(", names)
+    return plan
+
+
 def _emit(value: Any, out: list[str]) -> None:
     """Append the layout-blind serialization of ``value`` to ``out``.
 
@@ -74,27 +86,30 @@ def _emit(value: Any, out: list[str]) -> None:
     and escaped, so no delimiter can be forged). Two values serialize alike
     exactly when their layout-blind copies are equal.
     """
-    if isinstance(value, tuple):
+    cls = value.__class__
+    if cls is tuple:
         out.append("[")
         for v in value:
             _emit(v, out)
         out.append("]")
         return
-    if isinstance(value, Comment):
+    if cls is Comment:
         out.append(f"Comment({value.kind!r},{_comment_text(value)!r})")
         return
     if not isinstance(value, Node):
         out.append(repr(value))
         return
-    out.append(type(value).__name__ + "(")
-    for name, v in field_items(value):
-        if name in _LAYOUT_FIELDS:
-            continue
+    opening, names = _plan(cls)
+    out.append(opening)
+    for name in names:
+        v = getattr(value, name)
         out.append(name + "=")
         if name == "trailing_comment" and v is not None:
             out.append(f"Comment({v.kind!r},{v.text!r})")
         elif name == "attributes" and _sorts_attributes(value, v):
             _emit(tuple(sorted_attributes(v)), out)
+        elif v.__class__ is str:
+            out.append(repr(v))
         else:
             _emit(v, out)
         out.append(",")
