@@ -28,8 +28,9 @@ def _rule_name(rule: Rule) -> str:
     return str(rule.alias or rule.options.template_source or rule.origin.name)
 
 
-def _reducer_body(rule: Rule, has_method: bool) -> list[str]:
-    """The statements reducing ``rule``'s children ``c`` to what the builder method receives.
+def _reducer_body(rule: Rule, has_method: bool) -> str:
+    """The body of the function reducing ``rule``'s children ``c`` (a fresh list) to what the
+    builder method receives.
 
     This is Lark's child filter for LALR, written out: anonymous tokens are
     dropped, None stands for each absent ``[optional]`` item, the children of
@@ -47,29 +48,25 @@ def _reducer_body(rule: Rule, has_method: bool) -> list[str]:
         nones = [len(run) for run in "".join(str(int(b)) for b in opts.empty_indices).split("0")]
     else:
         nones = [0] * (len(expansion) + 1)
-    body: list[str] = []
-    pending = 0
+    parts: list[str] = []  # the items of the list passed on, in order: "c[i]", "*c[i]" (spliced) or "None"
     for i, sym in enumerate(expansion):
-        pending += nones[i]
+        parts += ["None"] * nones[i]
         if sym.is_term and sym.filter_out and not opts.keep_all_tokens:  # type: ignore[attr-defined]
             continue
-        expand = not sym.is_term and sym.name.startswith("_")
-        if not body and not pending and expand:
-            body.append(f"out = c[{i}]")
-            continue
-        if not body:
-            body.append("out: list[Any] = []")
-        if pending:
-            body.append(f"out += {[None] * pending!r}")
-            pending = 0
-        body.append(f"out.extend(c[{i}])" if expand else f"out.append(c[{i}])")
-    pending += nones[len(expansion)]
-    if not body:
-        body.append("out: list[Any] = []")
-    if pending:
-        body.append(f"out += {[None] * pending!r}")
-    body.append("return method(out)" if has_method else "return out")
-    return body
+        parts.append(f"*c[{i}]" if not sym.is_term and sym.name.startswith("_") else f"c[{i}]")
+    parts += ["None"] * nones[len(expansion)]
+    wrap = "method({})" if has_method else "{}"
+    if parts == [f"c[{i}]" for i in range(len(expansion))]:
+        return f"return {wrap.format('c')}"  # every child, in order: c itself
+    if parts and parts[0].startswith("*"):
+        # the leading inlined rule's list, extended in place
+        if len(parts) == 1:
+            return f"return {wrap.format(parts[0][1:])}"
+        lines = [f"out = {parts[0][1:]}"]
+        for part in parts[1:]:
+            lines.append(f"out += {part[1:]}" if part.startswith("*") else f"out.append({part})")
+        return "\n        ".join([*lines, f"return {wrap.format('out')}"])
+    return f"return {wrap.format('[' + ', '.join(parts) + ']')}"
 
 
 def _canonical_states(table: Any) -> tuple[dict[int, int], list[int]]:
@@ -117,7 +114,7 @@ def render(parser: Lark) -> str:
             if arg not in rules:
                 name = _rule_name(arg)
                 has_method = callable(getattr(_Builder, name, None))
-                body = "\n        ".join(_reducer_body(arg, has_method))
+                body = _reducer_body(arg, has_method)
                 factory = bodies.setdefault(body, len(bodies))
                 method = repr(name) if has_method else "None"
                 origin = str(arg.origin.name)

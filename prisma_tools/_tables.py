@@ -70,33 +70,28 @@ STATE_LEXERS: tuple[int, ...] = (0, 0, 0, 1, 1, 1, 2, 0, 1, 0, 1, 1, 0, 0, 0, 0,
 # Reducer factories: method -> function of the rule's children (see _tablegen._reducer_body).
 def _r0(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        return method(out)
+        return method(c)
 
     return reduce
 
 
 def _r1(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        return out
+        return c
 
     return reduce
 
 
 def _r2(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out = c[0]
-        return method(out)
+        return method(c[0])
 
     return reduce
 
 
 def _r3(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out = c[0]
-        return out
+        return c[0]
 
     return reduce
 
@@ -104,7 +99,7 @@ def _r3(method: Any) -> Any:
 def _r4(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
         out = c[0]
-        out.extend(c[1])
+        out += c[1]
         return out
 
     return reduce
@@ -112,161 +107,82 @@ def _r4(method: Any) -> Any:
 
 def _r5(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.append(c[2])
-        return method(out)
+        return method([c[0], c[2]])
 
     return reduce
 
 
 def _r6(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        return method(out)
+        return method([c[0], c[1], c[3]])
 
     return reduce
 
 
 def _r7(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.append(c[1])
-        out.append(c[3])
-        return method(out)
+        return method([c[0], None])
 
     return reduce
 
 
 def _r8(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out += [None]
-        return method(out)
+        return method([c[0], c[1], None, c[3], c[4]])
 
     return reduce
 
 
 def _r9(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.append(c[1])
-        out += [None]
-        out.append(c[3])
-        out.append(c[4])
-        return method(out)
+        return method([c[0], None, None])
 
     return reduce
 
 
 def _r10(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out += [None, None]
-        return method(out)
+        return method([c[0], c[1], c[3], *c[4]])
 
     return reduce
 
 
 def _r11(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.append(c[1])
-        out.append(c[3])
-        out.extend(c[4])
-        return method(out)
+        return method([c[0], c[1], c[3], c[4], c[5]])
 
     return reduce
 
 
 def _r12(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.append(c[1])
-        out.append(c[3])
-        out.append(c[4])
-        out.append(c[5])
-        return method(out)
+        return method([c[0], c[1], None, c[3], *c[4], c[5]])
 
     return reduce
 
 
 def _r13(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.append(c[1])
-        return method(out)
+        return method([c[0], c[1], None])
 
     return reduce
 
 
 def _r14(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.append(c[1])
-        out += [None]
-        out.append(c[3])
-        out.extend(c[4])
-        out.append(c[5])
-        return method(out)
+        return method([c[0], None, c[1]])
 
     return reduce
 
 
 def _r15(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.append(c[1])
-        out += [None]
-        return method(out)
+        return method([c[0], None, None, *c[1]])
 
     return reduce
 
 
 def _r16(method: Any) -> Any:
-    def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out += [None]
-        out.append(c[1])
-        return method(out)
-
-    return reduce
-
-
-def _r17(method: Any) -> Any:
-    def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out += [None, None]
-        out.extend(c[1])
-        return method(out)
-
-    return reduce
-
-
-def _r18(method: Any) -> Any:
-    def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.append(c[1])
-        out.append(c[2])
-        return method(out)
-
-    return reduce
-
-
-def _r19(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
         out = c[0]
         out.append(c[1])
@@ -275,221 +191,164 @@ def _r19(method: Any) -> Any:
     return reduce
 
 
+def _r17(method: Any) -> Any:
+    def reduce(c: list[Any]) -> Any:
+        return method([c[0], c[1], c[3], c[4], *c[5], c[6]])
+
+    return reduce
+
+
+def _r18(method: Any) -> Any:
+    def reduce(c: list[Any]) -> Any:
+        return method([c[0], None, c[2]])
+
+    return reduce
+
+
+def _r19(method: Any) -> Any:
+    def reduce(c: list[Any]) -> Any:
+        return method([c[0], *c[1], None, c[2]])
+
+    return reduce
+
+
 def _r20(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.append(c[1])
-        out.append(c[3])
-        out.append(c[4])
-        out.extend(c[5])
-        out.append(c[6])
-        return method(out)
+        return method([c[0], c[1], None, *c[2]])
 
     return reduce
 
 
 def _r21(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out += [None]
-        out.append(c[2])
-        return method(out)
+        return method([c[0], None, c[1], *c[2]])
 
     return reduce
 
 
 def _r22(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.extend(c[1])
-        out += [None]
-        out.append(c[2])
-        return method(out)
+        return method([None, c[1]])
 
     return reduce
 
 
 def _r23(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.append(c[1])
-        out += [None]
-        out.extend(c[2])
-        return method(out)
+        return method([c[0], *c[2], None, c[3]])
 
     return reduce
 
 
 def _r24(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out += [None]
-        out.append(c[1])
-        out.extend(c[2])
-        return method(out)
+        return method([c[0], c[2], c[3]])
 
     return reduce
 
 
 def _r25(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out += [None]
-        out.append(c[1])
-        return method(out)
+        return [c[0], None]
 
     return reduce
 
 
 def _r26(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.extend(c[2])
-        out += [None]
-        out.append(c[3])
-        return method(out)
+        return method([c[0], *c[1], c[2], c[3]])
 
     return reduce
 
 
 def _r27(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.append(c[2])
-        out.append(c[3])
-        return method(out)
+        return method([c[0], c[1], c[2], *c[3]])
 
     return reduce
 
 
 def _r28(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out += [None]
-        return out
+        return method([c[1], c[2]])
 
     return reduce
 
 
 def _r29(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.extend(c[1])
-        out.append(c[2])
-        out.append(c[3])
-        return method(out)
+        return method([c[0], *c[1], c[2]])
 
     return reduce
 
 
 def _r30(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.append(c[1])
-        out.append(c[2])
-        out.extend(c[3])
-        return method(out)
+        return method([c[0], *c[2], c[3], c[4]])
 
     return reduce
 
 
 def _r31(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[1])
-        out.append(c[2])
-        return method(out)
+        return method([c[0]])
 
     return reduce
 
 
 def _r32(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.extend(c[1])
-        out.append(c[2])
-        return method(out)
+        return [c[0], *c[1], None]
 
     return reduce
 
 
 def _r33(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.extend(c[2])
-        out.append(c[3])
-        out.append(c[4])
-        return method(out)
+        return method([c[0], *c[2]])
 
     return reduce
 
 
 def _r34(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.append(c[1])
-        return out
+        return [c[1]]
 
     return reduce
 
 
 def _r35(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.extend(c[1])
-        out += [None]
-        return out
+        return method([c[1], *c[2], c[3]])
 
     return reduce
 
 
 def _r36(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.extend(c[2])
-        return method(out)
+        return c[1]
 
     return reduce
 
 
 def _r37(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[1])
-        return out
+        return method([c[0], *c[1], *c[2], c[3]])
 
     return reduce
 
 
 def _r38(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[1])
-        out.extend(c[2])
-        out.append(c[3])
-        return method(out)
+        return [c[0], *c[1], c[2]]
 
     return reduce
 
 
 def _r39(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out = c[1]
+        out = c[0]
+        out.append(c[2])
         return out
 
     return reduce
@@ -497,40 +356,8 @@ def _r39(method: Any) -> Any:
 
 def _r40(method: Any) -> Any:
     def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.extend(c[1])
-        out.extend(c[2])
-        out.append(c[3])
-        return method(out)
-
-    return reduce
-
-
-def _r41(method: Any) -> Any:
-    def reduce(c: list[Any]) -> Any:
-        out: list[Any] = []
-        out.append(c[0])
-        out.extend(c[1])
-        out.append(c[2])
-        return out
-
-    return reduce
-
-
-def _r42(method: Any) -> Any:
-    def reduce(c: list[Any]) -> Any:
         out = c[0]
-        out.append(c[2])
-        return out
-
-    return reduce
-
-
-def _r43(method: Any) -> Any:
-    def reduce(c: list[Any]) -> Any:
-        out = c[0]
-        out.extend(c[2])
+        out += c[2]
         return out
 
     return reduce
@@ -558,119 +385,119 @@ RULES: tuple[tuple[int, Any, str | None, str], ...] = (
     (3, _r5, 'arbitrary_block', 'arbitrary_block'),  # <arbitrary_block : MODEL LBRACE ARB_BODY>
     (3, _r5, 'arbitrary_block', 'arbitrary_block'),  # <arbitrary_block : TYPE LBRACE ARB_BODY>
     (3, _r5, 'arbitrary_block', 'arbitrary_block'),  # <arbitrary_block : VIEW LBRACE ARB_BODY>
-    (1, _r6, 'base_type', 'base_type'),  # <base_type : IDENT>
-    (4, _r7, 'type_alias', 'type_alias'),  # <type_alias : TYPE IDENT EQUAL base_type>
-    (1, _r8, 'block_comment_line', 'block_comment_line'),  # <block_comment_line : BLOCK_COMMENT>
-    (5, _r9, 'config_block', 'config_block'),  # <config_block : DATASOURCE IDENT LBRACE NL RBRACE>
+    (1, _r0, 'base_type', 'base_type'),  # <base_type : IDENT>
+    (4, _r6, 'type_alias', 'type_alias'),  # <type_alias : TYPE IDENT EQUAL base_type>
+    (1, _r7, 'block_comment_line', 'block_comment_line'),  # <block_comment_line : BLOCK_COMMENT>
+    (5, _r8, 'config_block', 'config_block'),  # <config_block : DATASOURCE IDENT LBRACE NL RBRACE>
     (1, _r3, None, '_config_line'),  # <_config_line : _common_line>
     (1, _r3, None, '__config_block_star_3'),  # <__config_block_star_3 : _config_line>
     (1, _r1, None, '_common_line'),  # <_common_line : block_comment_line>
     (1, _r1, None, '_common_line'),  # <_common_line : catch_all_line>
     (1, _r1, None, '_common_line'),  # <_common_line : comment_line>
     (1, _r1, None, '_config_line'),  # <_config_line : setting_line>
-    (5, _r9, 'enum_block', 'enum_block'),  # <enum_block : ENUM IDENT LBRACE NL RBRACE>
+    (5, _r8, 'enum_block', 'enum_block'),  # <enum_block : ENUM IDENT LBRACE NL RBRACE>
     (1, _r3, None, '_enum_line'),  # <_enum_line : _common_line>
     (1, _r3, None, '__enum_block_star_2'),  # <__enum_block_star_2 : _enum_line>
     (1, _r1, None, '_enum_line'),  # <_enum_line : attribute_line>
     (1, _r1, None, '_enum_line'),  # <_enum_line : enum_value_line>
-    (5, _r9, 'config_block', 'config_block'),  # <config_block : GENERATOR IDENT LBRACE NL RBRACE>
-    (1, _r10, 'field', 'field'),  # <field : IDENT>
-    (5, _r9, 'model_block', 'model_block'),  # <model_block : MODEL IDENT LBRACE NL RBRACE>
+    (5, _r8, 'config_block', 'config_block'),  # <config_block : GENERATOR IDENT LBRACE NL RBRACE>
+    (1, _r9, 'field', 'field'),  # <field : IDENT>
+    (5, _r8, 'model_block', 'model_block'),  # <model_block : MODEL IDENT LBRACE NL RBRACE>
     (1, _r3, None, '_model_line'),  # <_model_line : _common_line>
     (1, _r3, None, '__model_block_star_1'),  # <__model_block_star_1 : _model_line>
     (1, _r1, None, '_model_line'),  # <_model_line : attribute_line>
     (1, _r1, None, '_model_line'),  # <_model_line : field_line>
-    (5, _r11, 'type_alias', 'type_alias'),  # <type_alias : TYPE IDENT EQUAL base_type __enum_value_line_star_4>
+    (5, _r10, 'type_alias', 'type_alias'),  # <type_alias : TYPE IDENT EQUAL base_type __enum_value_line_star_4>
     (1, _r1, None, '__enum_value_line_star_4'),  # <__enum_value_line_star_4 : field_attribute>
-    (5, _r9, 'model_block', 'model_block'),  # <model_block : TYPE IDENT LBRACE NL RBRACE>
-    (5, _r9, 'model_block', 'model_block'),  # <model_block : VIEW IDENT LBRACE NL RBRACE>
-    (6, _r12, 'config_block', 'config_block'),  # <config_block : DATASOURCE IDENT LBRACE HEADER_REST NL RBRACE>
-    (2, _r13, 'block_comment_line', 'block_comment_line'),  # <block_comment_line : BLOCK_COMMENT NL>
-    (2, _r13, 'catch_all_line', 'catch_all_line'),  # <catch_all_line : CATCHALL NL>
-    (2, _r13, 'comment_line', 'comment_line'),  # <comment_line : LINE_COMMENT NL>
-    (6, _r14, 'config_block', 'config_block'),  # <config_block : DATASOURCE IDENT LBRACE NL __config_block_star_3 RBRACE>
+    (5, _r8, 'model_block', 'model_block'),  # <model_block : TYPE IDENT LBRACE NL RBRACE>
+    (5, _r8, 'model_block', 'model_block'),  # <model_block : VIEW IDENT LBRACE NL RBRACE>
+    (6, _r11, 'config_block', 'config_block'),  # <config_block : DATASOURCE IDENT LBRACE HEADER_REST NL RBRACE>
+    (2, _r0, 'block_comment_line', 'block_comment_line'),  # <block_comment_line : BLOCK_COMMENT NL>
+    (2, _r0, 'catch_all_line', 'catch_all_line'),  # <catch_all_line : CATCHALL NL>
+    (2, _r0, 'comment_line', 'comment_line'),  # <comment_line : LINE_COMMENT NL>
+    (6, _r12, 'config_block', 'config_block'),  # <config_block : DATASOURCE IDENT LBRACE NL __config_block_star_3 RBRACE>
     (2, _r4, None, '__config_block_star_3'),  # <__config_block_star_3 : __config_block_star_3 _config_line>
-    (6, _r12, 'enum_block', 'enum_block'),  # <enum_block : ENUM IDENT LBRACE HEADER_REST NL RBRACE>
-    (2, _r15, 'block_attribute', 'block_attribute'),  # <block_attribute : ATAT PATH>
-    (1, _r6, 'trailing', 'trailing'),  # <trailing : BLOCK_COMMENT>
-    (1, _r6, 'trailing', 'trailing'),  # <trailing : LINE_COMMENT>
-    (2, _r16, 'enum_value_line', 'enum_value_line'),  # <enum_value_line : IDENT NL>
-    (6, _r14, 'enum_block', 'enum_block'),  # <enum_block : ENUM IDENT LBRACE NL __enum_block_star_2 RBRACE>
+    (6, _r11, 'enum_block', 'enum_block'),  # <enum_block : ENUM IDENT LBRACE HEADER_REST NL RBRACE>
+    (2, _r13, 'block_attribute', 'block_attribute'),  # <block_attribute : ATAT PATH>
+    (1, _r0, 'trailing', 'trailing'),  # <trailing : BLOCK_COMMENT>
+    (1, _r0, 'trailing', 'trailing'),  # <trailing : LINE_COMMENT>
+    (2, _r14, 'enum_value_line', 'enum_value_line'),  # <enum_value_line : IDENT NL>
+    (6, _r12, 'enum_block', 'enum_block'),  # <enum_block : ENUM IDENT LBRACE NL __enum_block_star_2 RBRACE>
     (2, _r4, None, '__enum_block_star_2'),  # <__enum_block_star_2 : __enum_block_star_2 _enum_line>
-    (2, _r16, 'attribute_line', 'attribute_line'),  # <attribute_line : block_attribute NL>
-    (6, _r12, 'config_block', 'config_block'),  # <config_block : GENERATOR IDENT LBRACE HEADER_REST NL RBRACE>
-    (6, _r14, 'config_block', 'config_block'),  # <config_block : GENERATOR IDENT LBRACE NL __config_block_star_3 RBRACE>
-    (6, _r12, 'model_block', 'model_block'),  # <model_block : MODEL IDENT LBRACE HEADER_REST NL RBRACE>
-    (2, _r15, 'field', 'field'),  # <field : IDENT COLON>
-    (2, _r17, 'field', 'field'),  # <field : IDENT __enum_value_line_star_4>
-    (1, _r8, 'field_type', 'field_type'),  # <field_type : base_type>
-    (2, _r16, 'field', 'field'),  # <field : IDENT field_type>
-    (6, _r14, 'model_block', 'model_block'),  # <model_block : MODEL IDENT LBRACE NL __model_block_star_1 RBRACE>
+    (2, _r14, 'attribute_line', 'attribute_line'),  # <attribute_line : block_attribute NL>
+    (6, _r11, 'config_block', 'config_block'),  # <config_block : GENERATOR IDENT LBRACE HEADER_REST NL RBRACE>
+    (6, _r12, 'config_block', 'config_block'),  # <config_block : GENERATOR IDENT LBRACE NL __config_block_star_3 RBRACE>
+    (6, _r11, 'model_block', 'model_block'),  # <model_block : MODEL IDENT LBRACE HEADER_REST NL RBRACE>
+    (2, _r13, 'field', 'field'),  # <field : IDENT COLON>
+    (2, _r15, 'field', 'field'),  # <field : IDENT __enum_value_line_star_4>
+    (1, _r7, 'field_type', 'field_type'),  # <field_type : base_type>
+    (2, _r14, 'field', 'field'),  # <field : IDENT field_type>
+    (6, _r12, 'model_block', 'model_block'),  # <model_block : MODEL IDENT LBRACE NL __model_block_star_1 RBRACE>
     (2, _r4, None, '__model_block_star_1'),  # <__model_block_star_1 : __model_block_star_1 _model_line>
-    (2, _r16, 'field_line', 'field_line'),  # <field_line : field NL>
-    (3, _r18, 'unsupported_type', 'base_type'),  # <base_type : UNSUPPORTED STRING RPAR>
-    (2, _r15, 'field_attribute', 'field_attribute'),  # <field_attribute : AT PATH>
-    (2, _r19, None, '__enum_value_line_star_4'),  # <__enum_value_line_star_4 : __enum_value_line_star_4 field_attribute>
-    (6, _r12, 'model_block', 'model_block'),  # <model_block : TYPE IDENT LBRACE HEADER_REST NL RBRACE>
-    (6, _r14, 'model_block', 'model_block'),  # <model_block : TYPE IDENT LBRACE NL __model_block_star_1 RBRACE>
-    (6, _r12, 'model_block', 'model_block'),  # <model_block : VIEW IDENT LBRACE HEADER_REST NL RBRACE>
-    (6, _r14, 'model_block', 'model_block'),  # <model_block : VIEW IDENT LBRACE NL __model_block_star_1 RBRACE>
-    (7, _r20, 'config_block', 'config_block'),  # <config_block : DATASOURCE IDENT LBRACE HEADER_REST NL __config_block_star_3 RBRACE>
-    (3, _r21, 'empty_setting_line', 'setting_line'),  # <setting_line : IDENT EQUAL NL>
-    (1, _r6, 'number', 'number'),  # <number : NUMBER>
-    (1, _r6, 'constant', 'constant'),  # <constant : PATH>
-    (1, _r6, 'string', 'string'),  # <string : STRING>
+    (2, _r14, 'field_line', 'field_line'),  # <field_line : field NL>
+    (3, _r0, 'unsupported_type', 'base_type'),  # <base_type : UNSUPPORTED STRING RPAR>
+    (2, _r13, 'field_attribute', 'field_attribute'),  # <field_attribute : AT PATH>
+    (2, _r16, None, '__enum_value_line_star_4'),  # <__enum_value_line_star_4 : __enum_value_line_star_4 field_attribute>
+    (6, _r11, 'model_block', 'model_block'),  # <model_block : TYPE IDENT LBRACE HEADER_REST NL RBRACE>
+    (6, _r12, 'model_block', 'model_block'),  # <model_block : TYPE IDENT LBRACE NL __model_block_star_1 RBRACE>
+    (6, _r11, 'model_block', 'model_block'),  # <model_block : VIEW IDENT LBRACE HEADER_REST NL RBRACE>
+    (6, _r12, 'model_block', 'model_block'),  # <model_block : VIEW IDENT LBRACE NL __model_block_star_1 RBRACE>
+    (7, _r17, 'config_block', 'config_block'),  # <config_block : DATASOURCE IDENT LBRACE HEADER_REST NL __config_block_star_3 RBRACE>
+    (3, _r18, 'empty_setting_line', 'setting_line'),  # <setting_line : IDENT EQUAL NL>
+    (1, _r0, 'number', 'number'),  # <number : NUMBER>
+    (1, _r0, 'constant', 'constant'),  # <constant : PATH>
+    (1, _r0, 'string', 'string'),  # <string : STRING>
     (1, _r1, None, '_expr'),  # <_expr : array>
     (1, _r1, None, '_expr'),  # <_expr : constant>
     (1, _r1, None, '_expr'),  # <_expr : function_call>
     (1, _r1, None, '_expr'),  # <_expr : number>
     (1, _r1, None, '_expr'),  # <_expr : object>
     (1, _r1, None, '_expr'),  # <_expr : string>
-    (7, _r20, 'enum_block', 'enum_block'),  # <enum_block : ENUM IDENT LBRACE HEADER_REST NL __enum_block_star_2 RBRACE>
-    (3, _r18, 'block_attribute', 'block_attribute'),  # <block_attribute : ATAT PATH arguments>
-    (3, _r22, 'enum_value_line', 'enum_value_line'),  # <enum_value_line : IDENT __enum_value_line_star_4 NL>
-    (3, _r18, 'enum_value_line', 'enum_value_line'),  # <enum_value_line : IDENT trailing NL>
-    (3, _r18, 'attribute_line', 'attribute_line'),  # <attribute_line : block_attribute trailing NL>
-    (7, _r20, 'config_block', 'config_block'),  # <config_block : GENERATOR IDENT LBRACE HEADER_REST NL __config_block_star_3 RBRACE>
-    (7, _r20, 'model_block', 'model_block'),  # <model_block : MODEL IDENT LBRACE HEADER_REST NL __model_block_star_1 RBRACE>
-    (3, _r23, 'field', 'field'),  # <field : IDENT COLON __enum_value_line_star_4>
-    (3, _r18, 'field', 'field'),  # <field : IDENT COLON field_type>
-    (2, _r13, 'field_type', 'field_type'),  # <field_type : base_type TYPE_MOD>
-    (3, _r24, 'field', 'field'),  # <field : IDENT field_type __enum_value_line_star_4>
-    (3, _r18, 'field_line', 'field_line'),  # <field_line : field trailing NL>
-    (3, _r18, 'field_attribute', 'field_attribute'),  # <field_attribute : AT PATH arguments>
-    (7, _r20, 'model_block', 'model_block'),  # <model_block : TYPE IDENT LBRACE HEADER_REST NL __model_block_star_1 RBRACE>
-    (7, _r20, 'model_block', 'model_block'),  # <model_block : VIEW IDENT LBRACE HEADER_REST NL __model_block_star_1 RBRACE>
-    (2, _r25, 'object', 'object'),  # <object : LBRACE RBRACE>
-    (2, _r13, 'array', 'array'),  # <array : LSQB RSQB>
-    (2, _r13, 'function_call', 'function_call'),  # <function_call : PATH arguments>
-    (4, _r26, 'setting_line', 'setting_line'),  # <setting_line : IDENT EQUAL _expr NL>
-    (4, _r27, 'empty_setting_line', 'setting_line'),  # <setting_line : IDENT EQUAL trailing NL>
-    (2, _r13, 'arguments', 'arguments'),  # <arguments : LPAR RPAR>
+    (7, _r17, 'enum_block', 'enum_block'),  # <enum_block : ENUM IDENT LBRACE HEADER_REST NL __enum_block_star_2 RBRACE>
+    (3, _r0, 'block_attribute', 'block_attribute'),  # <block_attribute : ATAT PATH arguments>
+    (3, _r19, 'enum_value_line', 'enum_value_line'),  # <enum_value_line : IDENT __enum_value_line_star_4 NL>
+    (3, _r0, 'enum_value_line', 'enum_value_line'),  # <enum_value_line : IDENT trailing NL>
+    (3, _r0, 'attribute_line', 'attribute_line'),  # <attribute_line : block_attribute trailing NL>
+    (7, _r17, 'config_block', 'config_block'),  # <config_block : GENERATOR IDENT LBRACE HEADER_REST NL __config_block_star_3 RBRACE>
+    (7, _r17, 'model_block', 'model_block'),  # <model_block : MODEL IDENT LBRACE HEADER_REST NL __model_block_star_1 RBRACE>
+    (3, _r20, 'field', 'field'),  # <field : IDENT COLON __enum_value_line_star_4>
+    (3, _r0, 'field', 'field'),  # <field : IDENT COLON field_type>
+    (2, _r0, 'field_type', 'field_type'),  # <field_type : base_type TYPE_MOD>
+    (3, _r21, 'field', 'field'),  # <field : IDENT field_type __enum_value_line_star_4>
+    (3, _r0, 'field_line', 'field_line'),  # <field_line : field trailing NL>
+    (3, _r0, 'field_attribute', 'field_attribute'),  # <field_attribute : AT PATH arguments>
+    (7, _r17, 'model_block', 'model_block'),  # <model_block : TYPE IDENT LBRACE HEADER_REST NL __model_block_star_1 RBRACE>
+    (7, _r17, 'model_block', 'model_block'),  # <model_block : VIEW IDENT LBRACE HEADER_REST NL __model_block_star_1 RBRACE>
+    (2, _r22, 'object', 'object'),  # <object : LBRACE RBRACE>
+    (2, _r0, 'array', 'array'),  # <array : LSQB RSQB>
+    (2, _r0, 'function_call', 'function_call'),  # <function_call : PATH arguments>
+    (4, _r23, 'setting_line', 'setting_line'),  # <setting_line : IDENT EQUAL _expr NL>
+    (4, _r24, 'empty_setting_line', 'setting_line'),  # <setting_line : IDENT EQUAL trailing NL>
+    (2, _r0, 'arguments', 'arguments'),  # <arguments : LPAR RPAR>
     (1, _r1, None, '_argument_list'),  # <_argument_list : TRAILING_COMMA>
     (1, _r2, 'positional_argument', 'argument'),  # <argument : _expr>
-    (1, _r28, None, '_argument_list'),  # <_argument_list : argument>
-    (4, _r29, 'enum_value_line', 'enum_value_line'),  # <enum_value_line : IDENT __enum_value_line_star_4 trailing NL>
-    (4, _r30, 'field', 'field'),  # <field : IDENT COLON field_type __enum_value_line_star_4>
-    (3, _r18, 'legacy_list_type', 'field_type'),  # <field_type : LSQB base_type RSQB>
-    (3, _r31, 'object', 'object'),  # <object : LBRACE object_member RBRACE>
-    (3, _r32, 'array', 'array'),  # <array : LSQB _expr RSQB>
-    (5, _r33, 'setting_line', 'setting_line'),  # <setting_line : IDENT EQUAL _expr trailing NL>
-    (2, _r6, 'empty_argument', 'argument'),  # <argument : PATH COLON>
-    (3, _r32, 'arguments', 'arguments'),  # <arguments : LPAR _argument_list RPAR>
-    (2, _r34, None, '_argument_list'),  # <_argument_list : argument TRAILING_COMMA>
-    (2, _r35, None, '_argument_list'),  # <_argument_list : argument ___argument_list_star_5>
-    (3, _r36, 'object_member', 'object_member'),  # <object_member : PATH COLON _expr>
-    (2, _r37, None, '__object_star_7'),  # <__object_star_7 : COMMA object_member>
-    (4, _r38, 'object', 'object'),  # <object : LBRACE object_member __object_star_7 RBRACE>
-    (2, _r39, None, '__array_star_6'),  # <__array_star_6 : COMMA _expr>
-    (4, _r40, 'array', 'array'),  # <array : LSQB _expr __array_star_6 RSQB>
-    (3, _r36, 'named_argument', 'argument'),  # <argument : PATH COLON _expr>
-    (2, _r37, None, '___argument_list_star_5'),  # <___argument_list_star_5 : COMMA argument>
-    (3, _r41, None, '_argument_list'),  # <_argument_list : argument ___argument_list_star_5 TRAILING_COMMA>
-    (3, _r42, None, '__object_star_7'),  # <__object_star_7 : __object_star_7 COMMA object_member>
-    (3, _r43, None, '__array_star_6'),  # <__array_star_6 : __array_star_6 COMMA _expr>
-    (3, _r42, None, '___argument_list_star_5'),  # <___argument_list_star_5 : ___argument_list_star_5 COMMA argument>
+    (1, _r25, None, '_argument_list'),  # <_argument_list : argument>
+    (4, _r26, 'enum_value_line', 'enum_value_line'),  # <enum_value_line : IDENT __enum_value_line_star_4 trailing NL>
+    (4, _r27, 'field', 'field'),  # <field : IDENT COLON field_type __enum_value_line_star_4>
+    (3, _r0, 'legacy_list_type', 'field_type'),  # <field_type : LSQB base_type RSQB>
+    (3, _r28, 'object', 'object'),  # <object : LBRACE object_member RBRACE>
+    (3, _r29, 'array', 'array'),  # <array : LSQB _expr RSQB>
+    (5, _r30, 'setting_line', 'setting_line'),  # <setting_line : IDENT EQUAL _expr trailing NL>
+    (2, _r31, 'empty_argument', 'argument'),  # <argument : PATH COLON>
+    (3, _r29, 'arguments', 'arguments'),  # <arguments : LPAR _argument_list RPAR>
+    (2, _r1, None, '_argument_list'),  # <_argument_list : argument TRAILING_COMMA>
+    (2, _r32, None, '_argument_list'),  # <_argument_list : argument ___argument_list_star_5>
+    (3, _r33, 'object_member', 'object_member'),  # <object_member : PATH COLON _expr>
+    (2, _r34, None, '__object_star_7'),  # <__object_star_7 : COMMA object_member>
+    (4, _r35, 'object', 'object'),  # <object : LBRACE object_member __object_star_7 RBRACE>
+    (2, _r36, None, '__array_star_6'),  # <__array_star_6 : COMMA _expr>
+    (4, _r37, 'array', 'array'),  # <array : LSQB _expr __array_star_6 RSQB>
+    (3, _r33, 'named_argument', 'argument'),  # <argument : PATH COLON _expr>
+    (2, _r34, None, '___argument_list_star_5'),  # <___argument_list_star_5 : COMMA argument>
+    (3, _r38, None, '_argument_list'),  # <_argument_list : argument ___argument_list_star_5 TRAILING_COMMA>
+    (3, _r39, None, '__object_star_7'),  # <__object_star_7 : __object_star_7 COMMA object_member>
+    (3, _r40, None, '__array_star_6'),  # <__array_star_6 : __array_star_6 COMMA _expr>
+    (3, _r39, None, '___argument_list_star_5'),  # <___argument_list_star_5 : ___argument_list_star_5 COMMA argument>
 )
 
 # Per parser state: symbol -> n >= 0: shift (or go) to state n; n < 0: reduce by RULES[~n].
