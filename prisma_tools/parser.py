@@ -797,16 +797,21 @@ class _FastParser:
                     state_stack.append(act)
                     value_stack.append(tok if type_ not in callbacks else callbacks[type_](tok))
                     break
+                # reduce: the rule's symbols leave both stacks, its value and goto state take the
+                # top slot (assigned in place, not popped and pushed: 2% of a parse)
                 size, callback, origin = act
-                if size:
+                if size == 1:  # half of all reductions
+                    value_stack[-1] = callback([value_stack[-1]])
+                    state_stack[-1] = states[state_stack[-2]][origin]
+                elif size:
                     s = value_stack[-size:]
-                    del state_stack[-size:]
-                    del value_stack[-size:]
+                    del value_stack[1 - size :]
+                    del state_stack[1 - size :]
+                    value_stack[-1] = callback(s)
+                    state_stack[-1] = states[state_stack[-2]][origin]
                 else:
-                    s = []
-                reduced = callback(s)
-                state_stack.append(states[state_stack[-1]][origin])
-                value_stack.append(reduced)
+                    value_stack.append(callback([]))
+                    state_stack.append(states[state_stack[-1]][origin])
         # end of input
         while True:
             try:
