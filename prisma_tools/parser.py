@@ -20,7 +20,6 @@ import sys
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
@@ -82,10 +81,15 @@ _MESSAGES = {
 
 def grammar_text() -> str:
     """The Lark grammar, from the installed package or, in a checkout, from ``grammars/``."""
-    packaged = resources.files("prisma_tools") / "grammars" / "prisma.lark"
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parent.parent / "grammars" / "prisma.lark").read_text(encoding="utf-8")
+    here = Path(__file__).resolve().parent
+    for path in (here / "grammars" / "prisma.lark", here.parent / "grammars" / "prisma.lark"):
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    # A package that is not a folder (in a zip file): importlib.resources reads it. Imported
+    # only here: it costs 11 ms of start-up.
+    from importlib import resources
+
+    return (resources.files("prisma_tools") / "grammars" / "prisma.lark").read_text(encoding="utf-8")
 
 
 class _Reject(Exception):
