@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-GRAMMAR_SHA256 = 'ccfcda48470c1b186b063f79dc4aba69a5b247254137773d88ea9326a5294a13'
+GRAMMAR_SHA256 = 'b35c899377a1209d2474f1cf1cf6968b81463204836bb8ea73a5b69c30180b9f'
 LARK_VERSION = '1.3.1'
 
 START_STATE = 0
