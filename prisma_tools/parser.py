@@ -19,14 +19,10 @@ import re
 import sys
 import threading
 from collections.abc import Sequence
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from lark import Lark, Token, Transformer
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
-from lark.parsers.lalr_analysis import Shift as _SHIFT
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, cast
 
 from .diagnostics import Diagnostic, ParseError, source_line
 from .nodes import (
@@ -63,6 +59,10 @@ from .nodes import (
 )
 from .printer import _block_comment_lines
 
+if TYPE_CHECKING:
+    from lark import Lark
+    from lark.exceptions import UnexpectedInput
+
 __all__ = ["grammar_text", "parse", "parse_file_text"]
 
 # White space as Prisma reads it: space, TAB and the Unicode space separators.
@@ -81,28 +81,49 @@ _MESSAGES = {
 
 def grammar_text() -> str:
     """The Lark grammar, from the installed package or, in a checkout, from ``grammars/``."""
-    packaged = resources.files("prisma_tools") / "grammars" / "prisma.lark"
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parent.parent / "grammars" / "prisma.lark").read_text(encoding="utf-8")
+    here = Path(__file__).resolve().parent
+    for path in (here / "grammars" / "prisma.lark", here.parent / "grammars" / "prisma.lark"):
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    # A package that is not a folder (in a zip file): importlib.resources reads it. Imported
+    # only here: it costs 5 to 11 ms of start-up.
+    from importlib import resources
+
+    return (resources.files("prisma_tools") / "grammars" / "prisma.lark").read_text(encoding="utf-8")
 
 
 class _Reject(Exception):
-    """Raised by a callback for a construct the grammar accepts but Prisma does not parse."""
+    """Raised by a callback for a construct the grammar accepts but Prisma does not parse,
+    or for a syntax error; ``offset`` is where the failed line is blamed (-1: the end of input)."""
 
     def __init__(self, offset: int) -> None:
         self.offset = offset
+
+
+class Token(str):
+    """A token of the table-driven loop: its text, with its terminal and offsets.
+
+    Lark's ``Token`` (on the error path, Lark's loop builds the tree) has the
+    same attributes, and is a ``str`` too: the builder takes either, and tells
+    a token from a node with ``isinstance(x, str)``. No line and column: spans
+    resolve them from offsets.
+    """
+
+    __slots__ = ("end_pos", "start_pos", "type")
+    type: str
+    start_pos: int
+    end_pos: int
 
 
 _span_at = Span.at
 
 
 def _start(x: Any) -> int:
-    return x.start_pos if x.__class__ is Token else x.span.start_offset  # type: ignore[return-value]
+    return x.start_pos if isinstance(x, str) else x.span.start_offset  # type: ignore[attr-defined,no-any-return]
 
 
 def _stop(x: Any) -> int:
-    return x.end_pos if x.__class__ is Token else x.span.end_offset  # type: ignore[return-value]
+    return x.end_pos if isinstance(x, str) else x.span.end_offset  # type: ignore[attr-defined,no-any-return]
 
 
 def _breaks(nl: Token | None) -> int:
@@ -118,7 +139,7 @@ def _spaced_block_comment(tok: Token | None, nl: Token | None) -> bool:
     Prisma's comment rule stops before that white space, so the line break is
     read as an empty line of its own: a blank line follows the comment.
     """
-    return tok is not None and nl is not None and tok.startswith("/*") and nl.start_pos > tok.end_pos  # type: ignore[operator]
+    return tok is not None and nl is not None and tok.startswith("/*") and nl.start_pos > tok.end_pos
 
 
 def _first_break(nl: Token | None) -> str:
@@ -151,15 +172,15 @@ class _Line:
         self.tok = tok
 
 
-class _Builder(Transformer[Token, Any]):
-    """Inline LALR callbacks: Lark calls one method per grammar rule as it reduces."""
+class _Builder:
+    """One method per grammar rule, called as the parser reduces it (by the table-driven loop,
+    or by Lark's loop as its inline transformer: Lark only looks the methods up by name)."""
 
     text: str = ""
     lexed: _Lexed
     lines: LineIndex
 
     def __init__(self) -> None:
-        super().__init__()
         self.lexed = _Lexed()
         self.lines = LineIndex("")
 
@@ -170,9 +191,9 @@ class _Builder(Transformer[Token, Any]):
     def note_token(self, tok: Token) -> Token:
         """Lexer callback: remember the tokens the driver needs to place a catch-all."""
         if tok.type == "ARB_BODY":
-            self.lexed.verbatim_ends.append(tok.end_pos)  # type: ignore[arg-type]
+            self.lexed.verbatim_ends.append(tok.end_pos)
         elif "\n" in tok or "\r" in tok:
-            self.lexed.multiline.append((tok.start_pos, tok.end_pos, tok.type))  # type: ignore[arg-type]
+            self.lexed.multiline.append((tok.start_pos, tok.end_pos, tok.type))
         return tok
 
     # ------------------------------------------------------------ comments
@@ -235,7 +256,7 @@ class _Builder(Transformer[Token, Any]):
 
     def arguments(self, c: list[Any]) -> tuple[tuple[Argument, ...], bool, Token]:
         args = tuple(x for x in c[1:-1] if isinstance(x, Argument))
-        trailing = any(isinstance(x, Token) and x.type == "TRAILING_COMMA" for x in c)
+        trailing = any(isinstance(x, str) and cast(Token, x).type == "TRAILING_COMMA" for x in c)
         return args, trailing, c[-1]
 
     def function_call(self, c: list[Any]) -> FunctionCall:
@@ -311,7 +332,7 @@ class _Builder(Transformer[Token, Any]):
     def _with_trailing(self, kw: dict[str, Any], trailing: Token | None) -> dict[str, Any]:
         if trailing is not None:
             kw["trailing_comment"] = self._comment(trailing)
-            kw["span"] = _span_at(self.lines, kw["span"].start_offset, trailing.end_pos)  # type: ignore[arg-type]
+            kw["span"] = _span_at(self.lines, kw["span"].start_offset, trailing.end_pos)
         return kw
 
     def field_line(self, c: list[Any]) -> _Line:
@@ -460,7 +481,7 @@ class _Builder(Transformer[Token, Any]):
         if tok.type == "BLOCK_COMMENT":  # not a catch-all that merely starts with `/*`
             text = "\n".join(_block_comment_lines(self._comment(tok)))
         kw["text"] += text
-        kw["span"] = _span_at(self.lines, kw["span"].start_offset, tok.end_pos)  # type: ignore[arg-type]
+        kw["span"] = _span_at(self.lines, kw["span"].start_offset, tok.end_pos)
 
     # ------------------------------------------------------------ top level
 
@@ -492,29 +513,30 @@ class _Builder(Transformer[Token, Any]):
             return False
 
         for item in items:
-            if isinstance(item, Token):
-                t = item.type
+            if isinstance(item, str):  # a token: ours, or Lark's on the error path
+                tok = cast(Token, item)
+                t = tok.type
                 if t == "NL":
-                    nl = item
+                    nl = tok
                     if last_catch is not None:
-                        last_catch["line_ending"] = _first_break(item)
+                        last_catch["line_ending"] = _first_break(tok)
                         last_catch = None
                     if glued_catch is not None:
                         # a catch-all keeps its own line break, `\r\n` and lone `\r` included
-                        glued_catch["text"] += _first_break(item)
+                        glued_catch["text"] += _first_break(tok)
                         glued_catch = None
                     continue
                 if t == "CATCHALL" and prev in ("arbitrary_block", "type_alias") and nl is None:
                     # `foo {` ... `a } b`: the catch-all `b` is glued to the brace
-                    self._glue(blocks[-1][1], item)
+                    self._glue(blocks[-1][1], tok)
                     glued_catch = blocks[-1][1]
                     prev = "catch_all"
                 elif t == "CATCHALL":
                     kw = {
-                        "text": self._source(item),
+                        "text": self._source(tok),
                         "line_ending": "",
                         "message": _MESSAGES["top"],
-                        "span": self._span(item, item),
+                        "span": self._span(tok, tok),
                         "leading_comments": tuple(pending),
                         "blank_line_before": blank_before(),
                     }
@@ -524,14 +546,14 @@ class _Builder(Transformer[Token, Any]):
                     prev = "catch_all"
                 elif prev in ("type_alias", "arbitrary_block") and nl is None:
                     # `type A = B // note`: the comment is glued to the alias text
-                    self._glue(blocks[-1][1], item)
+                    self._glue(blocks[-1][1], tok)
                     prev = "comment"
-                    last_comment = item
+                    last_comment = tok
                 else:  # a comment
                     blank = blank_before()
-                    pending.append(self._comment(item, blank=blank, in_run=prev == "comment" and not blank))
+                    pending.append(self._comment(tok, blank=blank, in_run=prev == "comment" and not blank))
                     prev = "comment"
-                    last_comment = item
+                    last_comment = tok
                 nl = None
                 continue
             kind, kw = item
@@ -583,7 +605,7 @@ def _check_identifier(tok: Token) -> Token:
     if not s.isascii():
         for i, ch in enumerate(s):
             if not ch.isascii() and not ch.isalpha():
-                raise _Reject(tok.start_pos + i)  # type: ignore[operator]
+                raise _Reject(tok.start_pos + i)
     return tok
 
 
@@ -615,32 +637,65 @@ def _cache_path() -> str | bool:
     return os.path.join(folder, f"grammar-{digest}-py{sys.version_info[0]}{sys.version_info[1]}.lark-cache")
 
 
+def grammar_digest(text: str | None = None) -> str:
+    """SHA-256 of the grammar's text: what ``_tables.GRAMMAR_SHA256`` must equal for the tables to be used."""
+    return hashlib.sha256((grammar_text() if text is None else text).encode("utf-8")).hexdigest()
+
+
+def _lexer_callbacks(builder: _Builder) -> dict[str, Any]:
+    return {
+        "IDENT": _check_identifier,
+        "PATH": _check_identifier,
+        "ARB_BODY": builder.note_token,
+        "BLOCK_COMMENT": builder.note_token,
+        "STRING": builder.note_token,
+    }
+
+
+def _new_lark(builder: _Builder, cache: str | bool = False) -> Lark:
+    """Lark's parser for the grammar, calling ``builder`` inline. The table generator analyses the
+    same one, so the options live here only. Imports Lark: not on the path of a valid parse."""
+    from lark import Lark
+
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        transformer=cast(Any, builder),  # any object with the rules' methods will do
+        lexer_callbacks=_lexer_callbacks(builder),
+        maybe_placeholders=True,
+        cache=cache,
+    )
+
+
 class _Engine:
-    """The Lark parser, built once, with the builder it calls."""
+    """The table-driven parser and the builder it calls; Lark's parser, built on first need."""
 
     def __init__(self) -> None:
         self.builder = _Builder()
-        self.lark = Lark(
-            grammar_text(),
-            parser="lalr",
-            lexer="contextual",
-            transformer=self.builder,
-            lexer_callbacks={
-                "IDENT": _check_identifier,
-                "PATH": _check_identifier,
-                "ARB_BODY": self.builder.note_token,
-                "BLOCK_COMMENT": self.builder.note_token,
-                "STRING": self.builder.note_token,
-            },
-            maybe_placeholders=True,
-            cache=_cache_path(),
-        )
         self.lock = threading.Lock()
+        self._lark: Lark | None = None
+        from . import _tables
+
+        tables: Any = _tables
+        if grammar_digest() != _tables.GRAMMAR_SHA256:
+            # The grammar was edited and the tables not regenerated: build them from Lark now
+            # (tests/test_fast_parser.py fails until `python scripts/gen_parser_tables.py` is run).
+            from ._tablegen import build
+
+            tables = SimpleNamespace(**build(self.lark))
         self.fast: _FastParser | None
         try:
-            self.fast = _FastParser(self.lark, self.builder)
-        except Exception:  # pragma: no cover - a Lark release with other internals: Lark's own loop
+            self.fast = _FastParser(tables, self.builder)
+        except Exception:  # pragma: no cover - tables that do not fit the builder: Lark's own loop
             self.fast = None
+
+    @property
+    def lark(self) -> Lark:
+        """Lark's parser (about 40 ms to import and load): for the error path, which needs its exceptions."""
+        if self._lark is None:
+            self._lark = _new_lark(self.builder, _cache_path())
+        return self._lark
 
 
 class _Fallback(Exception):
@@ -650,121 +705,56 @@ class _Fallback(Exception):
 _IDENTIFIER_TOKENS = frozenset({"IDENT", "PATH"})  # the tokens _check_identifier is a lexer callback of
 
 
-class _StateLexers(dict[int, tuple[Any, dict[str, Any], frozenset[str]]]):
+class _StateLexers(list[tuple[Any, dict[str, Any], frozenset[str]] | None]):
     """Per parser state: the match function of its lexer's regular expression, its callbacks
-    and its ignored terminals. Filled on first use: compiling the regular
-    expressions of every state up front would cost 50 ms at start-up."""
+    and its ignored terminals. Filled on first use: the regular expressions cost about 0.5 ms
+    each to compile, and a schema meets only some of them."""
 
-    def __init__(self, basic_lexers: dict[int, Any]) -> None:
-        super().__init__()
-        self.basic_lexers = basic_lexers
+    def __init__(self, tables: Any, lexer_callbacks: dict[str, Any]) -> None:
+        super().__init__([None] * len(tables.STATE_LEXERS))
+        self.descriptions: tuple[tuple[str, int, tuple[str, ...], tuple[str, ...]], ...] = tables.LEXERS
+        self.state_lexers: tuple[int, ...] = tables.STATE_LEXERS
+        self.lexer_callbacks = lexer_callbacks
+        self.compiled: dict[int, tuple[Any, dict[str, Any], frozenset[str]]] = {}  # by index in LEXERS
 
-    def __missing__(self, state: int) -> tuple[Any, dict[str, Any], frozenset[str]]:
-        basic = self.basic_lexers[state]
-        mres = basic.scanner._mres
-        if len(mres) != 1:  # pragma: no cover - only for a grammar with > 100 terminals
-            raise RuntimeError("fast parser: one regular expression per lexer state expected")
-        # Lark's alternation of the state's terminals, followed by the white space
-        # that the grammar ignores (%ignore WS): the white space between two
-        # tokens is skipped with the first, not matched on its own.
-        regex = re.compile(f"(?:{mres[0].pattern})[{WHITESPACE}]*", mres[0].flags)
-        # The identifier check needs no call for an ASCII name: the loop calls it only otherwise.
-        callbacks = {k: f for k, f in basic.callback.items() if f is not _check_identifier}
-        entry = (regex.match, callbacks, basic.ignore_types)
+    def load(self, state: int) -> tuple[Any, dict[str, Any], frozenset[str]]:
+        index = self.state_lexers[state]
+        entry = self.compiled.get(index)
+        if entry is None:
+            source, flags, callback_terminals, ignore = self.descriptions[index]
+            # The identifier check needs no call for an ASCII name: the loop calls it only otherwise.
+            callbacks = {t: self.lexer_callbacks[t] for t in callback_terminals if t not in _IDENTIFIER_TOKENS}
+            entry = self.compiled[index] = (re.compile(source, flags).match, callbacks, frozenset(ignore))
         self[state] = entry
         return entry
 
 
-def _reducer(rule: Any, builder: _Builder) -> Any:
-    """The function the fast loop calls to reduce ``rule``: Lark's child filter and callback, in one.
-
-    Lark reduces through a chain of wrappers: a child filter (drops anonymous
-    tokens, inserts None for absent ``[optional]`` items, splices in the
-    children of inlined ``_rules``), then the builder's method, or a ``Tree``
-    for an inlined rule that its parent takes apart again. Here each rule gets
-    one generated function doing the same: an inlined rule returns a plain
-    list, which the parent extends with (reusing the list of a leading one,
-    as Lark does, so that ``item*`` stays linear).
-    """
-    opts = rule.options
-    name = rule.alias or opts.template_source or rule.origin.name
-    method = getattr(builder, name, None)
-    if opts.expand1 or (method is None and not name.startswith("_")):
-        raise RuntimeError(f"fast parser: no plan for rule {name}")  # caught: Lark's own loop is used
-    expansion = rule.expansion
-    empty = opts.empty_indices
-    if empty:
-        runs = "".join(str(int(b)) for b in empty).split("0")
-        nones = [len(r) for r in runs]
-    else:
-        nones = [0] * (len(expansion) + 1)
-    body: list[str] = []
-    pending = 0
-    for i, sym in enumerate(expansion):
-        pending += nones[i]
-        if sym.is_term and sym.filter_out and not opts.keep_all_tokens:
-            continue
-        expand = not sym.is_term and sym.name.startswith("_")
-        if not body and not pending and expand:
-            body.append(f"out = c[{i}]")  # a leading inlined rule: extend its list in place
-            continue
-        if not body:
-            body.append("out = []")
-        if pending:
-            body.append(f"out += {[None] * pending!r}")
-            pending = 0
-        body.append(f"out.extend(c[{i}])" if expand else f"out.append(c[{i}])")
-    pending += nones[len(expansion)]
-    if not body:
-        body.append("out = []")
-    if pending:
-        body.append(f"out += {[None] * pending!r}")
-    body.append("return method(out)" if method is not None else "return out")
-    return _reducer_factory("\n        ".join(body))(method)
-
-
-@cache
-def _reducer_factory(body: str) -> Any:
-    """``method -> reducer`` for one reducer body, compiled once: rules of the same
-    shape (most of them) share the code and differ only in the method they call."""
-    namespace: dict[str, Any] = {}
-    exec(f"def bind(method):\n    def reduce(c):\n        {body}\n    return reduce", namespace)
-    return namespace["bind"]
-
-
 class _FastParser:
-    """Lark's LALR loop and contextual lexer, fused into one function for speed.
+    """The LALR loop and contextual lexer, fused into one function, run from the generated tables.
 
-    It runs the same parse table, the same terminal regular expressions and
-    the same callbacks as ``Lark.parse``, in the same order, so it builds the
-    same result; it only skips Lark's per-token generic machinery. On a
+    It runs the parse table, the terminal regular expressions and the
+    callbacks that Lark built (``_tables.py``, see ``_tablegen.py``), in the
+    order Lark's own ``Lark.parse`` runs them, so it builds the same result;
+    it only skips Lark's per-token generic machinery, and Lark's import. On a
     lexical or syntax error it raises :class:`_Fallback`, and the caller
     parses again with Lark to get Lark's exception (errors are rare: a valid
     schema parses in one pass).
     """
 
-    def __init__(self, lark: Lark, builder: _Builder) -> None:
-        frontend: Any = lark.parser
-        parser = frontend.parser.parser
-        table = parser.parse_table
-        callbacks = parser.callbacks
-        reducers: dict[Any, Any] = {}
-        for rule in {arg for row in table.states.values() for action, arg in row.values() if action is not _SHIFT}:
-            reducers[rule] = _reducer(rule, builder)
-        # Per state and symbol: the next state (an int) for a shift, or
-        # (size, reducer, nonterminal) for a reduction.
-        self.states: dict[int, dict[str, Any]] = {
-            state: {
-                str(sym): arg if action is _SHIFT else (len(arg.expansion), reducers[arg], str(arg.origin.name))
-                for sym, (action, arg) in row.items()
-            }
-            for state, row in table.states.items()
-        }
-        self.start_state: int = table.start_states["start"]
-        self.end_state: int = table.end_states["start"]
-        self.callbacks: dict[Any, Any] = {k: v for k, v in callbacks.items() if isinstance(k, str)}
-        self.lexers = _StateLexers(frontend.lexer.lexers)
-        self.lexers[self.start_state]  # fails here, not mid-parse, if Lark's lexer internals moved
+    def __init__(self, tables: Any, builder: _Builder) -> None:
+        # Per rule: (size, reducer, nonterminal); each reducer calls its builder method.
+        rules = [
+            (size, factory(None if method is None else getattr(builder, method)), origin)
+            for size, factory, method, origin in tables.RULES
+        ]
+        # Per state and symbol: the next state (an int) for a shift, or the rule for a reduction.
+        self.states: list[dict[str, Any]] = [
+            {sym: act if act >= 0 else rules[~act] for sym, act in row.items()} for row in tables.ACTIONS
+        ]
+        self.start_state: int = tables.START_STATE
+        self.end_state: int = tables.END_STATE
+        self.callbacks: dict[str, Any] = {name: getattr(builder, name) for name in tables.TERMINAL_CALLBACKS}
+        self.lexers = _StateLexers(tables, _lexer_callbacks(builder))
 
     def parse(self, text: str) -> Any:
         states = self.states
@@ -779,22 +769,21 @@ class _FastParser:
         tok: Token | None = None
         while pos < end:
             state = state_stack[-1]
-            match, lex_callbacks, ignore_types = lexers[state]
+            lexer = lexers[state]
+            match, lex_callbacks, ignore_types = lexer if lexer is not None else lexers.load(state)
             m = match(text, pos)
             if m is None:
                 raise _Fallback
             type_ = m.lastgroup
             value = m.group(type_)
             start = pos
-            tok_end = start + len(value)
             pos = m.end()  # the white space after the token too: one lexer step less
             if type_ in ignore_types and type_ not in lex_callbacks:
                 continue
             tok = new_str(Token, value)
             tok.type = type_
             tok.start_pos = start
-            tok.value = value
-            tok.end_pos = tok_end  # no line and column: spans resolve them from offsets
+            tok.end_pos = start + len(value)
             if type_ in lex_callbacks:
                 tok = lex_callbacks[type_](tok)
             elif not value.isascii() and type_ in _IDENTIFIER_TOKENS:
@@ -812,16 +801,21 @@ class _FastParser:
                     state_stack.append(act)
                     value_stack.append(tok if type_ not in callbacks else callbacks[type_](tok))
                     break
+                # reduce: the rule's symbols leave both stacks, its value and goto state take the
+                # top slot (assigned in place, not popped and pushed: 2% of a parse)
                 size, callback, origin = act
-                if size:
+                if size == 1:  # half of all reductions
+                    value_stack[-1] = callback([value_stack[-1]])
+                    state_stack[-1] = states[state_stack[-2]][origin]
+                elif size:
                     s = value_stack[-size:]
-                    del state_stack[-size:]
-                    del value_stack[-size:]
+                    del value_stack[1 - size :]
+                    del state_stack[1 - size :]
+                    value_stack[-1] = callback(s)
+                    state_stack[-1] = states[state_stack[-2]][origin]
                 else:
-                    s = []
-                reduced = callback(s)
-                state_stack.append(states[state_stack[-1]][origin])
-                value_stack.append(reduced)
+                    value_stack.append(callback([]))
+                    state_stack.append(states[state_stack[-1]][origin])
         # end of input
         while True:
             try:
@@ -865,7 +859,9 @@ def _skip_ws(text: str, i: int, end: int) -> int:
     return i
 
 
-def _error_offset(err: UnexpectedInput, text: str) -> int:
+def _error_offset(err: UnexpectedInput) -> int:
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
+
     if isinstance(err, UnexpectedEOF) or (isinstance(err, UnexpectedToken) and err.token.type == "$END"):
         return -1
     if isinstance(err, UnexpectedToken):
@@ -890,13 +886,16 @@ def _end_line_here(err: UnexpectedInput) -> None:
     is then reduced and its builder records where it ended: the catch-all
     starts after it (``type A = Int @default(1) 1`` keeps the alias).
     """
+    from lark import Token as LarkToken
+    from lark.exceptions import UnexpectedToken
+
     state = getattr(err, "state", None)
     if not isinstance(err, UnexpectedToken) or state is None:
         return
     # not state.copy(): it deep-copies the tokens, which then lose their end positions
     probe = type(state)(state.parse_conf, state.lexer, list(state.state_stack), list(state.value_stack))
     with contextlib.suppress(Exception):  # a failed probe only means "no complete item"
-        probe.feed_token(Token.new_borrow_pos("NL", "\n", err.token))
+        probe.feed_token(LarkToken.new_borrow_pos("NL", "\n", err.token))
 
 
 def _open_header(text: str, multiline: Sequence[tuple[int, int, str]] = ()) -> int:
@@ -999,6 +998,23 @@ def _compute_mask_start(text: str, offset: int, masked: dict[int, int], lexed: _
     return cut, end
 
 
+def _lark_parse(eng: _Engine, work: str) -> Any:
+    """Parse with Lark's own loop (the error path, after the fast loop gave up): Lark's
+    exception says where the error is; it is raised as :class:`_Reject` for that offset."""
+    from lark.exceptions import UnexpectedInput, VisitError
+
+    try:
+        return eng.lark.parse(work)
+    except VisitError as e:  # Lark calls inline callbacks without wrapping their errors, but just in case
+        if not isinstance(e.orig_exc, _Reject):
+            raise
+        raise e.orig_exc from None
+    except UnexpectedInput as e:
+        offset = _error_offset(e)
+        _end_line_here(e)  # before the caller resets the builder: the probe may record an alias's end
+        raise _Reject(offset) from None
+
+
 def _parse_masked(text: str, path: str) -> tuple[list[Any], list[Comment], str]:
     eng = _engine()
     lines = LineIndex(text)  # shared by every span of this file
@@ -1016,18 +1032,11 @@ def _parse_masked(text: str, path: str) -> tuple[list[Any], list[Comment], str]:
                     result: Any = eng.fast.parse(work)  # what start() returns, not a Tree
                 except _Fallback:
                     eng.builder.lexed = _Lexed()
-                    result = eng.lark.parse(work)  # raises the syntax error
+                    result = _lark_parse(eng, work)  # raises _Reject for the syntax error
                 blocks, footer = result
                 return blocks, footer, work
-            except _Reject as e:  # Lark calls inline callbacks without wrapping their errors
+            except _Reject as e:
                 offset = e.offset
-            except VisitError as e:  # ... but a wrapped one is handled all the same
-                if not isinstance(e.orig_exc, _Reject):
-                    raise
-                offset = e.orig_exc.offset
-            except UnexpectedInput as e:
-                offset = _error_offset(e, work)
-                _end_line_here(e)
             finally:
                 eng.builder.text = ""
                 lexed, eng.builder.lexed = eng.builder.lexed, _Lexed()

@@ -1,14 +1,17 @@
-"""The parser's fused loop builds exactly what Lark's own parser builds, spans included."""
+"""The parser's table-driven loop builds exactly what Lark's own parser builds, spans included;
+its tables are the ones Lark builds from the grammar now; a valid parse does not import Lark."""
 
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import REPO
 
-from prisma_tools import parser
+from prisma_tools import _tables, parser
 from prisma_tools.parser import parse_file_text
 
 FILES = sorted(p for p in (Path(REPO) / "tests" / "fixtures").rglob("*.prisma") if p.is_file())
@@ -58,3 +61,55 @@ def test_fast_loop_is_in_use() -> None:
     """The engine falls back to Lark's loop silently when the fused one cannot be built;
     with the pinned Lark release it must be built (each rule's generated reducer included)."""
     assert parser._engine().fast is not None
+
+
+def test_tables_are_current() -> None:
+    """``_tables.py`` is what the generator writes for the grammar and builder as they are now
+    (when this fails: ``python scripts/gen_parser_tables.py``, and commit the file)."""
+    from prisma_tools import _tablegen
+
+    committed = Path(_tables.__file__).read_text(encoding="utf-8")
+    generated = _tablegen.render(parser._new_lark(parser._Builder()))
+    assert _tablegen.comparable(committed) == _tablegen.comparable(generated)
+    assert parser.grammar_digest() == _tables.GRAMMAR_SHA256
+
+
+def test_stale_tables_are_built_from_lark(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With tables of another grammar, the engine builds its tables from Lark, and parses the same."""
+    path = REPO / "tests" / "fixtures" / "bench" / "models-20.input.prisma"
+    text = path.read_text(encoding="utf-8")
+    expected = parse_file_text(text, strict=False).model_dump()
+    monkeypatch.setattr(_tables, "GRAMMAR_SHA256", "0" * 64)
+    engine = parser._Engine()
+    assert engine._lark is not None  # built at once, to analyse the grammar
+    assert engine.fast is not None
+    monkeypatch.setattr(parser, "_engine", lambda: engine)
+    assert parse_file_text(text, strict=False).model_dump() == expected
+
+
+def _run(code: str) -> str:
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_valid_schema_parses_without_lark() -> None:
+    """Start-up: parsing (and formatting) valid input loads the generated tables, not Lark."""
+    code = (
+        "import sys, prisma_tools.parser as p, prisma_tools.api as api\n"
+        "f = p.parse_file_text('model A {\\n  id Int @id @default(autoincrement())\\n  n String? // x\\n}\\n')\n"
+        "assert f.blocks[0].members[0].name == 'id'\n"
+        "api.format_text('enum E {\\n  A\\n}\\n')\n"
+        "print(sorted(m for m in sys.modules if m == 'lark' or m.startswith('lark.')))\n"
+    )
+    assert _run(code).strip() == "[]"
+
+
+def test_invalid_line_imports_lark_for_the_error() -> None:
+    """The error path still asks Lark's parser where the error is (and masks the line)."""
+    code = (
+        "import sys, prisma_tools.parser as p\n"
+        "f = p.parse_file_text('model A {\\n  id Int @id\\n  ???\\n}\\n', strict=False)\n"
+        "print(type(f.blocks[0].members[1]).__name__, 'lark' in sys.modules)\n"
+    )
+    assert _run(code).split() == ["CatchAll", "True"]
