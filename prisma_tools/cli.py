@@ -1,7 +1,7 @@
-"""The ``prisma-tools`` command line: argument parsing, messages and exit codes only.
+"""The ``prisma-tools`` command line: argument parsing, help and usage errors.
 
-Exit status: 0 nothing to do or all done; 1 ``--check``/``--diff`` found
-changes; 2 usage, input, parse or internal error.
+Running the targets, the messages and the exit status are in runner.py, which
+``prisma-tools format FILE`` reaches without importing click (see console.py).
 """
 
 from __future__ import annotations
@@ -13,122 +13,25 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import click
 
 from . import __version__
+from .runner import COMMON_OPTIONS, EXIT_CHANGED, EXIT_ERROR, EXIT_OK, PATHS_METAVAR, format_paths, run_targets
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from .diagnostics import Diagnostic
     from .nodes import Schema
-    from .workflow import Report, Transform
 
-EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+__all__ = ["EXIT_CHANGED", "EXIT_ERROR", "EXIT_OK", "cli", "main", "run_targets"]
 
 
 def _echo_err(message: str) -> None:
     click.echo(message, err=True)
 
 
-def _summary(report: Report, *, check: bool) -> str:
-    def n(count: int) -> str:
-        return f"{count} file{'s' if count != 1 else ''}"
-
-    parts = []
-    if report.changed:
-        parts.append(f"{n(report.changed)} {'would be ' if check else ''}reformatted")
-    if report.unchanged:
-        parts.append(f"{n(report.unchanged)} {'would be ' if check else ''}left unchanged")
-    failed = sum(1 for o in report.outcomes if o.error) or len(report.errors)
-    if failed:
-        parts.append(f"{n(failed)} failed")
-    return ", ".join(parts) + "." if parts else "No files processed."
-
-
-def run_targets(
-    paths: Sequence[str],
-    *,
-    check: bool,
-    diff: bool,
-    lenient: bool,
-    quiet: bool,
-    verbose: bool,
-    stdin_filename: str | None,
-    transform: Transform | None = None,
-    backup: bool = False,
-    json_output: bool = False,
-    changes: list[Any] | None = None,
-    render: Callable[[Diagnostic], str] | None = None,
-) -> int:
-    """Process every target and turn the report into messages and an exit status."""
-    from .workflow import Report, iter_targets, process
-
-    report = Report()
-    write = not (check or diff)
-    for target in iter_targets(paths, stdin_filename):
-        if isinstance(target, str):
-            report.errors.append(target)
-            continue
-        process(
-            target,
-            report,
-            transform=transform,
-            write=write,
-            diff=diff,
-            lenient=lenient,
-            backup=backup,
-            out=sys.stdout.write,
-        )
-    if json_output:
-        import json
-
-        payload = {
-            "files": [o.__dict__ for o in report.outcomes],
-            "diagnostics": [d.model_dump(mode="json", exclude={"line_text"}) for d in report.diagnostics],
-            "changes": changes or [],
-            "errors": report.errors,
-        }
-        click.echo(json.dumps(payload, indent=2), err=write and any(t == "-" for t in paths))
-    else:
-        for d in report.diagnostics:
-            if d.severity == "error" or not quiet:
-                _echo_err(render(d) if render is not None else d.render(excerpt=True))
-        for message in report.errors:
-            _echo_err(f"error: {message}")
-        if not quiet:
-            for o in report.outcomes:
-                if o.changed and check:
-                    _echo_err(f"would reformat {o.path}")
-                elif o.written:
-                    _echo_err(f"reformatted {o.path}")
-                elif verbose and not o.error:
-                    _echo_err(f"{o.path} already well formatted, good job.")
-            if report.outcomes or report.errors:
-                _echo_err(_summary(report, check=check or diff))
-    if report.failed:
-        return EXIT_ERROR
-    if (check or diff) and report.changed:
-        return EXIT_CHANGED
-    return EXIT_OK
-
-
-_COMMON = [
-    click.argument("paths", nargs=-1, required=True, metavar="PATH... | -"),
-    click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change."),
-    click.option("--diff", is_flag=True, help="Write nothing; print a unified diff of the changes (exit 1 if any)."),
-    click.option(
-        "--allow-invalid",
-        is_flag=True,
-        help="Format lines that do not parse verbatim, as prisma format does, instead of failing (warnings).",
-    ),
-    click.option("--stdin-filename", metavar="PATH", help="The name used in messages when reading standard input."),
-    click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
-    click.option("-v", "--verbose", is_flag=True, help="Also list files that are already formatted."),
-]
-
-
 def _common(f: Any) -> Any:
-    for decorator in reversed(_COMMON):
-        f = decorator(f)
-    return f
+    """The arguments and options of `format` and `fix`, from their one description in runner.py."""
+    for option in reversed(COMMON_OPTIONS):
+        kind: dict[str, Any] = {"is_flag": True} if option.metavar is None else {"metavar": option.metavar}
+        f = click.option(*option.flags, option.name, help=option.help, **kind)(f)
+    return click.argument("paths", nargs=-1, required=True, metavar=PATHS_METAVAR)(f)
 
 
 class _Commands(click.Group):
@@ -186,14 +89,14 @@ def format_command(
     unless --allow-invalid is given.
     """
     sys.exit(
-        run_targets(
+        format_paths(
             paths,
             check=check,
             diff=diff,
-            lenient=allow_invalid,
+            allow_invalid=allow_invalid,
+            stdin_filename=stdin_filename,
             quiet=quiet,
             verbose=verbose,
-            stdin_filename=stdin_filename,
         )
     )
 

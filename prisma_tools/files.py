@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
+import sys
 from pathlib import Path
 
 from .nodes import Schema, construct
@@ -78,7 +79,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         mode = p.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    fd, tmp = _mkstemp(p.parent, f".{p.name}.")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -91,3 +92,20 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _mkstemp(folder: Path, prefix: str) -> tuple[int, str]:
+    """``tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)``: a new file only we
+    can read, opened exclusively. Not tempfile itself: it imports shutil, random and the
+    compression modules, about 4 ms of the start-up of `prisma-tools format`."""
+    folder_name = os.path.abspath(folder)
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    for _ in range(10000):  # tempfile.TMP_MAX
+        name = os.path.join(folder_name, f"{prefix}{os.urandom(6).hex()}.tmp")
+        sys.audit("tempfile.mkstemp", name)
+        try:
+            return os.open(name, flags, 0o600), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "No usable temporary file name found")

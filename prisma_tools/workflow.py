@@ -8,10 +8,8 @@ parse back to the same schema and format to itself.
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic, ParseError, source_line
@@ -27,32 +25,58 @@ __all__ = ["Outcome", "Report", "Target", "Transform", "iter_targets", "process"
 Transform = Callable[[Schema], tuple[Schema, list[Diagnostic]]]
 
 
-@dataclass
-class Target:
+class _Record:
+    """The repr and == that @dataclass gave these classes; plain classes because
+    ``dataclasses`` imports ``inspect``, a sizeable part of ``format``'s start-up."""
+
+    _fields: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}({', '.join(f'{f}={getattr(self, f)!r}' for f in self._fields)})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in self._fields)
+
+
+class Target(_Record):
     """One schema to process: a file, the files of a folder, or standard input."""
 
-    label: str
-    paths: list[Path]  # empty for stdin
-    stdin: bool = False
+    _fields = ("label", "paths", "stdin")
+
+    def __init__(self, label: str, paths: list[Path], stdin: bool = False) -> None:
+        self.label = label
+        self.paths = paths  # empty for stdin
+        self.stdin = stdin
 
 
-@dataclass
-class Outcome:
-    """What happened to one file."""
+class Outcome(_Record):
+    """What happened to one file (its ``__dict__`` is the JSON report's entry)."""
 
-    path: str
-    changed: bool = False
-    written: bool = False
-    error: bool = False
+    _fields = ("path", "changed", "written", "error")
+
+    def __init__(self, path: str, changed: bool = False, written: bool = False, error: bool = False) -> None:
+        self.path = path
+        self.changed = changed
+        self.written = written
+        self.error = error
 
 
-@dataclass
-class Report:
+class Report(_Record):
     """Totals for the summary line and the exit status."""
 
-    outcomes: list[Outcome] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    _fields = ("outcomes", "diagnostics", "errors")
+
+    def __init__(
+        self,
+        outcomes: list[Outcome] | None = None,
+        diagnostics: list[Diagnostic] | None = None,
+        errors: list[str] | None = None,
+    ) -> None:
+        self.outcomes: list[Outcome] = [] if outcomes is None else outcomes
+        self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
+        self.errors: list[str] = [] if errors is None else errors
 
     @property
     def failed(self) -> bool:
@@ -222,6 +246,8 @@ def _safety_problem(path: str, printed: str, digest: bytes, lenient: bool) -> st
 
 
 def _diff(path: str, before: str, after: str) -> str:
+    import difflib  # only --diff needs it
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
