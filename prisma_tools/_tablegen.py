@@ -149,12 +149,12 @@ def render(parser: Lark) -> str:
     out = [
         HEADER,
         '"""The LALR parse table, per-state lexers and reducers of ``grammars/prisma.lark``, as Lark built them.\n\n'
-        "Loaded by :mod:`prisma_tools.parser` instead of Lark. ``GRAMMAR_SHA256`` is checked\n"
+        "Loaded by :mod:`prisma_tools.parser` instead of Lark. ``GRAMMAR_DIGEST`` is checked\n"
         "against the grammar at run time; regenerate with ``python scripts/gen_parser_tables.py``.\n"
         '"""\n',
         "from __future__ import annotations\n",
         "from typing import Any\n",
-        f"GRAMMAR_SHA256 = {grammar_digest()!r}",
+        f"GRAMMAR_DIGEST = {grammar_digest()!r}",
         f"LARK_VERSION = {lark.__version__!r}\n",
         f"START_STATE = {number[table.start_states['start']]}",
         f"END_STATE = {number[table.end_states['start']]}\n",

@@ -2,7 +2,7 @@
 
 """The LALR parse table, per-state lexers and reducers of ``grammars/prisma.lark``, as Lark built them.
 
-Loaded by :mod:`prisma_tools.parser` instead of Lark. ``GRAMMAR_SHA256`` is checked
+Loaded by :mod:`prisma_tools.parser` instead of Lark. ``GRAMMAR_DIGEST`` is checked
 against the grammar at run time; regenerate with ``python scripts/gen_parser_tables.py``.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-GRAMMAR_SHA256 = 'b35c899377a1209d2474f1cf1cf6968b81463204836bb8ea73a5b69c30180b9f'
+GRAMMAR_DIGEST = '5860:72c37d01'
 LARK_VERSION = '1.3.1'
 
 START_STATE = 0

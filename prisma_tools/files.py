@@ -6,12 +6,27 @@ import contextlib
 import errno
 import os
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .nodes import Schema, construct
 from .parser import parse_file_text
 
-__all__ = ["SchemaReadError", "discover", "load", "read_text", "write_atomic"]
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["SchemaReadError", "clean_path", "discover", "load", "read_text", "write_atomic"]
+
+# pathlib is imported only for folders: it costs 5 ms of the start-up of `prisma-tools format`.
+
+
+def clean_path(path: str | os.PathLike[str]) -> str:
+    """``str(pathlib.Path(path))`` (``./a//b`` -> ``a/b``), without importing pathlib on POSIX."""
+    if isinstance(path, str) and os.name == "posix":
+        root = "//" if path.startswith("//") and not path.startswith("///") else "/" if path.startswith("/") else ""
+        return root + "/".join(part for part in path.split("/") if part and part != ".") or "."
+    from pathlib import Path
+
+    return str(Path(path))
 
 
 class SchemaReadError(OSError):
@@ -20,9 +35,10 @@ class SchemaReadError(OSError):
 
 def read_text(path: str | os.PathLike[str]) -> str:
     """The text of ``path``, decoded as UTF-8 with line breaks kept exactly."""
-    p = Path(path)
+    p = clean_path(path)
     try:
-        data = p.read_bytes()
+        with open(p, "rb") as f:
+            data = f.read()
     except FileNotFoundError:
         raise SchemaReadError(f"{p}: no such file or directory") from None
     except IsADirectoryError:
@@ -31,7 +47,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise SchemaReadError(f"{p}: permission denied") from None
     except OSError as e:
         raise SchemaReadError(f"{p}: cannot read ({e.strerror or e})") from None
-    return decode(data, str(p))
+    return decode(data, p)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -46,6 +62,8 @@ def decode(data: bytes, name: str) -> str:
 
 def discover(folder: str | os.PathLike[str]) -> list[Path]:
     """The ``.prisma`` files of a schema folder, recursively, in a stable order."""
+    from pathlib import Path
+
     root = Path(folder)
     return sorted(p for p in root.rglob("*.prisma") if p.is_file() and not _hidden(p.relative_to(root)))
 
@@ -59,13 +77,13 @@ def load(path: str | os.PathLike[str], *, strict: bool = True) -> Schema:
 
     Each :class:`~prisma_tools.nodes.SchemaFile` keeps the path it came from.
     """
-    p = Path(path)
-    if p.is_dir():
+    p = clean_path(path)
+    if os.path.isdir(p):
         files = discover(p)
         if not files:
             raise SchemaReadError(f"{p}: no .prisma files in this directory")
         return construct(Schema, {"files": tuple(parse_file_text(read_text(f), str(f), strict=strict) for f in files)})
-    return construct(Schema, {"files": (parse_file_text(read_text(p), str(p), strict=strict),)})
+    return construct(Schema, {"files": (parse_file_text(read_text(p), p, strict=strict),)})
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
@@ -73,13 +91,13 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
 
     The file's permission bits are kept. Readers never see a half-written file.
     """
-    p = Path(path)
+    p = os.fspath(path)
     data = text.encode("utf-8")
     try:
-        mode = p.stat().st_mode & 0o7777
+        mode = os.stat(p).st_mode & 0o7777
     except FileNotFoundError:
         mode = None
-    fd, tmp = _mkstemp(p.parent, f".{p.name}.")
+    fd, tmp = _mkstemp(os.path.dirname(p), f".{os.path.basename(p)}.")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -94,7 +112,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         raise
 
 
-def _mkstemp(folder: Path, prefix: str) -> tuple[int, str]:
+def _mkstemp(folder: str, prefix: str) -> tuple[int, str]:
     """``tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)``: a new file only we
     can read, opened exclusively. Not tempfile itself: it imports shutil, random and the
     compression modules, about 4 ms of the start-up of `prisma-tools format`."""

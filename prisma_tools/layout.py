@@ -12,13 +12,17 @@ building either copy.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from itertools import zip_longest
 from typing import Any, TypeVar
 
 from .nodes import BlockAttribute, Comment, FieldDecl, Node, SchemaFile, construct, field_items
 from .printer import _block_comment_lines, sorted_attributes
+
+try:  # the BLAKE2 module itself: hashlib would also load OpenSSL's (4 ms of start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 __all__ = ["meaning", "meaning_digest", "same_meaning", "without_layout"]
 
@@ -140,7 +144,7 @@ def meaning_digest(node: Node) -> bytes:
     The write path keeps this instead of the tree, so that the reparsed
     output is checked against the input with only one tree in memory.
     """
-    h = hashlib.blake2b(type(node).__name__.encode())
+    h = blake2b(type(node).__name__.encode())
     for piece in meaning(node):
         h.update(len(piece).to_bytes(8, "little"))
         h.update(piece.encode("utf-8", "surrogatepass"))

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import re
 import sys
-import threading
+import zlib
+from _thread import allocate_lock
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 
@@ -81,10 +80,14 @@ _MESSAGES = {
 
 def grammar_text() -> str:
     """The Lark grammar, from the installed package or, in a checkout, from ``grammars/``."""
-    here = Path(__file__).resolve().parent
-    for path in (here / "grammars" / "prisma.lark", here.parent / "grammars" / "prisma.lark"):
-        if path.is_file():
-            return path.read_text(encoding="utf-8")
+    here = os.path.dirname(os.path.realpath(__file__))
+    for path in (
+        os.path.join(here, "grammars", "prisma.lark"),
+        os.path.join(here, os.pardir, "grammars", "prisma.lark"),
+    ):
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as f:
+                return f.read()
     # A package that is not a folder (in a zip file): importlib.resources reads it. Imported
     # only here: it costs 5 to 11 ms of start-up.
     from importlib import resources
@@ -633,13 +636,18 @@ def _cache_path() -> str | bool:
         return False
     if not os.access(folder, os.W_OK | os.R_OK):
         return False
+    import hashlib
+
     digest = hashlib.sha256(grammar_text().encode()).hexdigest()[:16]
     return os.path.join(folder, f"grammar-{digest}-py{sys.version_info[0]}{sys.version_info[1]}.lark-cache")
 
 
 def grammar_digest(text: str | None = None) -> str:
-    """SHA-256 of the grammar's text: what ``_tables.GRAMMAR_SHA256`` must equal for the tables to be used."""
-    return hashlib.sha256((grammar_text() if text is None else text).encode("utf-8")).hexdigest()
+    """Length and CRC-32 of the grammar's text: what ``_tables.GRAMMAR_DIGEST`` must equal for the
+    tables to be used. (A check for a forgotten regeneration, not for tampering: zlib is built in,
+    where hashlib costs 4 ms of start-up.)"""
+    data = (grammar_text() if text is None else text).encode("utf-8")
+    return f"{len(data)}:{zlib.crc32(data):08x}"
 
 
 def _lexer_callbacks(builder: _Builder) -> dict[str, Any]:
@@ -673,12 +681,12 @@ class _Engine:
 
     def __init__(self) -> None:
         self.builder = _Builder()
-        self.lock = threading.Lock()
+        self.lock = allocate_lock()
         self._lark: Lark | None = None
         from . import _tables
 
         tables: Any = _tables
-        if grammar_digest() != _tables.GRAMMAR_SHA256:
+        if grammar_digest() != _tables.GRAMMAR_DIGEST:
             # The grammar was edited and the tables not regenerated: build them from Lark now
             # (tests/test_fast_parser.py fails until `python scripts/gen_parser_tables.py` is run).
             from ._tablegen import build

@@ -8,12 +8,12 @@ parse back to the same schema and format to itself.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 
 from .diagnostics import Diagnostic, ParseError, source_line
-from .files import SchemaReadError, decode, discover, read_text, write_atomic
+from .files import SchemaReadError, clean_path, decode, discover, read_text, write_atomic
 from .layout import meaning_digest
 from .nodes import Schema, SchemaFile, construct
 from .parser import parse_file_text
@@ -45,7 +45,7 @@ class Target(_Record):
 
     _fields = ("label", "paths", "stdin")
 
-    def __init__(self, label: str, paths: list[Path], stdin: bool = False) -> None:
+    def __init__(self, label: str, paths: Sequence[str | os.PathLike[str]], stdin: bool = False) -> None:
         self.label = label
         self.paths = paths  # empty for stdin
         self.stdin = stdin
@@ -97,14 +97,14 @@ def iter_targets(args: Sequence[str], stdin_filename: str | None = None) -> Iter
         if arg == "-":
             yield Target(stdin_filename or "-", [], stdin=True)
             continue
-        p = Path(arg)
-        if p.is_dir():
+        p = clean_path(arg)
+        if os.path.isdir(p):
             files = discover(p)
             if not files:
                 yield f"{arg}: no .prisma files in this directory"
             else:
                 yield Target(arg, files)
-        elif p.exists():
+        elif os.path.exists(p):
             yield Target(arg, [p])
         else:
             yield f"{arg}: no such file or directory"
