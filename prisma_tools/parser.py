@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import re
 import sys
 import zlib
 from _thread import allocate_lock
@@ -57,6 +56,7 @@ from .nodes import (
     construct,
 )
 from .printer import _block_comment_lines
+from .regex_cache import RegexCache, cache_folder
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -613,28 +613,14 @@ def _check_identifier(tok: Token) -> Token:
 
 
 def _cache_path() -> str | bool:
-    """Where Lark keeps the analysed grammar between runs (half the start-up time), or False.
+    """Where Lark keeps the analysed grammar between runs (the error path's start-up), or False.
 
-    The user's cache folder (``$XDG_CACHE_HOME``, ``~/.cache``; ``%LOCALAPPDATA%``
-    on Windows, ``~/Library/Caches`` on macOS); ``PRISMA_TOOLS_NO_CACHE=1``
-    turns it off. Lark stores a hash of the grammar, its options and versions
-    in the file and ignores a file that does not match; a folder that cannot be
-    written means no cache, silently.
+    In the user's cache folder (see :func:`regex_cache.cache_folder`). Lark
+    stores a hash of the grammar, its options and versions in the file and
+    ignores a file that does not match.
     """
-    if os.environ.get("PRISMA_TOOLS_NO_CACHE"):
-        return False
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or os.path.expanduser("~/AppData/Local")
-    elif sys.platform == "darwin":
-        base = os.path.expanduser("~/Library/Caches")
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
-    folder = os.path.join(base, "prisma-tools")
-    try:
-        os.makedirs(folder, exist_ok=True)
-    except OSError:
-        return False
-    if not os.access(folder, os.W_OK | os.R_OK):
+    folder = cache_folder()
+    if folder is None:
         return False
     import hashlib
 
@@ -723,6 +709,9 @@ class _StateLexers(list[tuple[Any, dict[str, Any], frozenset[str]] | None]):
         self.descriptions: tuple[tuple[str, int, tuple[str, ...], tuple[str, ...]], ...] = tables.LEXERS
         self.state_lexers: tuple[int, ...] = tables.STATE_LEXERS
         self.lexer_callbacks = lexer_callbacks
+        # compiled expressions come from the previous runs' cache when there is one
+        key = tables.GRAMMAR_DIGEST.replace(":", "-")
+        self.regexes = RegexCache([(source, flags) for source, flags, _, _ in self.descriptions], key, cache_folder())
         self.compiled: dict[int, tuple[Any, dict[str, Any], frozenset[str]]] = {}  # by index in LEXERS
 
     def load(self, state: int) -> tuple[Any, dict[str, Any], frozenset[str]]:
@@ -732,7 +721,7 @@ class _StateLexers(list[tuple[Any, dict[str, Any], frozenset[str]] | None]):
             source, flags, callback_terminals, ignore = self.descriptions[index]
             # The identifier check needs no call for an ASCII name: the loop calls it only otherwise.
             callbacks = {t: self.lexer_callbacks[t] for t in callback_terminals if t not in _IDENTIFIER_TOKENS}
-            entry = self.compiled[index] = (re.compile(source, flags).match, callbacks, frozenset(ignore))
+            entry = self.compiled[index] = (self.regexes.compile(source, flags).match, callbacks, frozenset(ignore))
         self[state] = entry
         return entry
 
