@@ -153,7 +153,9 @@ def render(parser: Lark) -> str:
         "against the grammar at run time; regenerate with ``python scripts/gen_parser_tables.py``.\n"
         '"""\n',
         "from __future__ import annotations\n",
-        "from typing import Any\n",
+        "TYPE_CHECKING = False  # importing typing costs start-up time\n"
+        "if TYPE_CHECKING:\n"
+        "    from typing import Any\n",
         f"GRAMMAR_DIGEST = {grammar_digest()!r}",
         f"LARK_VERSION = {lark.__version__!r}\n",
         f"START_STATE = {number[table.start_states['start']]}",

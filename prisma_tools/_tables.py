@@ -8,7 +8,9 @@ against the grammar at run time; regenerate with ``python scripts/gen_parser_tab
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # importing typing costs start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 GRAMMAR_DIGEST = '5860:72c37d01'
 LARK_VERSION = '1.3.1'

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from .nodes import Span
 from .records import Record
 
-Severity = Literal["error", "warning", "info"]
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs start-up time
+if TYPE_CHECKING:
+    from typing import Literal, TypeAlias
+
+    Severity: TypeAlias = Literal["error", "warning", "info"]
+
+
+def __pydantic_names__() -> dict[str, object]:
+    """``Severity`` at run time, for the validator (see :mod:`prisma_tools.records`)."""
+    from typing import Literal
+
+    return {"Severity": Literal["error", "warning", "info"]}
+
+
+def __getattr__(name: str) -> object:
+    # `from prisma_tools.diagnostics import Severity` works at run time too, without
+    # the format path paying for importing typing
+    if name == "Severity":
+        return __pydantic_names__()["Severity"]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Diagnostic(Record):

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import zip_longest
-from typing import Any, TypeVar
 
 from .nodes import BlockAttribute, Comment, FieldDecl, Node, SchemaFile, construct, field_items
 from .printer import _block_comment_lines, sorted_attributes
@@ -26,7 +25,11 @@ except ImportError:  # pragma: no cover - a Python built without it
 
 __all__ = ["meaning", "meaning_digest", "same_meaning", "without_layout"]
 
-N = TypeVar("N", bound=Node)
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs start-up time
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    N = TypeVar("N", bound=Node)
 
 
 # Fields whose value is layout only: reset to their default (every one's default is

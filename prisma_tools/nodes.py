@@ -19,11 +19,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from .records import Record, construct, field, field_items
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs start-up time
 if TYPE_CHECKING:
+    from typing import Any, Literal
+
     from pydantic import GetCoreSchemaHandler
     from pydantic_core import CoreSchema
 
@@ -69,8 +71,6 @@ __all__ = [
 # first use. A parsed schema holds about a hundred nodes per model; a slotted
 # instance is a third of the size of a BaseModel one, and the parser builds
 # them with ``construct`` (no validation).
-
-_T = TypeVar("_T")
 
 
 class Position(Record):
@@ -209,7 +209,6 @@ def _span_form() -> type[Any]:
     return Span
 
 
-_N = TypeVar("_N", bound="Node")
 _MEANINGS: dict[type[Any], tuple[str, ...]] = {}
 
 

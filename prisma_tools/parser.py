@@ -20,7 +20,6 @@ from _thread import allocate_lock
 from collections.abc import Sequence
 from functools import lru_cache
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, cast
 
 from .diagnostics import Diagnostic, ParseError, source_line
 from .nodes import (
@@ -58,7 +57,10 @@ from .nodes import (
 from .printer import _block_comment_lines
 from .regex_cache import RegexCache, cache_folder
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs start-up time
 if TYPE_CHECKING:
+    from typing import Any
+
     from lark import Lark
     from lark.exceptions import UnexpectedInput
 
@@ -259,7 +261,7 @@ class _Builder:
 
     def arguments(self, c: list[Any]) -> tuple[tuple[Argument, ...], bool, Token]:
         args = tuple(x for x in c[1:-1] if isinstance(x, Argument))
-        trailing = any(isinstance(x, str) and cast(Token, x).type == "TRAILING_COMMA" for x in c)
+        trailing = any(isinstance(x, str) and getattr(x, "type", None) == "TRAILING_COMMA" for x in c)
         return args, trailing, c[-1]
 
     def function_call(self, c: list[Any]) -> FunctionCall:
@@ -517,7 +519,7 @@ class _Builder:
 
         for item in items:
             if isinstance(item, str):  # a token: ours, or Lark's on the error path
-                tok = cast(Token, item)
+                tok: Token = item  # type: ignore[assignment]
                 t = tok.type
                 if t == "NL":
                     nl = tok
@@ -655,7 +657,7 @@ def _new_lark(builder: _Builder, cache: str | bool = False) -> Lark:
         grammar_text(),
         parser="lalr",
         lexer="contextual",
-        transformer=cast(Any, builder),  # any object with the rules' methods will do
+        transformer=builder,  # any object with the rules' methods will do
         lexer_callbacks=_lexer_callbacks(builder),
         maybe_placeholders=True,
         cache=cache,
@@ -699,7 +701,13 @@ class _Fallback(Exception):
 _IDENTIFIER_TOKENS = frozenset({"IDENT", "PATH"})  # the tokens _check_identifier is a lexer callback of
 
 
-class _StateLexers(list[tuple[Any, dict[str, Any], frozenset[str]] | None]):
+if TYPE_CHECKING:
+    _LexerList = list[tuple[Any, dict[str, Any], frozenset[str]] | None]
+else:
+    _LexerList = list
+
+
+class _StateLexers(_LexerList):
     """Per parser state: the match function of its lexer's regular expression, its callbacks
     and its ignored terminals. Filled on first use: the regular expressions cost about 0.5 ms
     each to compile, and a schema meets only some of them."""

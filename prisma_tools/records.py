@@ -18,15 +18,22 @@ produces a JSON Schema as it would for a Pydantic dataclass.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, dataclass_transform
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs start-up time
 if TYPE_CHECKING:
+    from typing import Any, ClassVar, TypeVar, dataclass_transform
+
     from pydantic import GetCoreSchemaHandler, TypeAdapter
     from pydantic_core import CoreSchema
 
-__all__ = ["Record", "construct", "field", "field_items", "record_fields"]
+    _R = TypeVar("_R", bound="Record")
+else:
 
-_R = TypeVar("_R", bound="Record")
+    def dataclass_transform(**_: object) -> object:  # the decorator only speaks to type checkers
+        return lambda cls: cls
+
+
+__all__ = ["Record", "construct", "field", "field_items", "record_fields"]
 
 _object_new = object.__new__
 _object_setattr = object.__setattr__
@@ -286,6 +293,7 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
     union with its discriminator, say) but need not import at run time.
     """
     import inspect  # Pydantic imports it anyway
+    import typing
 
     hints: dict[str, Any] = {}
     for klass in reversed(cls.__mro__):
@@ -293,7 +301,8 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
         if not annotations:
             continue
         module = sys.modules[klass.__module__]
-        namespace = dict(vars(module))
+        namespace = {name: getattr(typing, name) for name in typing.__all__}  # annotations may use
+        namespace.update(vars(module))  # typing's names without importing typing at run time
         extra = getattr(module, "__pydantic_names__", None)
         if extra is not None:
             namespace.update(extra())

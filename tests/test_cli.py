@@ -156,6 +156,26 @@ def test_safety_check_refuses_to_write_a_wrong_result(schema: Path, monkeypatch:
     assert schema.read_text() == UGLY
 
 
+def test_safety_check_runs_only_on_files_that_change(schema: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import prisma_tools.workflow as workflow
+
+    checked: list[str] = []
+    real = workflow._safety_problem
+
+    def spy(path: str, printed: str, digest: bytes, lenient: bool) -> str | None:
+        checked.append(path)
+        return real(path, printed, digest, lenient)
+
+    monkeypatch.setattr(workflow, "_safety_problem", spy)
+    assert run("format", str(schema)).exit_code == 0
+    assert checked == [str(schema)]
+    assert schema.read_text() == PRETTY
+    r = run("format", str(schema))  # already formatted: nothing to write, nothing to check
+    assert r.exit_code == 0
+    assert checked == [str(schema)]
+    assert "1 file left unchanged." in r.stderr
+
+
 def test_header_text_warning(tmp_path: Path) -> None:
     p = tmp_path / "h.prisma"
     p.write_text("model A { // the A model\n  id Int @id\n}\n")

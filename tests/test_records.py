@@ -125,3 +125,12 @@ def test_diagnostic_dump_and_copy() -> None:
     }
     assert d.model_copy(update={"severity": "warning"}).severity == "warning"
     assert Diagnostic.model_validate_json(d.model_dump_json()) == d
+
+
+def test_severity_is_the_same_at_run_time_as_for_type_checkers() -> None:
+    import typing
+
+    from prisma_tools import diagnostics
+
+    assert typing.get_args(diagnostics.Severity) == ("error", "warning", "info")
+    assert Diagnostic(severity="warning", message="m").severity == "warning"
