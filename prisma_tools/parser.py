@@ -55,6 +55,7 @@ from .nodes import (
     construct,
 )
 from .printer import _block_comment_lines
+from .records import constructors as _new
 from .regex_cache import RegexCache, cache_folder
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs start-up time
@@ -123,14 +124,6 @@ class Token(str):
 _span_at = Span.at
 
 
-def _start(x: Any) -> int:
-    return x.start_pos if isinstance(x, str) else x.span.start_offset  # type: ignore[attr-defined,no-any-return]
-
-
-def _stop(x: Any) -> int:
-    return x.end_pos if isinstance(x, str) else x.span.end_offset  # type: ignore[attr-defined,no-any-return]
-
-
 def _breaks(nl: Token | None) -> int:
     if nl is None:
         return 0
@@ -191,7 +184,10 @@ class _Builder:
 
     def _span(self, first: Any, last: Any) -> Span:
         """From the start of ``first`` to the end of ``last`` (tokens or nodes)."""
-        return _span_at(self.lines, _start(first), _stop(last))
+        # a token has offsets, a node a span (inline: this runs for every node)
+        a = first.start_pos if isinstance(first, str) else first.span.start_offset  # type: ignore[attr-defined]
+        b = last.end_pos if isinstance(last, str) else last.span.end_offset  # type: ignore[attr-defined]
+        return _span_at(self.lines, a, b)
 
     def note_token(self, tok: Token) -> Token:
         """Lexer callback: remember the tokens the driver needs to place a catch-all."""
@@ -215,7 +211,7 @@ class _Builder:
                 j -= 1
             prefix = self.text[j:i]
         kw = {"kind": kind, "text": s, "blank_line_before": blank, "run_prefix": prefix, "span": self._span(tok, tok)}
-        return construct(Comment, kw)
+        return _new[Comment](kw)
 
     def _source(self, tok: Token) -> str:
         return self.text[tok.start_pos : tok.end_pos]
@@ -223,31 +219,31 @@ class _Builder:
     # ------------------------------------------------------------ values
 
     def string(self, c: list[Token]) -> StringValue:
-        return construct(StringValue, {"text": str(c[0]), "span": self._span(c[0], c[0])})
+        return _new[StringValue]({"text": str(c[0]), "span": self._span(c[0], c[0])})
 
     def number(self, c: list[Token]) -> NumberValue:
-        return construct(NumberValue, {"text": str(c[0]), "span": self._span(c[0], c[0])})
+        return _new[NumberValue]({"text": str(c[0]), "span": self._span(c[0], c[0])})
 
     def constant(self, c: list[Token]) -> ConstantValue:
-        return construct(ConstantValue, {"name": str(c[0]), "span": self._span(c[0], c[0])})
+        return _new[ConstantValue]({"name": str(c[0]), "span": self._span(c[0], c[0])})
 
     def array(self, c: list[Any]) -> ArrayValue:
         items = tuple(x for x in c[1:-1] if x is not None)
-        return construct(ArrayValue, {"items": items, "span": self._span(c[0], c[-1])})
+        return _new[ArrayValue]({"items": items, "span": self._span(c[0], c[-1])})
 
     def object_member(self, c: list[Any]) -> ObjectMember:
         key = c[0]
         if "." in key:
             raise _Reject(key.start_pos)
-        return construct(ObjectMember, {"key": str(key), "value": c[1], "span": self._span(key, c[1])})
+        return _new[ObjectMember]({"key": str(key), "value": c[1], "span": self._span(key, c[1])})
 
     def object(self, c: list[Any]) -> ObjectValue:
         members = tuple(x for x in c[:-1] if x is not None)
         first = members[0] if members else c[-1]
-        return construct(ObjectValue, {"members": members, "span": self._span(first, c[-1])})
+        return _new[ObjectValue]({"members": members, "span": self._span(first, c[-1])})
 
     def positional_argument(self, c: list[Any]) -> Argument:
-        return construct(Argument, {"value": c[0], "span": c[0].span})
+        return _new[Argument]({"value": c[0], "span": c[0].span})
 
     def empty_argument(self, c: list[Any]) -> Argument:
         return self.named_argument([c[0], None])
@@ -257,27 +253,28 @@ class _Builder:
         if "." in name:
             raise _Reject(name.start_pos)
         span = self._span(name, value if value is not None else name)
-        return construct(Argument, {"name": str(name), "value": value, "span": span})
+        return _new[Argument]({"name": str(name), "value": value, "span": span})
 
     def arguments(self, c: list[Any]) -> tuple[tuple[Argument, ...], bool, Token]:
-        args = tuple(x for x in c[1:-1] if isinstance(x, Argument))
-        trailing = any(isinstance(x, str) and getattr(x, "type", None) == "TRAILING_COMMA" for x in c)
+        args = tuple([x for x in c[1:-1] if x.__class__ is Argument])
+        # `(a, b,)`: the TRAILING_COMMA token, the only token between the parentheses, comes last
+        trailing = len(c) > 2 and isinstance(c[-2], str)
         return args, trailing, c[-1]
 
     def function_call(self, c: list[Any]) -> FunctionCall:
         name, (args, trailing, close) = c
         kw = {"name": str(name), "arguments": args, "trailing_comma": trailing, "span": self._span(name, close)}
-        return construct(FunctionCall, kw)
+        return _new[FunctionCall](kw)
 
     # ------------------------------------------------------------ attributes
 
     def _attribute(self, cls: Any, c: list[Any]) -> FieldAttribute:
         at, name, arguments = c
         if arguments is None:
-            return construct(cls, {"name": str(name), "span": self._span(at, name)})  # type: ignore[no-any-return]
+            return _new[cls]({"name": str(name), "span": self._span(at, name)})  # type: ignore[no-any-return]
         args, trailing, close = arguments
         kw = {"name": str(name), "arguments": args, "trailing_comma": trailing, "span": self._span(at, close)}
-        return construct(cls, kw)  # type: ignore[no-any-return]
+        return _new[cls](kw)  # type: ignore[no-any-return]
 
     def field_attribute(self, c: list[Any]) -> FieldAttribute:
         return self._attribute(FieldAttribute, c)
@@ -314,12 +311,12 @@ class _Builder:
                 is_list = True
                 optional = m.endswith("?")
         kw = {"name": name, "optional": optional, "list": is_list, "legacy": legacy, "span": self._span(first, last)}
-        return construct(FieldType, kw)
+        return _new[FieldType](kw)
 
     def legacy_list_type(self, c: list[Any]) -> FieldType:
         open_, (name, _f, _l), close = c
         kw = {"name": name, "list": True, "legacy": "brackets", "span": self._span(open_, close)}
-        return construct(FieldType, kw)
+        return _new[FieldType](kw)
 
     def field(self, c: list[Any]) -> dict[str, Any]:
         name, colon, ftype, *attrs = c
@@ -410,7 +407,7 @@ class _Builder:
                     if attached and attached[0].blank_line_before:
                         attached[0] = attached[0].model_copy(update={"blank_line_before": False})
                 ln.kw["leading_comments"] = tuple(attached)
-                attributes.append(construct(BlockAttribute, ln.kw))
+                attributes.append(_new[BlockAttribute](ln.kw))
                 prev_comment = False
                 run_start = len(pending)
             else:
@@ -1106,11 +1103,11 @@ def parse_file_text(text: str, path: str = "<string>", *, strict: bool = True) -
         blocks: list[Any] = []
         for item in raw_blocks:
             if isinstance(item, dict):
-                blocks.append(construct(TopCatchAll, item))
+                blocks.append(_new[TopCatchAll](item))
                 continue
             kind, kw = item
             blocks.append(construct(_BLOCK_CLASSES[kind], kw))
-        result = construct(SchemaFile, {"path": path, "blocks": tuple(blocks), "footer_comments": tuple(footer)})
+        result = _new[SchemaFile]({"path": path, "blocks": tuple(blocks), "footer_comments": tuple(footer)})
     finally:
         if gc_was_enabled:
             _promote_new_objects()
@@ -1175,4 +1172,4 @@ def parse(text: str, path: str = "<string>", *, strict: bool = True) -> Schema:
     >>> schema.models[0].fields[0].name
     'id'
     """
-    return construct(Schema, {"files": (parse_file_text(text, path, strict=strict),)})
+    return _new[Schema]({"files": (parse_file_text(text, path, strict=strict),)})

@@ -21,6 +21,7 @@ import sys
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs start-up time
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any, ClassVar, TypeVar, dataclass_transform
 
     from pydantic import GetCoreSchemaHandler, TypeAdapter
@@ -33,7 +34,7 @@ else:
         return lambda cls: cls
 
 
-__all__ = ["Record", "construct", "field", "field_items", "record_fields"]
+__all__ = ["Record", "construct", "constructors", "field", "field_items", "record_fields"]
 
 _object_new = object.__new__
 _object_setattr = object.__setattr__
@@ -170,7 +171,18 @@ def field_items(record: Record) -> list[tuple[str, Any]]:
     return [(name, getattr(record, name)) for name in record.__record_fields__]
 
 
-_CONSTRUCTORS: dict[type[Any], Any] = {}
+class _Constructors(dict[type, "Callable[[dict[str, Any]], Any]"]):
+    """``constructors[cls](values)`` is ``construct(cls, values)``, one call less (the parser's way)."""
+
+    def __missing__(self, cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
+        return _constructor(cls)  # type: ignore[no-any-return]
+
+    if TYPE_CHECKING:
+
+        def __getitem__(self, cls: type[_R], /) -> Callable[[dict[str, Any]], _R]: ...
+
+
+constructors = _Constructors()
 
 
 def _constructor(cls: type[Any]) -> Any:
@@ -186,7 +198,7 @@ def _constructor(cls: type[Any]) -> Any:
             body.append(f"put(obj, {name!r}, get({name!r}, d{i}))")
     body.append("return obj")
     exec("def construct(values):\n    " + "\n    ".join(body), namespace)
-    _CONSTRUCTORS[cls] = namespace["construct"]
+    constructors[cls] = namespace["construct"]
     return namespace["construct"]
 
 
@@ -197,8 +209,7 @@ def construct(cls: type[_R], values: dict[str, Any]) -> _R:
     Pydantic's ``model_construct``, missing fields take their defaults (a
     missing required field is a ``KeyError``).
     """
-    make = _CONSTRUCTORS.get(cls) or _constructor(cls)
-    return make(values)  # type: ignore[no-any-return]
+    return constructors[cls](values)
 
 
 # ------------------------------------------------------------------ Pydantic, on first use
