@@ -209,17 +209,6 @@ def _span_form() -> type[Any]:
     return Span
 
 
-_MEANINGS: dict[type[Any], tuple[str, ...]] = {}
-
-
-def _meaning_fields(cls: type[Any]) -> tuple[str, ...]:
-    """The fields equality compares: all but ``span``."""
-    names = _MEANINGS.get(cls)
-    if names is None:
-        names = _MEANINGS[cls] = tuple(name for name in cls.__record_fields__ if name != "span")
-    return names
-
-
 class Node(Record):
     """Base of every AST node: frozen, strict about unknown fields, position-blind equality.
 
@@ -227,18 +216,7 @@ class Node(Record):
     ``model_dump``, ``model_validate``, ``model_json_schema``, ...).
     """
 
-    span: Span | None = field(default=None, repr=False)
-
-    def _key(self) -> tuple[Any, ...]:
-        return tuple([getattr(self, name) for name in _meaning_fields(type(self))])
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash((type(self), self._key()))
+    span: Span | None = field(default=None, repr=False, compare=False)  # positions are metadata
 
 
 # --------------------------------------------------------------------- comments

@@ -52,7 +52,6 @@ from .nodes import (
     TopCatchAll,
     TypeAlias,
     View,
-    construct,
 )
 from .printer import _block_comment_lines
 from .records import constructors as _new
@@ -415,7 +414,7 @@ class _Builder:
                     ln.kw["message"] = _MESSAGES[context]
                 ln.kw["leading_comments"] = tuple(pending)
                 ln.kw["blank_line_before"] = blank
-                members.append(construct(ln.cls, ln.kw))
+                members.append(_new[ln.cls](ln.kw))
                 pending = []
                 prev_comment = False
                 run_start = 0
@@ -1106,7 +1105,7 @@ def parse_file_text(text: str, path: str = "<string>", *, strict: bool = True) -
                 blocks.append(_new[TopCatchAll](item))
                 continue
             kind, kw = item
-            blocks.append(construct(_BLOCK_CLASSES[kind], kw))
+            blocks.append(_new[_BLOCK_CLASSES[kind]](kw))
         result = _new[SchemaFile]({"path": path, "blocks": tuple(blocks), "footer_comments": tuple(footer)})
     finally:
         if gc_was_enabled:

@@ -43,16 +43,18 @@ _object_setattr = object.__setattr__
 class _FieldSpec:
     """What ``field(...)`` returns in a class body: a default plus options."""
 
-    __slots__ = ("default", "repr")
+    __slots__ = ("compare", "default", "repr")
 
-    def __init__(self, default: Any, repr: bool) -> None:
+    def __init__(self, default: Any, repr: bool, compare: bool) -> None:
         self.default = default
         self.repr = repr
+        self.compare = compare
 
 
-def field(*, default: Any = ..., repr: bool = True) -> Any:
-    """A field with options, as ``dataclasses.field``: ``span: Span | None = field(default=None, repr=False)``."""
-    return _FieldSpec(default, repr)
+def field(*, default: Any = ..., repr: bool = True, compare: bool = True) -> Any:
+    """A field with options, as ``dataclasses.field``: ``field(default=None, repr=False, compare=False)``
+    is a field that ``repr`` leaves out and ``==`` and ``hash`` ignore."""
+    return _FieldSpec(default, repr, compare)
 
 
 class _RecordMeta(type):
@@ -65,9 +67,11 @@ class _RecordMeta(type):
     def __new__(mcls, name: str, bases: tuple[type, ...], ns: dict[str, Any], **kwargs: Any) -> _RecordMeta:
         fields: dict[str, Any] = {}
         hidden: set[str] = set()
+        ignored: set[str] = set()  # not compared
         for base in reversed(bases):
             fields.update(getattr(base, "__record_fields__", {}))
             hidden.update(getattr(base, "__record_hidden__", ()))
+            ignored.update(set(getattr(base, "__record_fields__", ())) - set(getattr(base, "__record_compared__", ())))
         own: list[str] = []
         for fname, annotation in ns.get("__annotations__", {}).items():
             if str(annotation).startswith(("ClassVar", "typing.ClassVar")):
@@ -76,6 +80,8 @@ class _RecordMeta(type):
             if isinstance(default, _FieldSpec):
                 if not default.repr:
                     hidden.add(fname)
+                if not default.compare:
+                    ignored.add(fname)
                 default = default.default
             if fname not in fields:
                 own.append(fname)
@@ -83,6 +89,7 @@ class _RecordMeta(type):
         ns["__slots__"] = tuple(own)
         ns["__record_fields__"] = fields
         ns["__record_hidden__"] = frozenset(hidden)
+        ns["__record_compared__"] = tuple(f for f in fields if f not in ignored)
         return super().__new__(mcls, name, bases, ns, **kwargs)
 
 
@@ -96,6 +103,7 @@ class Record(metaclass=_RecordMeta):
 
     __record_fields__: ClassVar[dict[str, Any]]
     __record_hidden__: ClassVar[frozenset[str]]
+    __record_compared__: ClassVar[tuple[str, ...]]
 
     def __init__(self, **values: Any) -> None:
         from pydantic_core import ArgsKwargs
@@ -109,7 +117,7 @@ class Record(metaclass=_RecordMeta):
         raise AttributeError(f"{type(self).__name__} is immutable (cannot delete {name})")
 
     def _values(self) -> tuple[Any, ...]:
-        return tuple([getattr(self, name) for name in self.__record_fields__])
+        return tuple([getattr(self, name) for name in self.__record_compared__])
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -289,7 +297,9 @@ def _describe_as_dataclass(cls: type[Record]) -> None:
     hidden = cls.__record_hidden__
     for name, default in cls.__record_fields__.items():
         value = dataclasses.MISSING if default is ... else default
-        f: Any = dataclasses.field(default=value, kw_only=True, repr=name not in hidden)
+        f: Any = dataclasses.field(
+            default=value, kw_only=True, repr=name not in hidden, compare=name in cls.__record_compared__
+        )
         f.name = name
         f._field_type = dataclasses._FIELD  # type: ignore[attr-defined]  # what fields() lists
         described[name] = f
