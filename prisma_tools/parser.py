@@ -620,10 +620,8 @@ def _cache_path() -> str | bool:
     folder = cache_folder()
     if folder is None:
         return False
-    import hashlib
-
-    digest = hashlib.sha256(grammar_text().encode()).hexdigest()[:16]
-    return os.path.join(folder, f"grammar-{digest}-py{sys.version_info[0]}{sys.version_info[1]}.lark-cache")
+    key = grammar_digest().replace(":", "-")  # named as the regex cache is
+    return os.path.join(folder, f"grammar-{key}-py{sys.version_info[0]}{sys.version_info[1]}.lark-cache")
 
 
 def grammar_digest(text: str | None = None) -> str:
