@@ -26,6 +26,9 @@ _EXPORTS = {
     "print_value": "printer",
     "format_text": "api",
     "fix": "fixer",
+    "analyze": "resolve",
+    "ResolvedSchema": "resolve",
+    "validate": "validate",
     "FixResult": "fixer",
     "parse_file": "api",
     "load": "files",
@@ -66,6 +69,9 @@ _EXPORTS = {
 
 __all__ = [
     "__version__",
+    "ResolvedSchema",
+    "analyze",
+    "validate",
     "ArbitraryBlock",
     "Argument",
     "ArrayValue",
@@ -151,6 +157,8 @@ if TYPE_CHECKING:
     )
     from .parser import parse, parse_file_text
     from .printer import print_file, print_files, print_schema, print_value
+    from .resolve import ResolvedSchema, analyze
+    from .validate import validate
 
 
 def __getattr__(name: str) -> object:

@@ -1,0 +1,373 @@
+"""The resolved schema: what a schema's names, types, relations and indexes mean.
+
+This is the layer above the AST, as Prisma's ``parser-database`` is above its
+syntax tree. Every item keeps the AST node it was read from (``node``) and the
+file it is in (``file``), so a validation or a rule can point at the source.
+Nothing here changes the AST; an invalid schema resolves as far as it can
+(an unknown type resolves to ``kind="unknown"``, a second definition of a name
+is kept in :attr:`ResolvedSchema.tops` but not in the name tables).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from ..nodes import (
+    BlockAttribute,
+    CompositeType,
+    Datasource,
+    EnumBlock,
+    EnumValue,
+    FieldAttribute,
+    FieldDecl,
+    Generator,
+    Model,
+    SchemaFile,
+    View,
+)
+
+if TYPE_CHECKING:
+    from ..nodes import Schema
+
+__all__ = [
+    "SCALAR_TYPES",
+    "Arity",
+    "CompositeInfo",
+    "DatasourceInfo",
+    "EnumInfo",
+    "EnumValueInfo",
+    "FieldInfo",
+    "GeneratorInfo",
+    "IndexField",
+    "IndexInfo",
+    "ModelInfo",
+    "Relation",
+    "RelationFieldInfo",
+    "ResolvedSchema",
+    "SourceFile",
+    "TypeKind",
+    "TypeRef",
+]
+
+SCALAR_TYPES = ("String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes")
+
+TypeKind = Literal["scalar", "enum", "model", "view", "composite", "unsupported", "unknown"]
+Arity = Literal["required", "optional", "list"]
+
+
+@dataclass(eq=False)
+class SourceFile:
+    """One file of the schema: its path, its text and its AST."""
+
+    index: int
+    path: str
+    text: str
+    ast: SchemaFile = field(repr=False)
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """What a field's type names: ``kind`` and the name (``Unsupported("x")`` keeps its argument)."""
+
+    kind: TypeKind
+    name: str
+
+    @property
+    def is_relation(self) -> bool:
+        return self.kind in ("model", "view")
+
+
+@dataclass(eq=False)
+class FieldInfo:
+    """A field of a model, view or composite type."""
+
+    name: str
+    node: FieldDecl = field(repr=False)
+    parent: FieldBlockInfo = field(repr=False)
+    type: TypeRef
+    arity: Arity
+    db_name: str
+    """``@map("...")`` when given, else the field's name."""
+
+    @property
+    def file(self) -> SourceFile:
+        return self.parent.file
+
+    @property
+    def is_relation(self) -> bool:
+        return self.type.is_relation
+
+    @property
+    def is_optional(self) -> bool:
+        return self.arity == "optional"
+
+    @property
+    def is_list(self) -> bool:
+        return self.arity == "list"
+
+    @property
+    def is_required(self) -> bool:
+        return self.arity == "required"
+
+    def attributes(self, name: str) -> list[FieldAttribute]:
+        """Every ``@name`` on the field, in source order."""
+        return [a for a in self.node.attributes if a.name == name]
+
+    def attribute(self, name: str) -> FieldAttribute | None:
+        return self.node.attribute(name)
+
+    @property
+    def native_type(self) -> FieldAttribute | None:
+        """The ``@db.X`` attribute (its name is ``db.X``), if any."""
+        for a in self.node.attributes:
+            if a.name.startswith("db."):
+                return a
+        return None
+
+    @property
+    def label(self) -> str:
+        return f"{self.parent.name}.{self.name}"
+
+
+@dataclass(frozen=True)
+class IndexField:
+    """A field of an index, with the arguments Prisma allows on it."""
+
+    name: str
+    """The field name as written (``a.b`` for a composite path)."""
+    sort: str | None = None
+    length: int | None = None
+    ops: str | None = None
+
+
+@dataclass(eq=False)
+class IndexInfo:
+    """``@id``/``@@id``, ``@unique``/``@@unique``, ``@@index`` or ``@@fulltext``."""
+
+    kind: Literal["id", "unique", "index", "fulltext"]
+    model: FieldBlockInfo = field(repr=False)
+    attribute: FieldAttribute
+    fields: tuple[IndexField, ...]
+    field_level: bool
+    """Written on a field (``@id``, ``@unique``) rather than on the block."""
+    name: str | None = None
+    map: str | None = None
+    clustered: bool | None = None
+    index_type: str | None = None
+    where: object | None = None
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+@dataclass(eq=False)
+class FieldBlockInfo:
+    """A model, view or composite type."""
+
+    name: str
+    kind: Literal["model", "view", "type"]
+    node: Model | View | CompositeType = field(repr=False)
+    file: SourceFile = field(repr=False)
+    fields: list[FieldInfo] = field(default_factory=list)
+    indexes: list[IndexInfo] = field(default_factory=list)
+    db_name: str = ""
+    schema: str | None = None
+    """``@@schema("...")``."""
+
+    def field(self, name: str) -> FieldInfo | None:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        return None
+
+    @property
+    def primary_key(self) -> IndexInfo | None:
+        for i in self.indexes:
+            if i.kind == "id":
+                return i
+        return None
+
+    @property
+    def unique_criteria(self) -> list[IndexInfo]:
+        """The primary key, then the unique constraints, in Prisma's order."""
+        ids = [i for i in self.indexes if i.kind == "id"]
+        return ids + [i for i in self.indexes if i.kind == "unique"]
+
+    def block_attributes(self, name: str) -> list[BlockAttribute]:
+        return [a for a in self.node.attributes if a.name == name]
+
+    @property
+    def is_ignored(self) -> bool:
+        return any(a.name == "ignore" for a in self.node.attributes)
+
+
+ModelInfo = FieldBlockInfo
+CompositeInfo = FieldBlockInfo
+
+
+@dataclass(eq=False)
+class EnumValueInfo:
+    name: str
+    node: EnumValue = field(repr=False)
+    db_name: str
+
+
+@dataclass(eq=False)
+class EnumInfo:
+    name: str
+    node: EnumBlock = field(repr=False)
+    file: SourceFile = field(repr=False)
+    values: list[EnumValueInfo] = field(default_factory=list)
+    db_name: str = ""
+    schema: str | None = None
+    kind: Literal["enum"] = "enum"
+
+
+@dataclass(eq=False)
+class DatasourceInfo:
+    """A ``datasource`` block, read as far as its settings are literal."""
+
+    name: str
+    node: Datasource = field(repr=False)
+    file: SourceFile = field(repr=False)
+    provider: str | None
+    """The provider string (``postgresql``, ``mysql``, ...), None when missing or not a string."""
+    relation_mode: str | None = None
+    schemas: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = ()
+
+    @property
+    def active_provider(self) -> str | None:
+        """The connector behind the provider: ``postgres`` is ``postgresql``, ``mongo`` is not a thing."""
+        return {"postgres": "postgresql"}.get(self.provider or "", self.provider)
+
+
+@dataclass(eq=False)
+class GeneratorInfo:
+    name: str
+    node: Generator = field(repr=False)
+    file: SourceFile = field(repr=False)
+    provider: str | None
+    preview_features: tuple[str, ...] = ()
+
+
+@dataclass(eq=False)
+class RelationFieldInfo:
+    """A relation field with its ``@relation`` arguments read."""
+
+    field: FieldInfo
+    relation_name: str | None
+    fields: tuple[str, ...] | None
+    references: tuple[str, ...] | None
+    on_delete: str | None = None
+    on_update: str | None = None
+    map: str | None = None
+    attribute: FieldAttribute | None = None
+
+    @property
+    def model(self) -> FieldBlockInfo:
+        return self.field.parent
+
+    @property
+    def target(self) -> str:
+        return self.field.type.name
+
+    @property
+    def defines_keys(self) -> bool:
+        return self.fields is not None or self.references is not None
+
+
+@dataclass(eq=False)
+class Relation:
+    """Two relation fields that are the sides of one relation (``back`` is None when one is missing).
+
+    ``kind`` is ``one-to-one``, ``one-to-many`` or ``many-to-many`` (both sides lists).
+    """
+
+    forward: RelationFieldInfo
+    back: RelationFieldInfo | None
+    name: str | None
+
+    @property
+    def kind(self) -> Literal["one-to-one", "one-to-many", "many-to-many"]:
+        a = self.forward.field.is_list
+        b = self.back is not None and self.back.field.is_list
+        if a and b:
+            return "many-to-many"
+        if a or b or self.back is None:
+            return "one-to-many" if (a or b) else "one-to-one"
+        return "one-to-one"
+
+    @property
+    def is_self(self) -> bool:
+        return self.forward.model is (self.back.model if self.back else self.forward.model) and (
+            self.forward.target == self.forward.model.name
+        )
+
+
+@dataclass(eq=False)
+class ResolvedSchema:
+    """A schema with its names, types, relations and indexes resolved. Built by :func:`analyze`."""
+
+    ast: Schema = field(repr=False)
+    files: list[SourceFile]
+    tops: list[FieldBlockInfo | EnumInfo]
+    """Every model, view, composite type and enum, in source order (second definitions included)."""
+    names: dict[str, FieldBlockInfo | EnumInfo]
+    """The first definition of each name."""
+    datasources: list[DatasourceInfo]
+    generators: list[GeneratorInfo]
+    relation_fields: list[RelationFieldInfo] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    _by_field: dict[int, Relation] | None = field(default=None, repr=False)
+
+    @property
+    def models(self) -> list[FieldBlockInfo]:
+        return [t for t in self.tops if t.kind == "model" and self.names.get(t.name) is t]
+
+    @property
+    def views(self) -> list[FieldBlockInfo]:
+        return [t for t in self.tops if t.kind == "view" and self.names.get(t.name) is t]
+
+    @property
+    def composite_types(self) -> list[FieldBlockInfo]:
+        return [t for t in self.tops if t.kind == "type" and self.names.get(t.name) is t]
+
+    @property
+    def enums(self) -> list[EnumInfo]:
+        return [t for t in self.tops if isinstance(t, EnumInfo) and self.names.get(t.name) is t]
+
+    def model(self, name: str) -> FieldBlockInfo | None:
+        t = self.names.get(name)
+        return t if isinstance(t, FieldBlockInfo) and t.kind in ("model", "view") else None
+
+    def enum(self, name: str) -> EnumInfo | None:
+        t = self.names.get(name)
+        return t if isinstance(t, EnumInfo) else None
+
+    @property
+    def datasource(self) -> DatasourceInfo | None:
+        return self.datasources[0] if self.datasources else None
+
+    @property
+    def provider(self) -> str | None:
+        ds = self.datasource
+        return None if ds is None else ds.active_provider
+
+    @property
+    def preview_features(self) -> frozenset[str]:
+        return frozenset(p for g in self.generators for p in g.preview_features)
+
+    def relation_of(self, f: FieldInfo) -> Relation | None:
+        """The relation ``f`` is a side of (None for a scalar field)."""
+        index = self._by_field
+        if index is None:
+            index = {}
+            for r in self.relations:
+                index[id(r.forward.field)] = r
+                if r.back is not None:
+                    index[id(r.back.field)] = r
+            self._by_field = index
+        return index.get(id(f))

@@ -1,0 +1,74 @@
+"""Prisma's validator: every error and warning Prisma reports for a schema, in Prisma's words.
+
+>>> import prisma_tools
+>>> schema = prisma_tools.parse("model User {\\n  id Int @id\\n  email Strin\\n}\\n")
+>>> [(d.location(), d.code, d.message[:22]) for d in prisma_tools.validate(schema)]
+[('<string>:3:9', 'E201', 'Type "Strin" is neithe')]
+
+Validations read the resolved schema (:mod:`prisma_tools.resolve`); one
+module per concern; :mod:`.pipeline` says in which order they run and
+:mod:`.rules` lists every diagnostic class with its code.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .context import Context, Finding
+from .rules import RULES, Rule
+
+if TYPE_CHECKING:
+    from ..diagnostics import Diagnostic
+    from ..nodes import Schema
+
+__all__ = ["DEFAULT_PRISMA_VERSION", "RULES", "Context", "Finding", "Rule", "all_rules", "check_schema", "validate"]
+
+DEFAULT_PRISMA_VERSION = 6
+"""The engine judged against when nothing says otherwise (see ``--prisma-version``)."""
+
+
+def check_schema(
+    schema: Schema, *, prisma_version: int = DEFAULT_PRISMA_VERSION, sources: dict[str, str] | None = None
+) -> list[Finding]:
+    """Every diagnostic Prisma's validator gives ``schema``, as :class:`Finding` objects (with byte ranges).
+
+    ``schema`` should be parsed leniently (``strict=False``) so that lines
+    Prisma rejects are kept and reported. ``sources`` maps each file's path to
+    its text; by default the texts the parser recorded are used.
+    """
+    from ..resolve import analyze
+    from .pipeline import run
+
+    if prisma_version not in (6, 7):
+        raise ValueError(f"prisma_version must be 6 or 7, not {prisma_version!r}")
+    ctx = Context(analyze(schema, sources), prisma_version=prisma_version)
+    run(ctx)
+    return ctx.findings
+
+
+def validate(
+    schema: Schema, *, prisma_version: int = DEFAULT_PRISMA_VERSION, sources: dict[str, str] | None = None
+) -> list[Diagnostic]:
+    """Prisma's errors and warnings for ``schema``, as :class:`~prisma_tools.Diagnostic` objects."""
+    from ..nodes import LineIndex
+
+    findings = check_schema(schema, prisma_version=prisma_version, sources=sources)
+    lines: dict[str, LineIndex] = {}
+    out = []
+    for f in findings:
+        index = lines.get(f.path)
+        if index is None:
+            index = lines[f.path] = LineIndex(f.file.text)
+        out.append(f.to_diagnostic(index))
+    return out
+
+
+def all_rules() -> list[Rule]:
+    """Every diagnostic class, by code (imports every validation module so that all are registered)."""
+    from importlib import import_module
+
+    from .pipeline import CONFIGURATION, DATABASE, VALIDATIONS
+
+    for name in (*DATABASE, *CONFIGURATION, *VALIDATIONS):
+        import_module(f"{__name__}.{name}")
+    return sorted(RULES.values(), key=lambda r: r.code)

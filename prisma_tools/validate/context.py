@@ -1,0 +1,135 @@
+"""What a validation sees: the resolved schema, the engine version, and where to report.
+
+Positions: the AST records character offsets into each file's text; Prisma
+reports byte offsets into the UTF-8 encoding. A :class:`Finding` keeps the
+character offsets; :meth:`Finding.byte_range` gives Prisma's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from ..nodes import LineIndex, Node, Span
+
+if TYPE_CHECKING:
+    from ..diagnostics import Diagnostic
+    from ..resolve import ResolvedSchema, SourceFile
+    from .rules import Rule
+
+__all__ = ["Context", "Finding"]
+
+
+@dataclass(eq=False)
+class Finding:
+    """One diagnostic: a rule, a message and a range of a file (character offsets, end exclusive)."""
+
+    rule: Rule
+    message: str
+    file: SourceFile
+    start: int
+    end: int
+
+    @property
+    def severity(self) -> Literal["error", "warning"]:
+        return self.rule.severity
+
+    @property
+    def code(self) -> str:
+        return self.rule.code
+
+    @property
+    def path(self) -> str:
+        return self.file.path
+
+    def byte_range(self) -> tuple[int, int]:
+        """``(start, end)`` as byte offsets into the file's UTF-8 text, as Prisma reports them."""
+        text = self.file.text
+        if text.isascii():
+            return self.start, self.end
+        start = len(text[: self.start].encode("utf-8", "surrogatepass"))
+        return start, start + len(text[self.start : self.end].encode("utf-8", "surrogatepass"))
+
+    def span(self, lines: LineIndex | None = None) -> Span:
+        return Span.at(lines or LineIndex(self.file.text), self.start, self.end)
+
+    def to_diagnostic(self, lines: LineIndex | None = None) -> Diagnostic:
+        from ..diagnostics import Diagnostic, source_line
+
+        span = self.span(lines)
+        return Diagnostic(
+            severity=self.severity,
+            message=self.message,
+            path=self.path,
+            span=span,
+            code=self.code,
+            line_text=source_line(self.file.text, span),
+        )
+
+
+@dataclass(eq=False)
+class Context:
+    """The state of one validation run."""
+
+    db: ResolvedSchema
+    prisma_version: int = 6
+    findings: list[Finding] = field(default_factory=list)
+
+    def report(
+        self,
+        rule: Rule,
+        file: SourceFile,
+        where: Node | tuple[int, int] | None,
+        message: str | None = None,
+        **values: object,
+    ) -> Finding:
+        """Report ``rule`` at ``where`` (a node's span, or character offsets ``(start, end)``).
+
+        The message is ``message`` when given, else the rule's template filled with ``values``.
+        """
+        if isinstance(where, tuple):
+            start, end = where
+        elif where is not None and where.span is not None:
+            start, end = where.span.start_offset, where.span.end_offset
+        else:
+            start = end = 0
+        text = message if message is not None else rule.template.format(**values)
+        finding = Finding(rule, text, file, start, end)
+        self.findings.append(finding)
+        return finding
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    # --------------------------------------------------------------- spans
+
+    @staticmethod
+    def offsets(node: Node) -> tuple[int, int]:
+        span = node.span
+        return (0, 0) if span is None else (span.start_offset, span.end_offset)
+
+    @staticmethod
+    def word_at(file: SourceFile, start: int, word: str, limit: int | None = None) -> tuple[int, int]:
+        """The range of the first ``word`` at or after ``start`` (before ``limit``); ``(start, start)`` if absent."""
+        i = file.text.find(word, start, limit)
+        return (start, start) if i < 0 else (i, i + len(word))
+
+    def name_span(self, file: SourceFile, node: Node, name: str) -> tuple[int, int]:
+        """The range of a block's name in its header (``model User {`` -> ``User``)."""
+        start, end = self.offsets(node)
+        text = file.text
+        header_end = text.find("{", start, end)
+        i = start
+        # skip the keyword, then find the name as a whole word
+        while i < (header_end if header_end >= 0 else end) and not text[i].isspace():
+            i += 1
+        j = text.find(name, i, header_end if header_end >= 0 else end)
+        return (j, j + len(name)) if j >= 0 else (start, start)
+
+    def line_span(self, file: SourceFile, node: Node) -> tuple[int, int]:
+        """A member's range through the end of its line, line break included (Prisma's field spans)."""
+        start, end = self.offsets(node)
+        text = file.text
+        nl = text.find("\n", end)
+        return start, (len(text) if nl < 0 else nl + 1)

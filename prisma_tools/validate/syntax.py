@@ -1,0 +1,113 @@
+"""Syntax: what Prisma's grammar accepts only to reject (invalid lines, legacy spellings, fields without a type)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..nodes import (
+    ArbitraryBlock,
+    CatchAll,
+    CompositeType,
+    Datasource,
+    EnumBlock,
+    FieldDecl,
+    Generator,
+    Model,
+    TopCatchAll,
+    TypeAlias,
+    View,
+)
+from .rules import rule
+
+if TYPE_CHECKING:
+    from .context import Context
+
+INVALID_TOP_LINE = rule(
+    "E001",
+    "invalid-line",
+    "Error validating: This line is invalid. It does not start with any known Prisma schema keyword.",
+)
+INVALID_FIELD_LINE = rule(
+    "E002",
+    "invalid-field-line",
+    "Error validating: This line is not a valid field or attribute definition.",
+)
+INVALID_ENUM_LINE = rule("E003", "invalid-enum-line", "Error validating: This line is not an enum value definition.")
+INVALID_DATASOURCE_LINE = rule(
+    "E004",
+    "invalid-datasource-line",
+    "Error validating: This line is not a valid definition within a datasource.",
+)
+INVALID_GENERATOR_LINE = rule(
+    "E005",
+    "invalid-generator-line",
+    "Error validating: This line is not a valid definition within a generator.",
+)
+INVALID_BLOCK = rule(
+    "E006",
+    "block-without-keyword",
+    "Error validating: This block is invalid. It does not start with any known Prisma schema keyword. "
+    "Valid keywords include 'model', 'enum', 'type', 'datasource' and 'generator'.",
+)
+TYPE_ALIAS = rule(
+    "E007",
+    "type-alias",
+    "Error validating: Invalid type definition. Please check the documentation in https://pris.ly/d/composite-types",
+)
+FIELD_WITHOUT_TYPE = rule(
+    "E008",
+    "field-without-type",
+    'Error validating {kind} "{block}": This field declaration is invalid. It is either missing a name or a type.',
+)
+LEGACY_COLON = rule("E009", "legacy-colon", "Field declarations don't require a `:`.")
+LEGACY_REQUIRED = rule("E010", "legacy-required", "Fields are required by default, `!` is no longer required.")
+LEGACY_LIST = rule("E011", "legacy-list", "To specify a list, please use `Type[]` instead of `[Type]`.")
+OPTIONAL_LIST = rule("E012", "optional-list", "Optional lists are not supported. Use either `Type[]` or `Type?`.")
+
+_LINE_RULES = {
+    Model: INVALID_FIELD_LINE,
+    View: INVALID_FIELD_LINE,
+    CompositeType: INVALID_FIELD_LINE,
+    EnumBlock: INVALID_ENUM_LINE,
+    Datasource: INVALID_DATASOURCE_LINE,
+    Generator: INVALID_GENERATOR_LINE,
+}
+_KIND_WORDS = {"model": "model", "view": "view", "type": "composite type"}
+
+
+def check(ctx: Context) -> None:
+    for file in ctx.db.files:
+        for block in file.ast.blocks:
+            if isinstance(block, TopCatchAll):
+                ctx.report(INVALID_TOP_LINE, file, ctx.line_span(file, block))
+            elif isinstance(block, ArbitraryBlock):
+                ctx.report(INVALID_BLOCK, file, block)
+            elif isinstance(block, TypeAlias):
+                ctx.report(TYPE_ALIAS, file, block)
+            else:
+                line_rule = _LINE_RULES.get(type(block))
+                for member in getattr(block, "members", ()):
+                    if isinstance(member, CatchAll) and line_rule is not None:
+                        ctx.report(line_rule, file, ctx.line_span(file, member))
+                    elif isinstance(member, FieldDecl):
+                        _field(ctx, file, block, member)
+
+
+def _field(ctx: Context, file: object, block: object, f: FieldDecl) -> None:
+    from ..resolve import SourceFile
+
+    assert isinstance(file, SourceFile)
+    if f.type is None:
+        kind = _KIND_WORDS.get(getattr(block, "kind", ""), "model")
+        ctx.report(FIELD_WITHOUT_TYPE, file, ctx.line_span(file, f), kind=kind, block=getattr(block, "name", ""))
+        return
+    t = f.type
+    start, end = ctx.offsets(f)
+    if f.legacy_colon:
+        ctx.report(LEGACY_COLON, file, ctx.word_at(file, start + len(f.name), ":", end))
+    if t.legacy == "bang":
+        ctx.report(LEGACY_REQUIRED, file, t)
+    elif t.legacy == "brackets":
+        ctx.report(LEGACY_LIST, file, t)
+    elif t.list and t.optional:
+        ctx.report(OPTIONAL_LIST, file, t)
