@@ -65,10 +65,7 @@ def validate(
 
 def all_rules() -> list[Rule]:
     """Every diagnostic class, by code (imports every validation module so that all are registered)."""
-    from importlib import import_module
+    from .pipeline import modules
 
-    from .pipeline import CONFIGURATION, DATABASE, VALIDATIONS
-
-    for name in (*DATABASE, *CONFIGURATION, *VALIDATIONS):
-        import_module(f"{__name__}.{name}")
+    modules()
     return sorted(RULES.values(), key=lambda r: r.code)

@@ -102,6 +102,10 @@ RESERVED_NAMES = frozenset(
 _KIND_WORDS = {"model": "model", "view": "view", "type": "composite type", "enum": "enum"}
 
 
+PHASE = "database"
+ORDER = 20
+
+
 def check(ctx: Context) -> None:
     tops: dict[str, str] = {}
     generators: set[str] = set()

@@ -75,6 +75,10 @@ _LINE_RULES = {
 _KIND_WORDS = {"model": "model", "view": "view", "type": "composite type"}
 
 
+PHASE = "database"
+ORDER = 10
+
+
 def check(ctx: Context) -> None:
     for file in ctx.db.files:
         for block in file.ast.blocks:

@@ -16,6 +16,10 @@ UNKNOWN_TYPE = rule(
 )
 
 
+PHASE = "database"
+ORDER = 30
+
+
 def check(ctx: Context) -> None:
     for top in ctx.db.tops:
         if top.kind == "enum":
