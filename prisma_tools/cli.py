@@ -34,6 +34,27 @@ def _common(f: Any) -> Any:
     return click.argument("paths", nargs=-1, required=True, metavar=PATHS_METAVAR)(f)
 
 
+def _config_or_exit(config_path: str | None, paths: Sequence[str]) -> Any:
+    from pathlib import Path
+
+    from .config import ConfigError, find_pyproject, load_config
+
+    try:
+        return load_config(Path(config_path) if config_path is not None else find_pyproject(paths))
+    except ConfigError as e:
+        _echo_err(f"error: {e}")
+        sys.exit(EXIT_ERROR)
+
+
+_PRISMA_VERSION = click.option(
+    "--prisma-version",
+    type=click.Choice(["6", "7"]),
+    default=None,
+    help="The Prisma engine to judge by (default: prisma-version in [tool.prisma-tools], "
+    "else the prisma version in the nearest package.json, else 6).",
+)
+
+
 class _Commands(click.Group):
     """The command group; `migrate` (and its database code) is imported only when used."""
 
@@ -106,10 +127,11 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 def _render_change(d: Diagnostic) -> str:
-    # changes print the way linters print them: `path:line:col: CODE message`
+    # changes print the way linters print them: `path:line:col: CODE message`;
+    # problems as everywhere else, with the source line and a caret
     if d.severity == "info" and d.code:
         return f"{d.location()}: {d.code} {d.message}"
-    return d.render(excerpt=False)
+    return d.render(excerpt=True)
 
 
 @cli.command("fix")
@@ -141,6 +163,8 @@ def _render_change(d: Diagnostic) -> str:
     type=click.Path(dir_okay=False),
     help="pyproject.toml to read [tool.prisma-tools] from (default: the nearest one).",
 )
+@_PRISMA_VERSION
+@click.option("--no-check", is_flag=True, help="Do not validate the result (by default, errors left exit 1).")
 def fix_command(
     paths: tuple[str, ...],
     check: bool,
@@ -156,6 +180,8 @@ def fix_command(
     backup: bool | None,
     output_format: str,
     config_path: str | None,
+    prisma_version: str | None,
+    no_check: bool,
 ) -> None:
     """Repair schemas Prisma rejects, then format them.
 
@@ -163,7 +189,9 @@ def fix_command(
     back-relation fields and the @unique a one-to-one relation needs. Every
     change is reported as `path:line:col: CODE message`. Settings come from
     [tool.prisma-tools] in the nearest pyproject.toml; flags override them.
-    Run `prisma-tools passes` for the list of passes.
+    Run `prisma-tools passes` for the list of passes. What is left that Prisma
+    would reject is then reported as `check` reports it, and the exit status
+    is 1 (the repaired text is still written).
     """
     from pathlib import Path
 
@@ -205,6 +233,18 @@ def fix_command(
         changes.extend(c.model_dump(mode="json") for c in result.changes)
         return result.schema, [c.to_diagnostic() for c in result.changes]
 
+    validate = None
+    if not no_check:
+        from .commands.check import check_texts
+        from .commands.prisma_version import resolve_prisma_version
+
+        version, _ = resolve_prisma_version(
+            int(prisma_version) if prisma_version else None, cfg.prisma_version, list(paths)
+        )
+
+        def validate(texts: dict[str, str]) -> list[Diagnostic]:
+            return check_texts(texts, prisma_version=version)
+
     sys.exit(
         run_targets(
             paths,
@@ -219,8 +259,85 @@ def fix_command(
             json_output=output_format == "json",
             changes=changes,
             render=_render_change,
+            validate=validate,
         )
     )
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, required=True, metavar=PATHS_METAVAR)
+@_PRISMA_VERSION
+@click.option(
+    "--output-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Diagnostics as text lines, or as a JSON list (ruff's shape) on stdout.",
+)
+@click.option("--stdin-filename", metavar="PATH", help="The name used in messages when reading standard input.")
+@click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Also say which Prisma version is judged by, and why.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="pyproject.toml to read [tool.prisma-tools] from (default: the nearest one).",
+)
+def check_command(
+    paths: tuple[str, ...],
+    prisma_version: str | None,
+    output_format: str,
+    stdin_filename: str | None,
+    quiet: bool,
+    verbose: bool,
+    config_path: str | None,
+) -> None:
+    """Report every error and warning Prisma's validator gives each schema, in Prisma's words.
+
+    Lines look like `path:line:col: severity[CODE]: message`, followed by the
+    source line and a caret. Exit status: 0 no error (warnings alone give 0),
+    1 errors, 2 a file could not be read. `prisma-tools rules` lists the codes.
+    """
+    from .commands.check import check_paths
+    from .commands.prisma_version import resolve_prisma_version
+
+    cfg = _config_or_exit(config_path, paths)
+    version, source = resolve_prisma_version(
+        int(prisma_version) if prisma_version else None, cfg.prisma_version, list(paths)
+    )
+    if verbose:
+        _echo_err(f"judging by Prisma {version} ({source})")
+    sys.exit(
+        check_paths(
+            paths, prisma_version=version, output_format=output_format, stdin_filename=stdin_filename, quiet=quiet
+        )
+    )
+
+
+@cli.command("rules")
+@click.argument("code", required=False)
+@click.option(
+    "--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Text or JSON."
+)
+def rules_command(code: str | None, output_format: str) -> None:
+    """List the diagnostics `check` reports: code, name, severity and Prisma's message.
+
+    With CODE (or a name), show that one only.
+    """
+    import json
+
+    from .validate import all_rules
+
+    rules = all_rules()
+    if code is not None:
+        rules = [r for r in rules if code in (r.code, r.name)]
+        if not rules:
+            raise click.BadParameter(f"no rule {code!r} (see `prisma-tools rules`)", param_hint="CODE")
+    if output_format == "json":
+        click.echo(json.dumps([r.__dict__ for r in rules], indent=2))
+        return
+    for r in rules:
+        click.echo(f"{r.code}  {r.name:<32} {r.severity:<7}  {r.template}")
 
 
 @cli.command("passes")

@@ -36,7 +36,7 @@ def fail(message: str) -> NoReturn:
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the errors a user can cause into one message and exit status 2."""
-    from .diagnostics import ParseError
+    from .diagnostics import InvalidSchemaError, ParseError
     from .files import SchemaReadError
     from .migrate.errors import MigrateError
 
@@ -45,6 +45,8 @@ def user_errors() -> Iterator[None]:
     except ParseError as e:
         for d in e.diagnostics:
             click.echo(d.render(), err=True)
+        if isinstance(e, InvalidSchemaError):
+            click.echo("error: the schema has errors Prisma rejects (see `prisma-tools check`); nothing done", err=True)
         sys.exit(EXIT_ERROR)
     except (SchemaReadError, MigrateError) as e:
         fail(str(e))

@@ -8,6 +8,7 @@ Recognised keys (command-line flags override them)::
     ignore = ["PT003"]
     duplicates = "first"                           # first | last | error
     backup = false
+    prisma-version = 7                             # the engine `check` judges by: 6 or 7
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 
 __all__ = ["Config", "ConfigError", "find_pyproject", "load_config"]
 
-_KEYS = {"merge", "select", "ignore", "duplicates", "backup"}
+_KEYS = {"merge", "select", "ignore", "duplicates", "backup", "prisma-version"}
 
 
 class ConfigError(ValueError):
@@ -34,6 +35,7 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     duplicates: str = "first"
     backup: bool = False
+    prisma_version: int | None = None
     source: Path | None = None
 
 
@@ -102,4 +104,11 @@ def load_config(path: Path | None) -> Config:
         if not isinstance(section["backup"], bool):
             raise ConfigError(f"{path}: [tool.prisma-tools] backup must be true or false")
         cfg.backup = section["backup"]
+    if "prisma-version" in section:
+        version = section["prisma-version"]
+        if isinstance(version, str) and version.isdigit():
+            version = int(version)
+        if version not in (6, 7) or isinstance(version, bool):
+            raise ConfigError(f"{path}: [tool.prisma-tools] prisma-version must be 6 or 7")
+        cfg.prisma_version = version
     return cfg

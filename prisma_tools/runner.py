@@ -9,7 +9,7 @@ arguments whose meaning to click is unambiguous and leaves the rest (help,
 usage errors, other commands) to click.
 
 Exit status: 0 nothing to do or all done; 1 ``--check``/``--diff`` found
-changes; 2 usage, input, parse or internal error.
+changes, or ``fix`` left errors Prisma rejects; 2 usage, input, parse or internal error.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from typing import Any, NoReturn, TextIO
 
     from .diagnostics import Diagnostic
-    from .workflow import Report, Transform
+    from .workflow import Report, Transform, Validate
 
 __all__ = [
     "COMMON_OPTIONS",
@@ -180,6 +180,7 @@ def run_targets(
     json_output: bool = False,
     changes: list[Any] | None = None,
     render: Callable[[Diagnostic], str] | None = None,
+    validate: Validate | None = None,
 ) -> int:
     """Process every target and turn the report into messages and an exit status."""
     from .workflow import Report, iter_targets, process
@@ -199,6 +200,7 @@ def run_targets(
             lenient=lenient,
             backup=backup,
             out=sys.stdout.write,
+            validate=validate,
         )
     if json_output:
         import json
@@ -226,9 +228,14 @@ def run_targets(
                     echo(f"{o.path} already well formatted, good job.", err=True)
             if report.outcomes or report.errors:
                 echo(_summary(report, check=check or diff), err=True)
+            if report.invalid:
+                schemas = f"{report.invalid} schema{'s' if report.invalid != 1 else ''}"
+                echo(f"{schemas} still {'have' if report.invalid != 1 else 'has'} errors Prisma rejects.", err=True)
     if report.failed:
         return EXIT_ERROR
     if (check or diff) and report.changed:
+        return EXIT_CHANGED
+    if report.invalid:
         return EXIT_CHANGED
     return EXIT_OK
 

@@ -19,10 +19,12 @@ from .nodes import Schema, SchemaFile, construct
 from .parser import parse_file_text
 from .printer import print_file
 
-__all__ = ["Outcome", "Report", "Target", "Transform", "iter_targets", "process"]
+__all__ = ["Outcome", "Report", "Target", "Transform", "Validate", "iter_targets", "process"]
 
 # Transform: the whole schema -> (new schema, diagnostics to show). `format` is the identity.
 Transform = Callable[[Schema], tuple[Schema, list[Diagnostic]]]
+# Validate: the texts about to be written (path -> text) -> what Prisma would still reject in them.
+Validate = Callable[[dict[str, str]], list[Diagnostic]]
 
 
 class _Record:
@@ -66,17 +68,19 @@ class Outcome(_Record):
 class Report(_Record):
     """Totals for the summary line and the exit status."""
 
-    _fields = ("outcomes", "diagnostics", "errors")
+    _fields = ("outcomes", "diagnostics", "errors", "invalid")
 
     def __init__(
         self,
         outcomes: list[Outcome] | None = None,
         diagnostics: list[Diagnostic] | None = None,
         errors: list[str] | None = None,
+        invalid: int = 0,
     ) -> None:
         self.outcomes: list[Outcome] = [] if outcomes is None else outcomes
         self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
         self.errors: list[str] = [] if errors is None else errors
+        self.invalid = invalid  # schemas left with errors Prisma rejects (after `fix`)
 
     @property
     def failed(self) -> bool:
@@ -152,8 +156,9 @@ def process(
     lenient: bool = False,
     backup: bool = False,
     out: Callable[[str], object] | None = None,
+    validate: Validate | None = None,
 ) -> None:
-    """Run one target through parse -> transform -> print -> check -> write/diff."""
+    """Run one target through parse -> transform -> print -> check -> write/diff (-> validate)."""
     out = out or sys.stdout.write
     texts: dict[str, str] = {}
     try:
@@ -212,6 +217,11 @@ def process(
                 outcome.error = True
                 continue
             outcome.written = True
+    if validate is not None:
+        found = validate({path: after for path, _, after in results})
+        report.diagnostics.extend(found)
+        if any(d.severity == "error" for d in found):
+            report.invalid += 1
 
 
 def _parse_texts(texts: dict[str, str], report: Report, lenient: bool) -> tuple[SchemaFile, ...] | None:

@@ -80,7 +80,9 @@ def test_check_and_diff(schema: Path) -> None:
 
 def test_select_and_ignore(schema: Path) -> None:
     r = run("fix", "--select", "add-one-to-one-unique", "-", stdin=BROKEN)
-    assert r.exit_code == 0
+    # the duplicate enum is left (PT001 not selected): Prisma rejects the result, so exit 1
+    assert r.exit_code == 1
+    assert 'error[E101]: The enum "Role" cannot be defined' in r.stderr
     assert r.stdout.count("enum Role") == 2
     assert "@unique" in r.stdout
     r = run("fix", "--ignore", "PT004,PT001", "-", stdin=BROKEN)
@@ -117,7 +119,8 @@ def test_config_from_pyproject(schema: Path, tmp_path: Path) -> None:
         '[tool.prisma-tools]\nmerge = ["additions.prisma"]\nignore = ["PT001"]\nbackup = true\n'
     )
     r = run("fix", str(schema))
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 1, r.output  # the duplicate enum PT001 would remove is still there
+    assert "1 schema still has errors Prisma rejects." in r.stderr
     text = schema.read_text()
     assert "model Tag {" in text
     assert text.count("enum Role") == 2, "PT001 is ignored by the configuration"
@@ -146,3 +149,16 @@ def test_passes_command_lists_the_pipeline() -> None:
     assert r.exit_code == 0
     codes = [line.split()[0] for line in r.stdout.splitlines()]
     assert codes == ["PT001", "PT002", "PT003", "PT004"]
+
+
+def test_fix_reports_what_prisma_still_rejects(tmp_path: Path) -> None:
+    # the example: nothing for fix to repair, but three errors Prisma reports
+    path = tmp_path / "schema.prisma"
+    path.write_text(
+        "model User {\n  id    Int    @id\n  email Strin\n}\n",
+    )
+    r = run("fix", str(path))
+    assert r.exit_code == 1
+    assert f'{path}:3:9: error[E201]: Type "Strin" is neither a built-in type' in r.stderr
+    assert "      email Strin\n            ^" in r.stderr  # the excerpt, as `format` prints syntax errors
+    assert run("fix", "--no-check", str(path)).exit_code == 0
