@@ -12,7 +12,7 @@ __all__ = ["diagnostic_json", "diagnostics_json"]
 
 
 def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
-    """One diagnostic as ruff's ``--output-format json`` prints one (rows and columns 1-based, columns in characters)."""
+    """One diagnostic in the shape of ruff's JSON output (rows and columns 1-based, columns in characters)."""
     location = end = None
     if d.span is not None:
         s, e = d.span.start, d.span.end
