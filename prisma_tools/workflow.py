@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 
 from .diagnostics import Diagnostic, ParseError, source_line
-from .files import SchemaReadError, clean_path, decode, discover, read_text, write_atomic
+from .files import SchemaReadError, clean_path, decode, read_text, write_atomic
 from .layout import meaning_digest
 from .nodes import Schema, SchemaFile, construct
 from .parser import parse_file_text
@@ -96,22 +96,38 @@ class Report(_Record):
 
 
 def iter_targets(args: Sequence[str], stdin_filename: str | None = None) -> Iterator[Target | str]:
-    """Targets for the command-line arguments, or an error message for an argument that is none."""
+    """Targets for the command-line arguments, or an error message for an argument that is none.
+
+    A directory yields one target per schema found in it (see :mod:`.discovery`).
+    """
     for arg in args:
         if arg == "-":
             yield Target(stdin_filename or "-", [], stdin=True)
             continue
         p = clean_path(arg)
         if os.path.isdir(p):
-            files = discover(p)
-            if not files:
+            from .discovery import discover_schemas
+
+            found = discover_schemas(p, _exclude_patterns(p))
+            if not found:
                 yield f"{arg}: no .prisma files in this directory"
-            else:
-                yield Target(arg, files)
+            for schema in found:
+                yield Target(str(schema.root), [str(f) for f in schema.files])
         elif os.path.exists(p):
             yield Target(arg, [p])
         else:
             yield f"{arg}: no such file or directory"
+
+
+def _exclude_patterns(folder: str) -> tuple[str, ...]:
+    """The exclusions of the ``[tool.prisma-tools]`` nearest ``folder`` (the defaults when there is none)."""
+    from .config import ConfigError, find_pyproject, load_config
+    from .discovery import DEFAULT_EXCLUDE
+
+    try:
+        return load_config(find_pyproject([folder])).exclude_patterns()
+    except ConfigError:
+        return DEFAULT_EXCLUDE  # the command reports a bad configuration itself where it reads it
 
 
 def _lenient_warnings(f: SchemaFile, text: str) -> list[Diagnostic]:
