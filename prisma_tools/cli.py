@@ -101,6 +101,7 @@ def format_command(
     allow_invalid: bool,
     stdin_filename: str | None,
     quiet: bool,
+    silent: bool,
     verbose: bool,
 ) -> None:
     """Format schema files exactly as `prisma format` does.
@@ -118,6 +119,7 @@ def format_command(
             stdin_filename=stdin_filename,
             quiet=quiet,
             verbose=verbose,
+            silent=silent,
         )
     )
 
@@ -172,6 +174,7 @@ def fix_command(
     allow_invalid: bool,
     stdin_filename: str | None,
     quiet: bool,
+    silent: bool,
     verbose: bool,
     merge_files: tuple[str, ...],
     select: tuple[str, ...],
@@ -253,6 +256,7 @@ def fix_command(
             lenient=allow_invalid,
             quiet=quiet,
             verbose=verbose,
+            silent=silent,
             stdin_filename=stdin_filename,
             transform=transform,
             backup=cfg.backup if backup is None else backup,

@@ -108,7 +108,8 @@ COMMON_OPTIONS = (
         metavar="PATH",
         help="The name used in messages when reading standard input.",
     ),
-    Option("quiet", "-q", "--quiet", help="Print errors only."),
+    Option("quiet", "-q", "--quiet", help="Print diagnostics and changes only, no progress lines."),
+    Option("silent", "--silent", help="Print nothing (the exit status says it all)."),
     Option("verbose", "-v", "--verbose", help="Also list files that are already formatted."),
 )
 
@@ -175,6 +176,7 @@ def run_targets(
     quiet: bool,
     verbose: bool,
     stdin_filename: str | None,
+    silent: bool = False,
     transform: Transform | None = None,
     backup: bool = False,
     json_output: bool = False,
@@ -212,10 +214,10 @@ def run_targets(
             "errors": report.errors,
         }
         echo(json.dumps(payload, indent=2), err=write and any(t == "-" for t in paths))
-    else:
+    elif not silent:
+        # -q hides progress lines, never a diagnostic or a change (as ruff's -q)
         for d in report.diagnostics:
-            if d.severity == "error" or not quiet:
-                echo(render(d) if render is not None else d.render(excerpt=True), err=True)
+            echo(render(d) if render is not None else d.render(excerpt=True), err=True)
         for message in report.errors:
             echo(f"error: {message}", err=True)
         if not quiet:
@@ -249,6 +251,7 @@ def format_paths(
     stdin_filename: str | None,
     quiet: bool,
     verbose: bool,
+    silent: bool = False,
 ) -> int:
     """``prisma-tools format``: the exit status; the keywords are the names of :data:`COMMON_OPTIONS`."""
     return run_targets(
@@ -259,6 +262,7 @@ def format_paths(
         quiet=quiet,
         verbose=verbose,
         stdin_filename=stdin_filename,
+        silent=silent,
     )
 
 

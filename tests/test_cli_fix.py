@@ -162,3 +162,20 @@ def test_fix_reports_what_prisma_still_rejects(tmp_path: Path) -> None:
     assert f'{path}:3:9: error[E201]: Type "Strin" is neither a built-in type' in r.stderr
     assert "      email Strin\n            ^" in r.stderr  # the excerpt, as `format` prints syntax errors
     assert run("fix", "--no-check", str(path)).exit_code == 0
+
+
+def test_quiet_hides_progress_never_changes_or_warnings(tmp_path: Path) -> None:
+    # issue #11: -q hid "PT001 ... only in the removed copy"
+    path = tmp_path / "schema.prisma"
+    path.write_text(
+        "model User {\n  id   Int    @id\n  name String\n}\n\nmodel User {\n  id Int @id\n}\n"
+    )
+    r = run("fix", "-q", "--duplicates", "last", str(path))
+    assert "PT001" in r.stderr
+    assert "User.name: only in the removed copy" in r.stderr
+    assert "reformatted" not in r.stderr
+    path.write_text("model User {\nid Int @id\n}\n")
+    r = run("fix", "--silent", str(path))
+    assert r.exit_code == 0
+    assert r.output == ""
+    assert path.read_text() == "model User {\n  id Int @id\n}\n"
