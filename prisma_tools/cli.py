@@ -26,21 +26,53 @@ def _echo_err(message: str) -> None:
     click.echo(message, err=True)
 
 
+_SCHEMA = click.option(
+    "--schema",
+    "schema_option",
+    metavar="PATH",
+    help="The schema file or folder, as Prisma's --schema (default: the PATHs, else where Prisma looks).",
+)
+
+
 def _common(f: Any) -> Any:
     """The arguments and options of `format` and `fix`, from their one description in runner.py."""
     for option in reversed(COMMON_OPTIONS):
         kind: dict[str, Any] = {"is_flag": True} if option.metavar is None else {"metavar": option.metavar}
         f = click.option(*option.flags, option.name, help=option.help, **kind)(f)
-    return click.argument("paths", nargs=-1, required=True, metavar=PATHS_METAVAR)(f)
+    f = _SCHEMA(f)
+    return click.argument("paths", nargs=-1, required=False, metavar=PATHS_METAVAR)(f)
 
 
-def _config_or_exit(config_path: str | None, paths: Sequence[str]) -> Any:
+def _targets(paths: tuple[str, ...], schema_option: str | None, verbose: bool) -> tuple[str, ...]:
+    """The PATHs; with none, ``--schema``, else the schema Prisma's CLI would find here."""
+    if paths and schema_option:
+        raise click.UsageError("give PATHs or --schema, not both")
+    if paths:
+        return paths
+    if schema_option:
+        return (schema_option,)
+    from .schema_location import SchemaNotFound, locate_schema
+
+    try:
+        path, why = locate_schema()
+    except SchemaNotFound as e:
+        _echo_err(f"error: {e}")
+        sys.exit(EXIT_ERROR)
+    if verbose:
+        _echo_err(f"using {path} ({why})")
+    return (path,)
+
+
+def _config_or_exit(config_path: str | None, paths: Sequence[str], stdin_filename: str | None = None) -> Any:
+    """``[tool.prisma-tools]`` of ``--config``, else of the pyproject.toml nearest the targets
+    (for ``-``, nearest ``--stdin-filename``, as ruff does); exit 2 on a bad one."""
     from pathlib import Path
 
     from .config import ConfigError, find_pyproject, load_config
 
+    where = [stdin_filename if p == "-" and stdin_filename else p for p in paths]
     try:
-        return load_config(Path(config_path) if config_path is not None else find_pyproject(paths))
+        return load_config(Path(config_path) if config_path is not None else find_pyproject(where))
     except ConfigError as e:
         _echo_err(f"error: {e}")
         sys.exit(EXIT_ERROR)
@@ -103,16 +135,19 @@ def format_command(
     quiet: bool,
     silent: bool,
     verbose: bool,
+    schema_option: str | None,
 ) -> None:
     """Format schema files exactly as `prisma format` does.
 
     Files are rewritten in place (atomically, and only when the text
     changes). Lines that do not parse are errors (exit 2, nothing written)
-    unless --allow-invalid is given.
+    unless --allow-invalid is given. Without PATH, the schema is found where
+    Prisma's CLI looks for it (package.json, prisma.config.ts,
+    prisma/schema.prisma, schema.prisma, prisma/schema/).
     """
     sys.exit(
         format_paths(
-            paths,
+            _targets(paths, schema_option, verbose),
             check=check,
             diff=diff,
             allow_invalid=allow_invalid,
@@ -185,6 +220,7 @@ def fix_command(
     config_path: str | None,
     prisma_version: str | None,
     no_check: bool,
+    schema_option: str | None,
 ) -> None:
     """Repair schemas Prisma rejects, then format them.
 
@@ -198,24 +234,25 @@ def fix_command(
     """
     from pathlib import Path
 
-    from .config import ConfigError, find_pyproject, load_config
     from .diagnostics import ParseError
     from .files import SchemaReadError, load
     from .fixer import fix
     from .passes import get_pass
 
-    try:
-        cfg = load_config(Path(config_path) if config_path is not None else find_pyproject(paths))
-    except ConfigError as e:
-        _echo_err(f"error: {e}")
-        sys.exit(EXIT_ERROR)
+    paths = _targets(paths, schema_option, verbose)
+    cfg = _config_or_exit(config_path, paths, stdin_filename)
     selected = _split(select) or cfg.select
     ignored = _split(ignore) or cfg.ignore
-    for key in [*(selected or []), *ignored]:
-        try:
-            get_pass(key)
-        except ValueError as e:
-            raise click.BadParameter(str(e), param_hint="--select/--ignore") from None
+    for option, keys, from_flags in (("select", selected, bool(select)), ("ignore", ignored, bool(ignore))):
+        for key in keys or ():
+            try:
+                get_pass(key)
+            except ValueError as e:
+                if from_flags:
+                    raise click.BadParameter(str(e), param_hint="--select/--ignore") from None
+                # a bad value in the file is the file's error, not a usage error
+                _echo_err(f"error: {cfg.source}: [tool.prisma-tools] {option}: unknown rule {key!r} ({e})")
+                sys.exit(EXIT_ERROR)
     policy = duplicates or cfg.duplicates
     merges = [Path(m) for m in merge_files] or cfg.merge
     additions = []
@@ -269,7 +306,8 @@ def fix_command(
 
 
 @cli.command("check")
-@click.argument("paths", nargs=-1, required=True, metavar=PATHS_METAVAR)
+@click.argument("paths", nargs=-1, required=False, metavar=PATHS_METAVAR)
+@_SCHEMA
 @_PRISMA_VERSION
 @click.option(
     "--output-format",
@@ -295,6 +333,7 @@ def check_command(
     quiet: bool,
     verbose: bool,
     config_path: str | None,
+    schema_option: str | None,
 ) -> None:
     """Report every error and warning Prisma's validator gives each schema, in Prisma's words.
 
@@ -305,7 +344,8 @@ def check_command(
     from .commands.check import check_paths
     from .commands.prisma_version import resolve_prisma_version
 
-    cfg = _config_or_exit(config_path, paths)
+    paths = _targets(paths, schema_option, verbose)
+    cfg = _config_or_exit(config_path, paths, stdin_filename)
     version, source = resolve_prisma_version(
         int(prisma_version) if prisma_version else None, cfg.prisma_version, list(paths)
     )

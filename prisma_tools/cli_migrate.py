@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 __all__ = ["migrate"]
 
 EXIT_ERROR = 2
-DEFAULT_SCHEMAS = ("prisma/schema.prisma", "prisma/schema", "schema.prisma")
 
 
 def fail(message: str) -> NoReturn:
@@ -53,12 +52,15 @@ def user_errors() -> Iterator[None]:
 
 
 def _schema_path(path: str | None) -> Path:
+    """``--schema``, else the schema Prisma's CLI would find here (see schema_location)."""
     if path is not None:
         return Path(path)
-    for candidate in DEFAULT_SCHEMAS:
-        if Path(candidate).exists():
-            return Path(candidate)
-    fail("no schema found (looked for " + ", ".join(DEFAULT_SCHEMAS) + "); pass --schema PATH")
+    from .schema_location import SchemaNotFound, locate_schema
+
+    try:
+        return Path(locate_schema()[0])
+    except SchemaNotFound as e:
+        fail(str(e))
 
 
 def _migrations_dir(schema_path: Path, schema: Schema | None) -> Path:

@@ -167,9 +167,7 @@ def test_fix_reports_what_prisma_still_rejects(tmp_path: Path) -> None:
 def test_quiet_hides_progress_never_changes_or_warnings(tmp_path: Path) -> None:
     # issue #11: -q hid "PT001 ... only in the removed copy"
     path = tmp_path / "schema.prisma"
-    path.write_text(
-        "model User {\n  id   Int    @id\n  name String\n}\n\nmodel User {\n  id Int @id\n}\n"
-    )
+    path.write_text("model User {\n  id   Int    @id\n  name String\n}\n\nmodel User {\n  id Int @id\n}\n")
     r = run("fix", "-q", "--duplicates", "last", str(path))
     assert "PT001" in r.stderr
     assert "User.name: only in the removed copy" in r.stderr
@@ -179,3 +177,23 @@ def test_quiet_hides_progress_never_changes_or_warnings(tmp_path: Path) -> None:
     assert r.exit_code == 0
     assert r.output == ""
     assert path.read_text() == "model User {\n  id Int @id\n}\n"
+
+
+def test_a_bad_code_in_the_configuration_is_the_files_error(schema: Path, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.prisma-tools]\nignore = ["PT999"]\n')
+    r = run("fix", str(schema))
+    assert r.exit_code == 2
+    assert f"error: {tmp_path / 'pyproject.toml'}: [tool.prisma-tools] ignore: unknown rule 'PT999'" in r.stderr
+    assert "Usage:" not in r.output
+    assert schema.read_text() == BROKEN
+
+
+def test_stdin_filename_chooses_the_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[tool.prisma-tools]\nignore = ["PT001"]\n')
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    r = run("fix", "--no-check", "--stdin-filename", str(project / "schema.prisma"), "-", stdin=BROKEN)
+    assert r.stdout.count("enum Role") == 2, "PT001 ignored by the pyproject.toml nearest --stdin-filename"

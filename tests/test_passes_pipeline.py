@@ -206,7 +206,7 @@ def test_corpus_oracle_rows_are_all_valid() -> None:
 # ------------------------------------------------------------------ nothing lost
 
 DUPLICATE_FIELD_NAMES = (
-    "model Group {\n  id    Int    @id\n  links Link[] @relation(\"GroupLinks\")\n}\n\n"
+    'model Group {\n  id    Int    @id\n  links Link[] @relation("GroupLinks")\n}\n\n'
     "model Link {\n  id      Int    @id\n  groupId Int\n"
     '  links   Group  @relation("GroupLinks", fields: [groupId], references: [id])\n'
     "  links   Link[]\n}\n"
@@ -232,9 +232,7 @@ def test_a_pass_that_drops_a_field_is_refused(monkeypatch: pytest.MonkeyPatch) -
     def rogue(schema: Schema, ctx: PassContext) -> Schema:
         model = schema.files[0].blocks[0]
         dropped = model.model_copy(update={"members": model.members[:1]})  # type: ignore[union-attr]
-        return schema.model_copy(
-            update={"files": (schema.files[0].model_copy(update={"blocks": (dropped,)}),)}
-        )
+        return schema.model_copy(update={"files": (schema.files[0].model_copy(update={"blocks": (dropped,)}),)})
 
     rogue_pass = Pass(code="PT999", name="rogue", function=rogue, runs_after=())
     monkeypatch.setattr(passes, "PASSES", (rogue_pass,))
