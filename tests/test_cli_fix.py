@@ -197,3 +197,10 @@ def test_stdin_filename_chooses_the_configuration(tmp_path: Path, monkeypatch: p
     monkeypatch.chdir(elsewhere)
     r = run("fix", "--no-check", "--stdin-filename", str(project / "schema.prisma"), "-", stdin=BROKEN)
     assert r.stdout.count("enum Role") == 2, "PT001 ignored by the pyproject.toml nearest --stdin-filename"
+
+
+def test_passes_speak_the_users_words() -> None:
+    r = run("passes")
+    assert r.exit_code == 0
+    assert "ctx." not in r.stdout
+    assert "fix --merge FILE" in r.stdout
