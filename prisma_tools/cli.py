@@ -16,6 +16,7 @@ from . import __version__
 from .runner import COMMON_OPTIONS, EXIT_CHANGED, EXIT_ERROR, EXIT_OK, PATHS_METAVAR, format_paths, run_targets
 
 if TYPE_CHECKING:
+    from .commands.output import Style
     from .diagnostics import Diagnostic
     from .nodes import Schema
 
@@ -135,6 +136,8 @@ def format_command(
     quiet: bool,
     silent: bool,
     verbose: bool,
+    output_format: str | None,
+    color: str | None,
     schema_option: str | None,
 ) -> None:
     """Format schema files exactly as `prisma format` does.
@@ -155,6 +158,8 @@ def format_command(
             quiet=quiet,
             verbose=verbose,
             silent=silent,
+            output_format=output_format,
+            color=color,
         )
     )
 
@@ -163,12 +168,12 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def _render_change(d: Diagnostic) -> str:
+def _render_change(d: Diagnostic, style: Style) -> str:
     # changes print the way linters print them: `path:line:col: CODE message`;
     # problems as everywhere else, with the source line and a caret
     if d.severity == "info" and d.code:
-        return f"{d.location()}: {d.code} {d.message}"
-    return d.render(excerpt=True)
+        return f"{style.bold(d.location())}: {style.severity('info', d.code)} {d.message}"
+    return style.diagnostic(d)
 
 
 @cli.command("fix")
@@ -187,13 +192,6 @@ def _render_change(d: Diagnostic) -> str:
     help="Which copy of a duplicated block to keep, or `error` to only report duplicates.  [default: first]",
 )
 @click.option("--backup", is_flag=True, default=None, help="Keep FILE.bak (the original) before writing FILE.")
-@click.option(
-    "--output-format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="How to report changes.",
-)
 @click.option(
     "--config",
     "config_path",
@@ -216,7 +214,8 @@ def fix_command(
     ignore: tuple[str, ...],
     duplicates: str | None,
     backup: bool | None,
-    output_format: str,
+    output_format: str | None,
+    color: str | None,
     config_path: str | None,
     prisma_version: str | None,
     no_check: bool,
@@ -266,11 +265,9 @@ def fix_command(
             for d in e.diagnostics:
                 _echo_err(d.render())
             sys.exit(EXIT_ERROR)
-    changes: list[dict[str, Any]] = []
 
     def transform(schema: Schema) -> tuple[Schema, list[Diagnostic]]:
         result = fix(schema, merge=additions, select=selected, ignore=ignored, duplicates=policy)  # type: ignore[arg-type]
-        changes.extend(c.model_dump(mode="json") for c in result.changes)
         return result.schema, [c.to_diagnostic() for c in result.changes]
 
     validate = None
@@ -297,8 +294,8 @@ def fix_command(
             stdin_filename=stdin_filename,
             transform=transform,
             backup=cfg.backup if backup is None else backup,
-            json_output=output_format == "json",
-            changes=changes,
+            output_format=output_format,
+            color=color,
             render=_render_change,
             validate=validate,
         )
@@ -311,10 +308,16 @@ def fix_command(
 @_PRISMA_VERSION
 @click.option(
     "--output-format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "github"]),
     default="text",
     show_default=True,
-    help="Diagnostics as text lines, or as a JSON list (ruff's shape) on stdout.",
+    help="Diagnostics as text lines, a JSON list (ruff's shape) on stdout, or GitHub workflow annotations.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default=None,
+    help="Colour the diagnostics: auto (default: on a terminal, unless NO_COLOR), always or never.",
 )
 @click.option("--stdin-filename", metavar="PATH", help="The name used in messages when reading standard input.")
 @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
@@ -334,6 +337,7 @@ def check_command(
     verbose: bool,
     config_path: str | None,
     schema_option: str | None,
+    color: str | None,
 ) -> None:
     """Report every error and warning Prisma's validator gives each schema, in Prisma's words.
 
@@ -353,7 +357,12 @@ def check_command(
         _echo_err(f"judging by Prisma {version} ({source})")
     sys.exit(
         check_paths(
-            paths, prisma_version=version, output_format=output_format, stdin_filename=stdin_filename, quiet=quiet
+            paths,
+            prisma_version=version,
+            output_format=output_format,
+            stdin_filename=stdin_filename,
+            quiet=quiet,
+            color=color,
         )
     )
 

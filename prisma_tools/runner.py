@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from typing import Any, NoReturn, TextIO
 
+    from .commands.output import Style
     from .diagnostics import Diagnostic
     from .workflow import Report, Transform, Validate
 
@@ -41,8 +42,11 @@ __all__ = [
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
 
-def echo(message: str, *, err: bool = False) -> None:
-    """Write ``message`` and a line break as ``click.echo`` does (and flush)."""
+def echo(message: str, *, err: bool = False, colour: bool = False) -> None:
+    """Write ``message`` and a line break as ``click.echo`` does (and flush).
+
+    ``colour``: the message is styled on purpose (``--color always``): keep its escape sequences.
+    """
     stream = sys.stderr if err else sys.stdout
     if stream is None:  # no console (pythonw): click drops the message too
         return
@@ -51,10 +55,10 @@ def echo(message: str, *, err: bool = False) -> None:
         # Windows console with its own wrapper: let it, rather than copy that.
         import click
 
-        click.echo(message, err=err)
+        click.echo(message, err=err, color=colour or None)
         return
     text = message + "\n"
-    if "\x1b" in text and not _isatty(stream) and not type(stream).__module__.startswith("ipykernel."):
+    if "\x1b" in text and not colour and not _isatty(stream) and not type(stream).__module__.startswith("ipykernel."):
         # click removes ANSI escape sequences (from a schema line, say) when not writing to a terminal
         import re
 
@@ -110,6 +114,13 @@ COMMON_OPTIONS = (
     ),
     Option("quiet", "-q", "--quiet", help="Print diagnostics and changes only, no progress lines."),
     Option("silent", "--silent", help="Print nothing (the exit status says it all)."),
+    Option(
+        "output_format",
+        "--output-format",
+        metavar="FORMAT",
+        help="text (default), json (a list in ruff's shape, on stdout) or github (workflow annotations).",
+    ),
+    Option("color", "--color", metavar="WHEN", help="Colour diagnostics and diffs: auto (default), always or never."),
     Option("verbose", "-v", "--verbose", help="Also list files that are already formatted."),
 )
 
@@ -179,14 +190,22 @@ def run_targets(
     silent: bool = False,
     transform: Transform | None = None,
     backup: bool = False,
-    json_output: bool = False,
-    changes: list[Any] | None = None,
-    render: Callable[[Diagnostic], str] | None = None,
+    output_format: str | None = None,
+    color: str | None = None,
+    render: Callable[[Diagnostic, Style], str] | None = None,
     validate: Validate | None = None,
 ) -> int:
     """Process every target and turn the report into messages and an exit status."""
+    from .commands.output import Style, use_colour
     from .workflow import Report, iter_targets, process
 
+    output_format = output_format or "text"
+    problem = _option_problem(output_format, color, diff=diff, writes_stdout="-" in paths and not (check or diff))
+    if problem:
+        echo(f"error: {problem}", err=True)
+        return EXIT_ERROR
+    style = Style(output_format == "text" and use_colour(color, sys.stderr))
+    diff_style = Style(use_colour(color, sys.stdout))
     report = Report()
     write = not (check or diff)
     for target in iter_targets(paths, stdin_filename):
@@ -202,24 +221,27 @@ def run_targets(
             lenient=lenient,
             backup=backup,
             out=sys.stdout.write,
+            diff_out=lambda text: sys.stdout.write(diff_style.diff(text)),
             validate=validate,
         )
-    if json_output:
-        import json
+    if output_format == "json":
+        from .commands.output import diagnostics_json, message_json
 
-        payload = {
-            "files": [o.__dict__ for o in report.outcomes],
-            "diagnostics": [d.model_dump(mode="json", exclude={"line_text"}) for d in report.diagnostics],
-            "changes": changes or [],
-            "errors": report.errors,
-        }
-        echo(json.dumps(payload, indent=2), err=write and any(t == "-" for t in paths))
+        errors = [message_json(*_split_error(e)) for e in report.errors]
+        echo(diagnostics_json(report.diagnostics, errors))
+    elif output_format == "github":
+        from .commands.output import github_annotation
+
+        for d in report.diagnostics:
+            echo(github_annotation(d))
+        for e in report.errors:
+            echo(f"::error title=prisma-tools::{e}")
     elif not silent:
         # -q hides progress lines, never a diagnostic or a change (as ruff's -q)
         for d in report.diagnostics:
-            echo(render(d) if render is not None else d.render(excerpt=True), err=True)
+            echo(render(d, style) if render is not None else style.diagnostic(d), err=True, colour=style.on)
         for message in report.errors:
-            echo(f"error: {message}", err=True)
+            echo(f"{style.severity('error', 'error')}: {message}", err=True, colour=style.on)
         if not quiet:
             for o in report.outcomes:
                 if o.changed and check:
@@ -242,6 +264,27 @@ def run_targets(
     return EXIT_OK
 
 
+def _option_problem(output_format: str, color: str | None, *, diff: bool, writes_stdout: bool) -> str | None:
+    """What is wrong with the output options, if anything (the fast path does not validate choices)."""
+    from .commands.output import OUTPUT_FORMATS
+
+    if output_format not in OUTPUT_FORMATS:
+        return f"--output-format must be one of {', '.join(OUTPUT_FORMATS)}, not {output_format!r}"
+    if color not in (None, "auto", "always", "never"):
+        return f"--color must be auto, always or never, not {color!r}"
+    if output_format != "text" and diff:
+        return f"--diff prints a diff, --output-format {output_format} a report: give one of them"
+    if output_format != "text" and writes_stdout:
+        return f"--output-format {output_format} and the formatted text of `-` would share standard output; add --check"
+    return None
+
+
+def _split_error(message: str) -> tuple[str, str]:
+    """``"path: what"`` -> ``(path, what)`` for the JSON report."""
+    path, sep, rest = message.partition(": ")
+    return (path, rest) if sep else ("", message)
+
+
 def format_paths(
     paths: Sequence[str],
     *,
@@ -252,6 +295,8 @@ def format_paths(
     quiet: bool,
     verbose: bool,
     silent: bool = False,
+    output_format: str | None = None,
+    color: str | None = None,
 ) -> int:
     """``prisma-tools format``: the exit status; the keywords are the names of :data:`COMMON_OPTIONS`."""
     return run_targets(
@@ -263,6 +308,8 @@ def format_paths(
         verbose=verbose,
         stdin_filename=stdin_filename,
         silent=silent,
+        output_format=output_format,
+        color=color,
     )
 
 

@@ -173,9 +173,11 @@ def process(
     backup: bool = False,
     out: Callable[[str], object] | None = None,
     validate: Validate | None = None,
+    diff_out: Callable[[str], object] | None = None,
 ) -> None:
     """Run one target through parse -> transform -> print -> check -> write/diff (-> validate)."""
     out = out or sys.stdout.write
+    diff_out = diff_out or out
     texts: dict[str, str] = {}
     try:
         if target.stdin:
@@ -219,10 +221,10 @@ def process(
             if write:
                 out(after)
             elif diff and outcome.changed:
-                out(_diff(path, before, after))
+                diff_out(_diff(path, before, after))
             continue
         if diff and outcome.changed:
-            out(_diff(path, before, after))
+            diff_out(_diff(path, before, after))
         if write and outcome.changed:
             try:
                 if backup:

@@ -110,7 +110,10 @@ def test_unreadable_targets_exit_2(tmp_path: Path) -> None:
 def test_a_folder_is_one_schema(tmp_path: Path) -> None:
     folder = tmp_path / "schema"
     folder.mkdir()
-    (folder / "a.prisma").write_text("model User {\n  id Int @id\n}\n")
+    # the datasource makes the folder a schema folder (see prisma_tools.discovery)
+    (folder / "a.prisma").write_text(
+        'generator client {\n  provider = "prisma-client-js"\n}\n\nmodel User {\n  id Int @id\n}\n'
+    )
     (folder / "b.prisma").write_text("// again\nmodel User {\n  id Int @id\n}\n")
     r = run("check", "--output-format", "json", str(folder))
     [d] = json.loads(r.stdout)
@@ -161,3 +164,12 @@ def test_console_script_runs_check(broken: Path) -> None:
     )
     assert r.returncode == 1, r.stderr
     assert json.loads(r.stdout)[0]["code"] == "E201"
+
+
+def test_github_annotations_and_colour(broken: Path) -> None:
+    r = run("check", "--output-format", "github", str(broken))
+    assert r.exit_code == 1
+    assert r.stdout.startswith(f"::error title=prisma-tools (E201),file={broken},line=3,col=9,endLine=3,endColumn=14::")
+    coloured = run("check", "--color", "always", str(broken)).stdout
+    assert "\x1b[1;31merror[E201]\x1b[0m" in coloured
+    assert "\x1b[" not in run("check", "--color", "never", str(broken)).stdout

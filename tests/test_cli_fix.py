@@ -107,9 +107,45 @@ def test_backup_keeps_the_original(schema: Path) -> None:
 def test_json_report(schema: Path) -> None:
     r = run("fix", "--output-format", "json", str(schema))
     assert r.exit_code == 0
-    report = json.loads(r.stdout)
-    assert {c["code"] for c in report["changes"]} == {"PT001", "PT004"}
-    assert report["files"][0]["written"] is True
+    report = json.loads(r.stdout)  # a list in ruff's shape: one entry per change, none twice
+    assert sorted(c["code"] for c in report) == ["PT001", "PT004"]
+    assert all(c["severity"] == "info" and c["fix"]["applied"] for c in report)
+    assert all(c["filename"] == str(schema) and c["location"]["row"] >= 1 for c in report)
+    assert schema.read_text() == FIXED
+
+
+def test_output_formats_everywhere(schema: Path) -> None:
+    r = run("format", "--check", "--output-format", "json", str(schema))
+    assert r.exit_code == 0  # already formatted: nothing to report
+    assert json.loads(r.stdout) == []
+    r = run("fix", "--check", "--output-format", "github", str(schema))
+    assert r.stdout.startswith("::notice title=prisma-tools (PT00")
+    assert "file=" + str(schema) in r.stdout
+    r = run("fix", "--diff", "--output-format", "json", str(schema))
+    assert r.exit_code == 2
+    assert "--diff prints a diff" in r.stderr
+    r = run("fix", "--output-format", "json", "-", stdin=BROKEN)
+    assert r.exit_code == 2
+    assert "would share standard output" in r.stderr
+    r = run("format", "--output-format", "yaml", str(schema))
+    assert r.exit_code == 2
+    assert schema.read_text() == BROKEN
+    missing = schema.parent / "missing.prisma"
+    [entry] = json.loads(run("format", "--check", "--output-format", "json", str(missing)).stdout)
+    assert entry["code"] == "io-error"
+    assert entry["message"] == "no such file or directory"
+
+
+def test_colour_follows_the_conventions(schema: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    r = run("fix", "--diff", "--color", "always", str(schema))
+    assert "\x1b[32m+" in r.stdout
+    assert "\x1b[" in r.stderr
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in run("fix", "--diff", str(schema)).stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FORCE_COLOR")
+    assert "\x1b[" not in run("fix", "--diff", str(schema)).output
+    assert "\x1b[" in run("fix", "--diff", "--color", "always", str(schema)).stdout
 
 
 def test_config_from_pyproject(schema: Path, tmp_path: Path) -> None:

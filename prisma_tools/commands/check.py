@@ -42,11 +42,12 @@ def check_paths(
     output_format: str = "text",
     stdin_filename: str | None = None,
     quiet: bool = False,
+    color: str | None = None,
 ) -> int:
     """Check every target; print the diagnostics; the exit status."""
     from ..files import SchemaReadError, decode, read_text
     from ..workflow import iter_targets
-    from .output import diagnostics_json
+    from .output import Style, diagnostics_json, github_annotation, message_json, use_colour
 
     diagnostics: list[Diagnostic] = []
     failures: list[str] = []
@@ -66,17 +67,28 @@ def check_paths(
     errors = sum(1 for d in diagnostics if d.severity == "error")
     warnings = len(diagnostics) - errors
     if output_format == "json":
-        echo(diagnostics_json(diagnostics))
-    else:
+        echo(diagnostics_json(diagnostics, [message_json(*_split(m)) for m in failures]))
+    elif output_format == "github":
         for d in diagnostics:
-            echo(d.render(excerpt=True))
+            echo(github_annotation(d))
+        for message in failures:
+            echo(f"::error title=prisma-tools::{message}")
+    else:
+        style = Style(use_colour(color, sys.stdout))
+        for d in diagnostics:
+            echo(style.diagnostic(d), colour=style.on)
         if not quiet and (diagnostics or not failures):
             echo(_summary(errors, warnings), err=True)
-    for message in failures:
-        echo(f"error: {message}", err=True)
+        for message in failures:
+            echo(f"{style.severity('error', 'error')}: {message}", err=True, colour=style.on)
     if failures:
         return EXIT_ERROR
     return EXIT_INVALID if errors else EXIT_OK
+
+
+def _split(message: str) -> tuple[str, str]:
+    path, sep, rest = message.partition(": ")
+    return (path, rest) if sep else ("", message)
 
 
 def _summary(errors: int, warnings: int) -> str:
