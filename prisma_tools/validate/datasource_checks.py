@@ -1,0 +1,99 @@
+"""The datasource checks Prisma makes first among its validations: ``schemas`` and ``extensions`` support.
+
+A ``schemas`` list on a connector without multi-schema support ends the
+validations there (Prisma reports nothing else about such a schema).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..nodes import ConstantValue, FunctionCall, Setting
+from .config_values import items_of
+from .configuration import CONNECTORS
+from .preview_features import enabled
+from .rules import rule
+
+if TYPE_CHECKING:
+    from ..nodes import Datasource
+    from .context import Context
+
+__all__ = ["MULTI_SCHEMA_CONNECTORS", "connector", "last_setting", "schema_features"]
+
+SCHEMAS_NOT_SUPPORTED = rule(
+    "E740", "schemas-not-supported", "The `schemas` property is not supported on the current connector."
+)
+EXTENSIONS_NEED_FEATURE = rule(
+    "E741",
+    "extensions-need-preview-feature",
+    "The `extensions` property is only available with the `postgresqlExtensions` preview feature.",
+)
+EXTENSION_NAME_EMPTY = rule(
+    "E742", "extension-name-empty", "Error validating: The name of an extension must not be empty."
+)
+EXTENSION_NAME_NUMBER = rule(
+    "E743",
+    "extension-name-starts-with-number",
+    "Error validating: The name of an extension must not start with a number.",
+)
+EXTENSION_NAME_DASH = rule(
+    "E744", "extension-name-with-dash", "Error validating: The character `-` is not allowed in extension names."
+)
+
+MULTI_SCHEMA_CONNECTORS = frozenset({"postgresql", "cockroachdb", "sqlserver"})
+
+
+PHASE = "validations"
+ORDER = 1
+
+
+def last_setting(block: Datasource, key: str) -> Setting | None:
+    """The setting Prisma reads for ``key`` (the last one when repeated)."""
+    found = None
+    for m in block.members:
+        if isinstance(m, Setting) and m.key == key:
+            found = m
+    return found
+
+
+def connector(ctx: Context) -> str | None:
+    """The connector of the (loaded) datasource, if there is one."""
+    ds = ctx.db.datasource
+    return None if ds is None or ds.provider is None else CONNECTORS.get(ds.provider)
+
+
+def schema_features(ctx: Context) -> frozenset[str]:
+    """The preview features the schema's generators turn on (canonical names)."""
+    conn = connector(ctx)
+    out: set[str] = set()
+    for g in ctx.db.generators:
+        out |= enabled(g.preview_features, conn, ctx.prisma_version)
+    return frozenset(out)
+
+
+def check(ctx: Context) -> bool:
+    ds = ctx.db.datasource
+    conn = connector(ctx)
+    if ds is None or conn is None:
+        return False
+    schemas = last_setting(ds.node, "schemas")
+    if schemas is not None and schemas.value is not None and conn not in MULTI_SCHEMA_CONNECTORS:
+        ctx.report(SCHEMAS_NOT_SUPPORTED, ds.file, schemas.value)
+        return True
+    extensions = last_setting(ds.node, "extensions")
+    if conn != "postgresql" or extensions is None or extensions.value is None:
+        return False
+    if "postgresqlExtensions" not in schema_features(ctx):
+        ctx.report(EXTENSIONS_NEED_FEATURE, ds.file, (ctx.offsets(extensions)[0], ctx.offsets(extensions.value)[1]))
+        return False
+    for item in items_of(extensions.value):
+        name = item.name if isinstance(item, (ConstantValue, FunctionCall)) else None
+        if name is None:
+            continue
+        if not name:
+            ctx.report(EXTENSION_NAME_EMPTY, ds.file, item)
+        elif name[0].isnumeric():
+            ctx.report(EXTENSION_NAME_NUMBER, ds.file, item)
+        elif "-" in name:
+            ctx.report(EXTENSION_NAME_DASH, ds.file, item)
+    return False
