@@ -207,9 +207,16 @@ def _settings(ctx: Context, file: SourceFile, block: Datasource | Generator) -> 
     return _Settings(file, block, values)
 
 
-def _property_span(ctx: Context, setting: Setting, value: Value) -> tuple[int, int]:
-    """From the key to the end of the value (a trailing comment is not part of it)."""
-    return ctx.offsets(setting)[0], ctx.offsets(value)[1]
+def property_span(file: SourceFile, setting: Setting) -> tuple[int, int]:
+    """A setting's span as Prisma gives it: from its key to the end of its line (trailing comment and blanks
+    included, the line break not)."""
+    start = setting.span.start_offset if setting.span is not None else 0
+    end = file.text.find("\n", start)
+    if end < 0:
+        end = len(file.text)
+    if end > start and file.text[end - 1] == "\r":
+        end -= 1
+    return start, end
 
 
 # ------------------------------------------------------------------ datasource
@@ -230,7 +237,7 @@ def _datasource(ctx: Context, file: SourceFile, block: Datasource) -> str | None
         for key in _URL_KEYS:
             found = settings.pop(key)
             if found is not None:
-                where = _property_span(ctx, *found)
+                where = property_span(file, found[0])
                 if key == "url":
                     ctx.report(URL_NOT_SUPPORTED, file, where)
                 else:
@@ -239,10 +246,10 @@ def _datasource(ctx: Context, file: SourceFile, block: Datasource) -> str | None
         return None
     found = settings.pop("previewFeatures")
     if found is not None:
-        ctx.report(PREVIEW_FEATURES_IN_DATASOURCE, file, _property_span(ctx, *found))
+        ctx.report(PREVIEW_FEATURES_IN_DATASOURCE, file, property_span(file, found[0]))
     _schemas(ctx, settings)
-    for key, (setting, value) in settings.values.items():
-        ctx.report(PROPERTY_NOT_KNOWN, file, _property_span(ctx, setting, value), name=key)
+    for key, (setting, _value) in settings.values.items():
+        ctx.report(PROPERTY_NOT_KNOWN, file, property_span(file, setting), name=key)
     return connector
 
 
@@ -273,9 +280,9 @@ def _relation_mode(ctx: Context, settings: _Settings, connector: str) -> None:
     mode = settings.pop("relationMode")
     legacy = settings.pop("referentialIntegrity")
     if legacy is not None:
-        ctx.report(REFERENTIAL_INTEGRITY_DEPRECATED, file, _property_span(ctx, *legacy))
+        ctx.report(REFERENTIAL_INTEGRITY_DEPRECATED, file, property_span(file, legacy[0]))
         if mode is not None:
-            ctx.report(RELATION_MODE_TWICE, file, _property_span(ctx, *legacy))
+            ctx.report(RELATION_MODE_TWICE, file, property_span(file, legacy[0]))
             return
     used = mode or legacy
     if used is None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..nodes import ConstantValue, FunctionCall, Setting
 from .config_values import items_of
-from .configuration import CONNECTORS
+from .configuration import CONNECTORS, property_span
 from .preview_features import enabled
 from .rules import rule
 
@@ -84,7 +84,7 @@ def check(ctx: Context) -> bool:
     if conn != "postgresql" or extensions is None or extensions.value is None:
         return False
     if "postgresqlExtensions" not in schema_features(ctx):
-        ctx.report(EXTENSIONS_NEED_FEATURE, ds.file, (ctx.offsets(extensions)[0], ctx.offsets(extensions.value)[1]))
+        ctx.report(EXTENSIONS_NEED_FEATURE, ds.file, property_span(ds.file, extensions))
         return False
     for item in items_of(extensions.value):
         name = item.name if isinstance(item, (ConstantValue, FunctionCall)) else None
