@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ..nodes import ConstantValue, Datasource, FunctionCall, Generator, Setting, StringValue
+from ..nodes import ArrayValue, ConstantValue, Datasource, FunctionCall, Generator, Setting, StringValue
 from . import preview_features
 from .config_values import EnvOrString, items_of, mismatch, string_or_env, string_value
 from .names import MULTIPLE_DATASOURCES
@@ -74,6 +74,9 @@ PREVIEW_FEATURES_IN_DATASOURCE = rule(
     "E717",
     "preview-features-in-datasource",
     "Preview features are only supported in the generator block. Please move this field to the generator block.",
+)
+SCHEMAS_NOT_SUPPORTED = rule(
+    "E740", "schemas-not-supported", "The `schemas` property is not supported on the current connector."
 )
 SCHEMAS_EMPTY = rule("E718", "schemas-empty", "If provided, the schemas array can not be empty.")
 DUPLICATE_SCHEMA = rule("E719", "duplicate-schema-name", "Duplicated schema names are not allowed")
@@ -140,6 +143,8 @@ CONNECTORS = {
     "cockroachdb": "cockroachdb",
     "mongodb": "mongodb",
 }
+MULTI_SCHEMA_CONNECTORS = frozenset({"postgresql", "cockroachdb", "sqlserver"})
+"""The connectors that take a ``schemas`` list and ``@@schema``."""
 _RELATION_MODES = ("prisma", "foreignKeys")
 _URL_KEYS = ("url", "directUrl", "shadowDatabaseUrl")
 _EXTENSION_ARGUMENTS = ("map", "schema", "version")
@@ -247,7 +252,7 @@ def _datasource(ctx: Context, file: SourceFile, block: Datasource) -> str | None
     found = settings.pop("previewFeatures")
     if found is not None:
         ctx.report(PREVIEW_FEATURES_IN_DATASOURCE, file, property_span(file, found[0]))
-    _schemas(ctx, settings)
+    _schemas(ctx, settings, connector)
     for key, (setting, _value) in settings.values.items():
         ctx.report(PROPERTY_NOT_KNOWN, file, property_span(file, setting), name=key)
     return connector
@@ -380,7 +385,7 @@ def _schema_engine_adapters(ctx: Context) -> bool:
     return False
 
 
-def _schemas(ctx: Context, settings: _Settings) -> None:
+def _schemas(ctx: Context, settings: _Settings, connector: str) -> None:
     found = settings.pop("schemas")
     if found is None:
         return
@@ -394,6 +399,9 @@ def _schemas(ctx: Context, settings: _Settings) -> None:
         else:
             names.append((name, item))
     if not ok:
+        return
+    if connector not in MULTI_SCHEMA_CONNECTORS:
+        ctx.report(SCHEMAS_NOT_SUPPORTED, file, value)
         return
     if not names:
         ctx.report(SCHEMAS_EMPTY, file, value)
@@ -430,10 +438,18 @@ def _generator(ctx: Context, file: SourceFile, block: Generator, connector: str 
     found = settings.pop("previewFeatures")
     if found is not None:
         _preview_features(ctx, file, found[1], connector)
-    # other settings are free-form; only an env() call among them is read
+    # other settings are free-form, but their env() calls are read; Prisma stops at the first that fails
     for _setting, value in settings.values.values():
-        if isinstance(value, FunctionCall) and value.name == "env":
-            string_or_env(ctx, file, value)
+        if not _config_value(ctx, file, value):
+            return
+
+
+def _config_value(ctx: Context, file: SourceFile, value: Value) -> bool:
+    if isinstance(value, FunctionCall) and value.name == "env":
+        return string_or_env(ctx, file, value) is not None
+    if isinstance(value, ArrayValue):
+        return all(_config_value(ctx, file, item) for item in value.items)
+    return True
 
 
 def _preview_features(ctx: Context, file: SourceFile, value: Value, connector: str | None) -> None:

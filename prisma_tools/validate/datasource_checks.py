@@ -1,8 +1,4 @@
-"""The datasource checks Prisma makes first among its validations: ``schemas`` and ``extensions`` support.
-
-A ``schemas`` list on a connector without multi-schema support ends the
-validations there (Prisma reports nothing else about such a schema).
-"""
+"""The datasource checks among Prisma's validations: ``extensions`` need their preview feature and valid names."""
 
 from __future__ import annotations
 
@@ -10,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..nodes import ConstantValue, FunctionCall, Setting
 from .config_values import items_of
-from .configuration import CONNECTORS, property_span
+from .configuration import CONNECTORS, MULTI_SCHEMA_CONNECTORS, property_span
 from .preview_features import enabled
 from .rules import rule
 
@@ -20,9 +16,6 @@ if TYPE_CHECKING:
 
 __all__ = ["MULTI_SCHEMA_CONNECTORS", "connector", "last_setting", "schema_features"]
 
-SCHEMAS_NOT_SUPPORTED = rule(
-    "E740", "schemas-not-supported", "The `schemas` property is not supported on the current connector."
-)
 EXTENSIONS_NEED_FEATURE = rule(
     "E741",
     "extensions-need-preview-feature",
@@ -39,9 +32,6 @@ EXTENSION_NAME_NUMBER = rule(
 EXTENSION_NAME_DASH = rule(
     "E744", "extension-name-with-dash", "Error validating: The character `-` is not allowed in extension names."
 )
-
-MULTI_SCHEMA_CONNECTORS = frozenset({"postgresql", "cockroachdb", "sqlserver"})
-
 
 PHASE = "validations"
 ORDER = 1
@@ -71,21 +61,14 @@ def schema_features(ctx: Context) -> frozenset[str]:
     return frozenset(out)
 
 
-def check(ctx: Context) -> bool:
+def check(ctx: Context) -> None:
     ds = ctx.db.datasource
-    conn = connector(ctx)
-    if ds is None or conn is None:
-        return False
-    schemas = last_setting(ds.node, "schemas")
-    if schemas is not None and schemas.value is not None and conn not in MULTI_SCHEMA_CONNECTORS:
-        ctx.report(SCHEMAS_NOT_SUPPORTED, ds.file, schemas.value)
-        return True
-    extensions = last_setting(ds.node, "extensions")
-    if conn != "postgresql" or extensions is None or extensions.value is None:
-        return False
+    extensions = None if ds is None else last_setting(ds.node, "extensions")
+    if ds is None or connector(ctx) != "postgresql" or extensions is None or extensions.value is None:
+        return
     if "postgresqlExtensions" not in schema_features(ctx):
         ctx.report(EXTENSIONS_NEED_FEATURE, ds.file, property_span(ds.file, extensions))
-        return False
+        return
     for item in items_of(extensions.value):
         name = item.name if isinstance(item, (ConstantValue, FunctionCall)) else None
         if name is None:
@@ -96,4 +79,3 @@ def check(ctx: Context) -> bool:
             ctx.report(EXTENSION_NAME_NUMBER, ds.file, item)
         elif "-" in name:
             ctx.report(EXTENSION_NAME_DASH, ds.file, item)
-    return False

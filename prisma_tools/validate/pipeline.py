@@ -9,8 +9,7 @@ of a schema only once its earlier errors are fixed.
 
 Every module of this package with a ``check(ctx)`` function and a ``PHASE``
 (one of :data:`PHASES`) takes part; ``ORDER`` (default 50) orders modules
-within a phase. A ``check`` that returns True ends its phase there (Prisma
-stops validating a schema whose datasource it cannot serve).
+within a phase.
 """
 
 from __future__ import annotations
@@ -53,6 +52,5 @@ def run(ctx: Context) -> None:
         if phase == "validations" and ctx.has_errors:
             return
         for module in phases[phase]:
-            check: Callable[[Context], bool | None] = module.check
-            if check(ctx) is True:
-                break
+            check: Callable[[Context], None] = module.check
+            check(ctx)
