@@ -209,6 +209,11 @@ def _settings(ctx: Context, file: SourceFile, block: Generator | Datasource) -> 
             continue
         if key in seen:
             ctx.report(
-                DUPLICATE_SETTING, file, _member_name(ctx, file, s, key), name=key, kind=block.kind, block=block.name
+                DUPLICATE_SETTING,
+                file,
+                _member_name(ctx, file, s, key),
+                name=key,
+                kind="source" if isinstance(block, Datasource) else block.kind,  # Prisma's word for a datasource
+                block=block.name,
             )
         seen.add(key)
