@@ -167,7 +167,8 @@ class _Settings:
 
 
 def check(ctx: Context) -> None:
-    connector: str | None = None
+    # Prisma reads the configuration file by file: a generator's preview features are judged for
+    # the datasource of its own file
     for file in ctx.db.files:
         loaded: list[str] = []
         sources: list[Datasource] = []
@@ -180,13 +181,10 @@ def check(ctx: Context) -> None:
         if len(loaded) > 1:
             for ds in sources:
                 ctx.report(MULTIPLE_DATASOURCES, file, ds, name=ds.name)
-        if connector is None and loaded:
-            connector = loaded[0]
-    _duplicate_datasources(ctx)
-    for file in ctx.db.files:
         for block in file.ast.blocks:
             if isinstance(block, Generator):
-                _generator(ctx, file, block, connector)
+                _generator(ctx, file, block, loaded[0] if loaded else None)
+    _duplicate_datasources(ctx)
 
 
 def _duplicate_datasources(ctx: Context) -> None:

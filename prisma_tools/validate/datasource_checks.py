@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nodes import ConstantValue, FunctionCall, Setting
+from ..nodes import ConstantValue, Datasource, FunctionCall, Setting, StringValue
 from .config_values import items_of
 from .configuration import CONNECTORS, MULTI_SCHEMA_CONNECTORS, property_span
 from .preview_features import enabled
 from .rules import rule
 
 if TYPE_CHECKING:
-    from ..nodes import Datasource
+    from ..resolve import SourceFile
     from .context import Context
 
 __all__ = ["MULTI_SCHEMA_CONNECTORS", "connector", "last_setting", "schema_features"]
@@ -53,12 +53,21 @@ def connector(ctx: Context) -> str | None:
 
 
 def schema_features(ctx: Context) -> frozenset[str]:
-    """The preview features the schema's generators turn on (canonical names)."""
-    conn = connector(ctx)
+    """The preview features the schema's generators turn on (canonical names), each judged for the
+    connector of the datasource in its own file, as Prisma does."""
     out: set[str] = set()
     for g in ctx.db.generators:
-        out |= enabled(g.preview_features, conn, ctx.prisma_version)
+        out |= enabled(g.preview_features, _file_connector(g.file), ctx.prisma_version)
     return frozenset(out)
+
+
+def _file_connector(file: SourceFile) -> str | None:
+    for block in file.ast.blocks:
+        if isinstance(block, Datasource):
+            provider = block.setting("provider")
+            if provider is not None and isinstance(provider.value, StringValue):
+                return CONNECTORS.get(provider.value.value)
+    return None
 
 
 def check(ctx: Context) -> None:
