@@ -305,13 +305,15 @@ def _extensions(ctx: Context, settings: _Settings) -> None:
     if found is None:
         return
     file = settings.file
-    for item in items_of(found[1]):
-        if isinstance(item, ConstantValue):
-            continue
-        if not isinstance(item, FunctionCall):
-            mismatch(ctx, file, item, "constant or function")
-            continue
-        _extension_arguments(ctx, file, item.arguments)
+    items = items_of(found[1])
+    calls = [i for i in items if isinstance(i, FunctionCall)]
+    bad = [i for i in items if not isinstance(i, (ConstantValue, FunctionCall))]
+    for item in bad:
+        mismatch(ctx, file, item, "constant or function")
+    if bad:  # Prisma reads the arguments only of a list that is all names and calls
+        return
+    for call in calls:
+        _extension_arguments(ctx, file, call.arguments)
 
 
 def _extension_arguments(ctx: Context, file: SourceFile, arguments: tuple[Argument, ...]) -> None:
