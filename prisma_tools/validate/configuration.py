@@ -210,6 +210,15 @@ def _settings(ctx: Context, file: SourceFile, block: Datasource | Generator) -> 
     return _Settings(file, block, values)
 
 
+def last_setting(block: Datasource | Generator, key: str) -> Setting | None:
+    """The setting Prisma reads for ``key`` (the last one when the key is repeated)."""
+    found = None
+    for m in block.members:
+        if isinstance(m, Setting) and m.key == key:
+            found = m
+    return found
+
+
 def property_span(file: SourceFile, setting: Setting) -> tuple[int, int]:
     """A setting's span as Prisma gives it: from its key to the end of its line (trailing comment and blanks
     included, the line break not)."""
@@ -374,7 +383,7 @@ def _schema_engine_adapters(ctx: Context) -> bool:
     """Some generator lists exactly ``"schemaEngineDriverAdapters"`` among string-only preview features."""
     for file in ctx.db.files:
         for block in file.ast.blocks:
-            setting = block.setting("previewFeatures") if isinstance(block, Generator) else None
+            setting = last_setting(block, "previewFeatures") if isinstance(block, Generator) else None
             if setting is None or setting.value is None:
                 continue
             items = items_of(setting.value)

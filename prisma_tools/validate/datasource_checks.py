@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nodes import ConstantValue, Datasource, FunctionCall, Setting, StringValue
+from ..nodes import ConstantValue, Datasource, FunctionCall, StringValue
 from .config_values import items_of
-from .configuration import CONNECTORS, MULTI_SCHEMA_CONNECTORS, property_span
+from .configuration import CONNECTORS, MULTI_SCHEMA_CONNECTORS, last_setting, property_span
 from .preview_features import enabled
 from .rules import rule
 
@@ -35,15 +35,6 @@ EXTENSION_NAME_DASH = rule(
 
 PHASE = "validations"
 ORDER = 1
-
-
-def last_setting(block: Datasource, key: str) -> Setting | None:
-    """The setting Prisma reads for ``key`` (the last one when repeated)."""
-    found = None
-    for m in block.members:
-        if isinstance(m, Setting) and m.key == key:
-            found = m
-    return found
 
 
 def connector(ctx: Context) -> str | None:
