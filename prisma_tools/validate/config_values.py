@@ -25,6 +25,7 @@ __all__ = [
     "describe",
     "render",
     "string_or_env",
+    "string_literal",
     "string_value",
     "items_of",
     "mismatch",
@@ -61,7 +62,7 @@ def render(value: Value | None) -> str:
     if value is None:
         return ""
     if isinstance(value, StringValue):
-        return value.text
+        return string_literal(value.value)
     if isinstance(value, NumberValue):
         return value.text
     if isinstance(value, ConstantValue):
@@ -71,6 +72,20 @@ def render(value: Value | None) -> str:
     if isinstance(value, ArrayValue):
         return f"[{','.join(render(v) for v in value.items)}]"
     return "{" + ",".join(f"{m.key}: {render(m.value)}" for m in value.members) + "}"
+
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def string_literal(text: str) -> str:
+    """``text`` quoted as Prisma writes a string back: quotes, backslashes and control characters escaped."""
+    out = []
+    for c in text:
+        escaped = _ESCAPES.get(c)
+        if escaped is None and (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F):
+            escaped = f"\\u{ord(c):04x}"
+        out.append(c if escaped is None else escaped)
+    return '"' + "".join(out) + '"'
 
 
 def _render_argument(a: Argument) -> str:
