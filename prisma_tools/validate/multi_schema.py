@@ -1,10 +1,9 @@
-"""Multi-schema: ``@@schema`` against the datasource's ``schemas``, and database names unique per schema.
+"""Multi-schema: ``@@schema`` against the datasource's ``schemas``.
 
 With a connector that supports several schemas, every ``@@schema`` must name
 one of the datasource's ``schemas`` and, once ``schemas`` is given, every
 model, view and enum needs a ``@@schema``; other connectors take no
-``@@schema`` at all. Two models (or views) may share a table name only in
-different schemas, and so may two enums.
+``@@schema`` at all. (Database names unique per schema: database_names.py.)
 """
 
 from __future__ import annotations
@@ -35,18 +34,6 @@ MODEL_SCHEMA_MISSING = rule(
     'Error validating {kind} "{name}": This {kind} is missing an `@@schema` attribute.',
 )
 ENUM_SCHEMA_MISSING = rule("E853", "enum-schema-attribute-missing", "This enum is missing an `@@schema` attribute.")
-DUPLICATE_TABLE_NAME = rule(
-    "E854",
-    "duplicate-table-name",
-    'The model with database name "{db_name}" could not be defined because another model or view '
-    'with this name exists: "{other}"',
-)
-DUPLICATE_ENUM_NAME = rule(
-    "E855", "duplicate-enum-database-name", "An enum with the same database name is already defined."
-)
-
-# connectors without enums (their enums are rejected elsewhere)
-_NO_ENUMS = frozenset({"sqlserver"})
 
 
 PHASE = "validations"
@@ -75,9 +62,6 @@ def check(ctx: Context) -> None:
                 ctx.report(ENUM_SCHEMA_MISSING, block.file, block.node)
             else:
                 ctx.report(MODEL_SCHEMA_MISSING, block.file, block.node, kind=block.kind, name=block.name)
-    _table_names(ctx)
-    if conn not in _NO_ENUMS:
-        _enum_names(ctx)
 
 
 def _schema_attribute(attributes: tuple[BlockAttribute, ...]) -> BlockAttribute | None:
@@ -85,30 +69,3 @@ def _schema_attribute(attributes: tuple[BlockAttribute, ...]) -> BlockAttribute 
         if a.name == "schema":
             return a
     return None
-
-
-def _table_names(ctx: Context) -> None:
-    # Prisma keeps the last block per (schema, name) and puts the error on a @@map
-    seen: dict[tuple[str | None, str], FieldBlockInfo] = {}
-    for block in (*ctx.db.models, *ctx.db.views):
-        key = (block.schema, block.db_name)
-        existing = seen.get(key)
-        seen[key] = block
-        if existing is None:
-            continue
-        own_map = block.block_attributes("map")
-        if own_map:
-            ctx.report(DUPLICATE_TABLE_NAME, block.file, own_map[0], db_name=block.db_name, other=existing.name)
-            continue
-        other_map = existing.block_attributes("map")
-        if other_map:
-            ctx.report(DUPLICATE_TABLE_NAME, existing.file, other_map[0], db_name=block.db_name, other=block.name)
-
-
-def _enum_names(ctx: Context) -> None:
-    seen: set[tuple[str | None, str]] = set()
-    for enum in ctx.db.enums:
-        key = (enum.schema, enum.db_name)
-        if key in seen:
-            ctx.report(DUPLICATE_ENUM_NAME, enum.file, enum.node)
-        seen.add(key)
