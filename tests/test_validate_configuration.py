@@ -249,6 +249,13 @@ CASES = [
         [("E", '"a"', "@@schema is not supported on the current datasource provider")],
     ),
     (
+        "enums-on-sqlserver",
+        'datasource db {\n  provider = "sqlserver"\n}\nenum E {\n  a\n}\n',
+        7,
+        [("E", "enum E {\n  a\n}", "Error validating: You defined the enum `E`. But the current connector does not")],
+    ),
+    ("enums-without-datasource", "enum E {\n  a\n}\n", 7, []),
+    (
         "table-names-per-schema",
         PG7[:-2] + '  schemas = ["a", "b"]\n}\nmodel A {\n  id Int @id(map: "a")\n  @@map("t")\n  @@schema("a")\n}\n'
         'model B {\n  id Int @id(map: "b")\n  @@map("t")\n  @@schema("b")\n}\n',
