@@ -1,4 +1,4 @@
-"""The "Speed and memory" benchmark: one command, one table, the six targets.
+"""The "Speed and memory" benchmark: one command, one table, the targets (six of speed, two of `check`).
 
 Usage (from anywhere; the repository's virtualenv active)::
 
@@ -16,8 +16,10 @@ temporary folder and measured:
   every round, so drift on a noisy machine hits every contender alike. Each
   process is waited for with ``os.wait4``, which gives its own peak RSS.
 * in process: ``print_schema(parse(text))`` (and, when ``prisma_tools.fixer``
-  exists, ``print_schema(fix(parse(text)))``), after one untimed warm-up run
-  on the same text whose output is the reference.
+  exists, ``print_schema(fix(parse(text)))``; and ``check``: a lenient parse
+  and every validation), after one untimed warm-up run on the same text whose
+  output is the reference. The generated schemas are valid: ``check`` must
+  find nothing in them.
 
 Every output is compared with the reference (and the oracle's output with the
 reference), so the benchmark measures correct work; the ``ok`` column says so.
@@ -134,6 +136,23 @@ def find_oracle(explicit: str | None, work: Path) -> list[str] | None:
 # ---------------------------------------------------------------- in process
 
 
+def load_check() -> Callable[[str], str] | None:
+    """``check(text)``: Prisma's validation of the text (lenient parse + every validation), when it exists."""
+    try:
+        validate = importlib.import_module("prisma_tools.validate")
+    except ImportError:
+        return None
+    from prisma_tools.nodes import Schema, construct
+    from prisma_tools.parser import parse_file_text
+
+    def check(text: str) -> str:
+        schema = construct(Schema, {"files": (parse_file_text(text, "schema.prisma", strict=False),)})
+        findings = validate.check_schema(schema, sources={"schema.prisma": text})
+        return "\n".join(f"{f.code} {f.start} {f.message}" for f in findings)
+
+    return check
+
+
 def load_api() -> tuple[Callable[[str], str], Callable[[str], str] | None]:
     """``format(text)`` and, when ``prisma_tools.fixer`` exists, ``fix(text)``."""
     from prisma_tools.parser import parse
@@ -179,6 +198,8 @@ class SizeResult:
     inproc_fix: list[float] = field(default_factory=list)
     inproc_format_cpu: list[float] = field(default_factory=list)  # CPU seconds of the same runs
     inproc_fix_cpu: list[float] = field(default_factory=list)
+    inproc_check: list[float] = field(default_factory=list)
+    inproc_check_cpu: list[float] = field(default_factory=list)
     whole_format: list[float] = field(default_factory=list)
     whole_format_rss: list[float] = field(default_factory=list)
     whole_oracle: list[float] = field(default_factory=list)
@@ -211,6 +232,7 @@ def measure_size(
     fmt: Callable[[str], str],
     fix: Callable[[str], str] | None,
     log: Callable[[str], None],
+    check: Callable[[str], str] | None = None,
 ) -> SizeResult:
     text = generate(n, seed)
     data = text.encode("utf-8")
@@ -232,9 +254,15 @@ def measure_size(
             fix = None
         else:
             res.fix_changes = fixed != expected
+    if check is not None:
+        found = check(text)
+        if found:  # the generated schemas are valid: check must agree
+            res.errors.append(f"check reports errors on a valid schema: {found[:200]}")
     calls = [("format", fmt, res.inproc_format, res.inproc_format_cpu)]
     if fix is not None:
         calls.append(("fix", fix, res.inproc_fix, res.inproc_fix_cpu))
+    if check is not None:
+        calls.append(("check", check, res.inproc_check, res.inproc_check_cpu))
     rounds = 0
     while any(not enough(walls, repeat, budget) for _, _, walls, _ in calls):
         order = calls[rounds % len(calls) :] + calls[: rounds % len(calls)]
@@ -334,6 +362,7 @@ def table(results: list[SizeResult]) -> str:
         ("MB/s", ">6"),
         ("fix ms", ">7"),
         ("fix/fmt", ">7"),
+        ("chk/fmt", ">7"),
         ("ok", "<3"),
     ]
     rows = []
@@ -353,6 +382,7 @@ def table(results: list[SizeResult]) -> str:
                 fmt_num(None if inproc is None else r.bytes / 1e6 / inproc, ".2f"),
                 fmt_num(med(r.whole_fix), ".0f", 1000),
                 fmt_num(ratio(med(r.inproc_fix), inproc), ".2f"),
+                fmt_num(ratio(med(r.inproc_check), inproc), ".2f"),
                 "no" if r.errors else "yes",
             ]
         )
@@ -439,6 +469,27 @@ def judge(results: list[SizeResult], startup: dict[str, list[float]]) -> list[Ta
             verdict(None if f is None else f <= 1.3),
         )
     )
+    largest = max((r for r in results if r.inproc_check and r.inproc_format), key=lambda r: r.models, default=None)
+    c = ratio(med(largest.inproc_check), med(largest.inproc_format)) if largest else None
+    out.append(
+        Target(
+            7,
+            "check / format, in process" + (f", {largest.models} models" if largest else ""),
+            fmt_num(c, ".2f") + "x",
+            "<= 1.50x",
+            verdict(None if c is None else c <= 1.5),
+        )
+    )
+    gc_ = ratio(med(r5k.inproc_check) if r5k else None, med(r500.inproc_check) if r500 else None)
+    out.append(
+        Target(
+            8,
+            "check growth t(5000)/t(500), in process",
+            fmt_num(gc_, ".2f") + "x",
+            "<= 11x",
+            verdict(None if gc_ is None else gc_ <= 11),
+        )
+    )
     return out
 
 
@@ -484,6 +535,7 @@ def main(argv: list[str] | None = None) -> int:
         cli = find_cli()
         oracle = None if args.no_oracle else find_oracle(args.oracle, work)
         fmt, fix = load_api()
+        check = load_check()
         cli_fix = cli is not None and run_process([*cli, "fix", "--help"]).rc == 0
         env = environment(cli, oracle)
         log(f"prisma-tools command: {' '.join(cli) if cli else 'unavailable (whole-process columns skipped)'}")
@@ -491,7 +543,8 @@ def main(argv: list[str] | None = None) -> int:
         log(f"fixer: in process {'yes' if fix else 'no'}, `prisma-tools fix` {'yes' if cli_fix else 'no'}")
         fmt(generate(5, args.seed))  # warm-up: builds the parser
         results = [
-            measure_size(n, args.seed, work, repeat, args.budget, cli, cli_fix, oracle, fmt, fix, log) for n in sizes
+            measure_size(n, args.seed, work, repeat, args.budget, cli, cli_fix, oracle, fmt, fix, log, check)
+            for n in sizes
         ]
         startup = measure_startup(cli, repeat)
 

@@ -26,12 +26,65 @@ def _echo_err(message: str) -> None:
     click.echo(message, err=True)
 
 
+_SCHEMA = click.option(
+    "--schema",
+    "schema_option",
+    metavar="PATH",
+    help="The schema file or folder, as Prisma's --schema (default: the PATHs, else where Prisma looks).",
+)
+
+
 def _common(f: Any) -> Any:
     """The arguments and options of `format` and `fix`, from their one description in runner.py."""
     for option in reversed(COMMON_OPTIONS):
         kind: dict[str, Any] = {"is_flag": True} if option.metavar is None else {"metavar": option.metavar}
         f = click.option(*option.flags, option.name, help=option.help, **kind)(f)
-    return click.argument("paths", nargs=-1, required=True, metavar=PATHS_METAVAR)(f)
+    f = _SCHEMA(f)
+    return click.argument("paths", nargs=-1, required=False, metavar=PATHS_METAVAR)(f)
+
+
+def _targets(paths: tuple[str, ...], schema_option: str | None, verbose: bool) -> tuple[str, ...]:
+    """The PATHs; with none, ``--schema``, else the schema Prisma's CLI would find here."""
+    if paths and schema_option:
+        raise click.UsageError("give PATHs or --schema, not both")
+    if paths:
+        return paths
+    if schema_option:
+        return (schema_option,)
+    from .schema_location import SchemaNotFound, locate_schema
+
+    try:
+        path, why = locate_schema()
+    except SchemaNotFound as e:
+        _echo_err(f"error: {e}")
+        sys.exit(EXIT_ERROR)
+    if verbose:
+        _echo_err(f"using {path} ({why})")
+    return (path,)
+
+
+def _config_or_exit(config_path: str | None, paths: Sequence[str], stdin_filename: str | None = None) -> Any:
+    """``[tool.prisma-tools]`` of ``--config``, else of the pyproject.toml nearest the targets
+    (for ``-``, nearest ``--stdin-filename``, as ruff does); exit 2 on a bad one."""
+    from pathlib import Path
+
+    from .config import ConfigError, find_pyproject, load_config
+
+    where = [stdin_filename if p == "-" and stdin_filename else p for p in paths]
+    try:
+        return load_config(Path(config_path) if config_path is not None else find_pyproject(where))
+    except ConfigError as e:
+        _echo_err(f"error: {e}")
+        sys.exit(EXIT_ERROR)
+
+
+_PRISMA_VERSION = click.option(
+    "--prisma-version",
+    type=click.Choice(["6", "7"]),
+    default=None,
+    help="The Prisma engine to judge by (default: prisma-version in [tool.prisma-tools], "
+    "else the prisma version in the nearest package.json, else 6).",
+)
 
 
 class _Commands(click.Group):
@@ -80,23 +133,28 @@ def format_command(
     allow_invalid: bool,
     stdin_filename: str | None,
     quiet: bool,
+    silent: bool,
     verbose: bool,
+    schema_option: str | None,
 ) -> None:
     """Format schema files exactly as `prisma format` does.
 
     Files are rewritten in place (atomically, and only when the text
     changes). Lines that do not parse are errors (exit 2, nothing written)
-    unless --allow-invalid is given.
+    unless --allow-invalid is given. Without PATH, the schema is found where
+    Prisma's CLI looks for it (package.json, prisma.config.ts,
+    prisma/schema.prisma, schema.prisma, prisma/schema/).
     """
     sys.exit(
         format_paths(
-            paths,
+            _targets(paths, schema_option, verbose),
             check=check,
             diff=diff,
             allow_invalid=allow_invalid,
             stdin_filename=stdin_filename,
             quiet=quiet,
             verbose=verbose,
+            silent=silent,
         )
     )
 
@@ -106,10 +164,11 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 def _render_change(d: Diagnostic) -> str:
-    # changes print the way linters print them: `path:line:col: CODE message`
+    # changes print the way linters print them: `path:line:col: CODE message`;
+    # problems as everywhere else, with the source line and a caret
     if d.severity == "info" and d.code:
         return f"{d.location()}: {d.code} {d.message}"
-    return d.render(excerpt=False)
+    return d.render(excerpt=True)
 
 
 @cli.command("fix")
@@ -141,6 +200,8 @@ def _render_change(d: Diagnostic) -> str:
     type=click.Path(dir_okay=False),
     help="pyproject.toml to read [tool.prisma-tools] from (default: the nearest one).",
 )
+@_PRISMA_VERSION
+@click.option("--no-check", is_flag=True, help="Do not validate the result (by default, errors left exit 1).")
 def fix_command(
     paths: tuple[str, ...],
     check: bool,
@@ -148,6 +209,7 @@ def fix_command(
     allow_invalid: bool,
     stdin_filename: str | None,
     quiet: bool,
+    silent: bool,
     verbose: bool,
     merge_files: tuple[str, ...],
     select: tuple[str, ...],
@@ -156,6 +218,9 @@ def fix_command(
     backup: bool | None,
     output_format: str,
     config_path: str | None,
+    prisma_version: str | None,
+    no_check: bool,
+    schema_option: str | None,
 ) -> None:
     """Repair schemas Prisma rejects, then format them.
 
@@ -163,28 +228,31 @@ def fix_command(
     back-relation fields and the @unique a one-to-one relation needs. Every
     change is reported as `path:line:col: CODE message`. Settings come from
     [tool.prisma-tools] in the nearest pyproject.toml; flags override them.
-    Run `prisma-tools passes` for the list of passes.
+    Run `prisma-tools passes` for the list of passes. What is left that Prisma
+    would reject is then reported as `check` reports it, and the exit status
+    is 1 (the repaired text is still written).
     """
     from pathlib import Path
 
-    from .config import ConfigError, find_pyproject, load_config
     from .diagnostics import ParseError
     from .files import SchemaReadError, load
     from .fixer import fix
     from .passes import get_pass
 
-    try:
-        cfg = load_config(Path(config_path) if config_path is not None else find_pyproject(paths))
-    except ConfigError as e:
-        _echo_err(f"error: {e}")
-        sys.exit(EXIT_ERROR)
+    paths = _targets(paths, schema_option, verbose)
+    cfg = _config_or_exit(config_path, paths, stdin_filename)
     selected = _split(select) or cfg.select
     ignored = _split(ignore) or cfg.ignore
-    for key in [*(selected or []), *ignored]:
-        try:
-            get_pass(key)
-        except ValueError as e:
-            raise click.BadParameter(str(e), param_hint="--select/--ignore") from None
+    for option, keys, from_flags in (("select", selected, bool(select)), ("ignore", ignored, bool(ignore))):
+        for key in keys or ():
+            try:
+                get_pass(key)
+            except ValueError as e:
+                if from_flags:
+                    raise click.BadParameter(str(e), param_hint="--select/--ignore") from None
+                # a bad value in the file is the file's error, not a usage error
+                _echo_err(f"error: {cfg.source}: [tool.prisma-tools] {option}: unknown rule {key!r} ({e})")
+                sys.exit(EXIT_ERROR)
     policy = duplicates or cfg.duplicates
     merges = [Path(m) for m in merge_files] or cfg.merge
     additions = []
@@ -205,6 +273,18 @@ def fix_command(
         changes.extend(c.model_dump(mode="json") for c in result.changes)
         return result.schema, [c.to_diagnostic() for c in result.changes]
 
+    validate = None
+    if not no_check:
+        from .commands.check import check_texts
+        from .commands.prisma_version import resolve_prisma_version
+
+        version, _ = resolve_prisma_version(
+            int(prisma_version) if prisma_version else None, cfg.prisma_version, list(paths)
+        )
+
+        def validate(texts: dict[str, str]) -> list[Diagnostic]:
+            return check_texts(texts, prisma_version=version)
+
     sys.exit(
         run_targets(
             paths,
@@ -213,14 +293,95 @@ def fix_command(
             lenient=allow_invalid,
             quiet=quiet,
             verbose=verbose,
+            silent=silent,
             stdin_filename=stdin_filename,
             transform=transform,
             backup=cfg.backup if backup is None else backup,
             json_output=output_format == "json",
             changes=changes,
             render=_render_change,
+            validate=validate,
         )
     )
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, required=False, metavar=PATHS_METAVAR)
+@_SCHEMA
+@_PRISMA_VERSION
+@click.option(
+    "--output-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Diagnostics as text lines, or as a JSON list (ruff's shape) on stdout.",
+)
+@click.option("--stdin-filename", metavar="PATH", help="The name used in messages when reading standard input.")
+@click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Also say which Prisma version is judged by, and why.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="pyproject.toml to read [tool.prisma-tools] from (default: the nearest one).",
+)
+def check_command(
+    paths: tuple[str, ...],
+    prisma_version: str | None,
+    output_format: str,
+    stdin_filename: str | None,
+    quiet: bool,
+    verbose: bool,
+    config_path: str | None,
+    schema_option: str | None,
+) -> None:
+    """Report every error and warning Prisma's validator gives each schema, in Prisma's words.
+
+    Lines look like `path:line:col: severity[CODE]: message`, followed by the
+    source line and a caret. Exit status: 0 no error (warnings alone give 0),
+    1 errors, 2 a file could not be read. `prisma-tools rules` lists the codes.
+    """
+    from .commands.check import check_paths
+    from .commands.prisma_version import resolve_prisma_version
+
+    paths = _targets(paths, schema_option, verbose)
+    cfg = _config_or_exit(config_path, paths, stdin_filename)
+    version, source = resolve_prisma_version(
+        int(prisma_version) if prisma_version else None, cfg.prisma_version, list(paths)
+    )
+    if verbose:
+        _echo_err(f"judging by Prisma {version} ({source})")
+    sys.exit(
+        check_paths(
+            paths, prisma_version=version, output_format=output_format, stdin_filename=stdin_filename, quiet=quiet
+        )
+    )
+
+
+@cli.command("rules")
+@click.argument("code", required=False)
+@click.option(
+    "--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Text or JSON."
+)
+def rules_command(code: str | None, output_format: str) -> None:
+    """List the diagnostics `check` reports: code, name, severity and Prisma's message.
+
+    With CODE (or a name), show that one only.
+    """
+    import json
+
+    from .validate import all_rules
+
+    rules = all_rules()
+    if code is not None:
+        rules = [r for r in rules if code in (r.code, r.name)]
+        if not rules:
+            raise click.BadParameter(f"no rule {code!r} (see `prisma-tools rules`)", param_hint="CODE")
+    if output_format == "json":
+        click.echo(json.dumps([r.__dict__ for r in rules], indent=2))
+        return
+    for r in rules:
+        click.echo(f"{r.code}  {r.name:<32} {r.severity:<7}  {r.template}")
 
 
 @cli.command("passes")

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 __all__ = ["migrate"]
 
 EXIT_ERROR = 2
-DEFAULT_SCHEMAS = ("prisma/schema.prisma", "prisma/schema", "schema.prisma")
 
 
 def fail(message: str) -> NoReturn:
@@ -36,7 +35,7 @@ def fail(message: str) -> NoReturn:
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the errors a user can cause into one message and exit status 2."""
-    from .diagnostics import ParseError
+    from .diagnostics import InvalidSchemaError, ParseError
     from .files import SchemaReadError
     from .migrate.errors import MigrateError
 
@@ -45,18 +44,23 @@ def user_errors() -> Iterator[None]:
     except ParseError as e:
         for d in e.diagnostics:
             click.echo(d.render(), err=True)
+        if isinstance(e, InvalidSchemaError):
+            click.echo("error: the schema has errors Prisma rejects (see `prisma-tools check`); nothing done", err=True)
         sys.exit(EXIT_ERROR)
     except (SchemaReadError, MigrateError) as e:
         fail(str(e))
 
 
 def _schema_path(path: str | None) -> Path:
+    """``--schema``, else the schema Prisma's CLI would find here (see schema_location)."""
     if path is not None:
         return Path(path)
-    for candidate in DEFAULT_SCHEMAS:
-        if Path(candidate).exists():
-            return Path(candidate)
-    fail("no schema found (looked for " + ", ".join(DEFAULT_SCHEMAS) + "); pass --schema PATH")
+    from .schema_location import SchemaNotFound, locate_schema
+
+    try:
+        return Path(locate_schema()[0])
+    except SchemaNotFound as e:
+        fail(str(e))
 
 
 def _migrations_dir(schema_path: Path, schema: Schema | None) -> Path:

@@ -8,6 +8,9 @@ Recognised keys (command-line flags override them)::
     ignore = ["PT003"]
     duplicates = "first"                           # first | last | error
     backup = false
+    prisma-version = 7                             # the engine `check` judges by: 6 or 7
+    exclude = ["node_modules", "migrations"]       # skipped when a directory is searched (these are the default)
+    extend-exclude = ["generated"]                 # skipped as well
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import Any
 
 __all__ = ["Config", "ConfigError", "find_pyproject", "load_config"]
 
-_KEYS = {"merge", "select", "ignore", "duplicates", "backup"}
+_KEYS = {"merge", "select", "ignore", "duplicates", "backup", "prisma-version", "exclude", "extend-exclude"}
 
 
 class ConfigError(ValueError):
@@ -34,7 +37,17 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     duplicates: str = "first"
     backup: bool = False
+    prisma_version: int | None = None
+    exclude: list[str] | None = None
+    extend_exclude: list[str] = field(default_factory=list)
     source: Path | None = None
+
+    def exclude_patterns(self) -> tuple[str, ...]:
+        """What directory searches skip: ``exclude`` (or the defaults) and ``extend-exclude``."""
+        from .discovery import DEFAULT_EXCLUDE
+
+        base = DEFAULT_EXCLUDE if self.exclude is None else tuple(self.exclude)
+        return (*base, *self.extend_exclude)
 
 
 def find_pyproject(paths: Sequence[str | Path]) -> Path | None:
@@ -102,4 +115,15 @@ def load_config(path: Path | None) -> Config:
         if not isinstance(section["backup"], bool):
             raise ConfigError(f"{path}: [tool.prisma-tools] backup must be true or false")
         cfg.backup = section["backup"]
+    if "exclude" in section:
+        cfg.exclude = _strings(section["exclude"], "exclude", path)
+    if "extend-exclude" in section:
+        cfg.extend_exclude = _strings(section["extend-exclude"], "extend-exclude", path)
+    if "prisma-version" in section:
+        version = section["prisma-version"]
+        if isinstance(version, str) and version.isdigit():
+            version = int(version)
+        if version not in (6, 7) or isinstance(version, bool):
+            raise ConfigError(f"{path}: [tool.prisma-tools] prisma-version must be 6 or 7")
+        cfg.prisma_version = version
     return cfg

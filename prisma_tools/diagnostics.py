@@ -79,3 +79,7 @@ def source_line(text: str, span: Span | None) -> str | None:
     start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
     ends = [i for i in (text.find("\n", offset), text.find("\r", offset)) if i != -1]
     return text[start : min(ends) if ends else len(text)]
+
+
+class InvalidSchemaError(ParseError):
+    """Raised where a schema parses but Prisma's validator rejects it (``migrate`` refuses such schemas)."""

@@ -9,7 +9,7 @@ arguments whose meaning to click is unambiguous and leaves the rest (help,
 usage errors, other commands) to click.
 
 Exit status: 0 nothing to do or all done; 1 ``--check``/``--diff`` found
-changes; 2 usage, input, parse or internal error.
+changes, or ``fix`` left errors Prisma rejects; 2 usage, input, parse or internal error.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from typing import Any, NoReturn, TextIO
 
     from .diagnostics import Diagnostic
-    from .workflow import Report, Transform
+    from .workflow import Report, Transform, Validate
 
 __all__ = [
     "COMMON_OPTIONS",
@@ -108,7 +108,8 @@ COMMON_OPTIONS = (
         metavar="PATH",
         help="The name used in messages when reading standard input.",
     ),
-    Option("quiet", "-q", "--quiet", help="Print errors only."),
+    Option("quiet", "-q", "--quiet", help="Print diagnostics and changes only, no progress lines."),
+    Option("silent", "--silent", help="Print nothing (the exit status says it all)."),
     Option("verbose", "-v", "--verbose", help="Also list files that are already formatted."),
 )
 
@@ -175,11 +176,13 @@ def run_targets(
     quiet: bool,
     verbose: bool,
     stdin_filename: str | None,
+    silent: bool = False,
     transform: Transform | None = None,
     backup: bool = False,
     json_output: bool = False,
     changes: list[Any] | None = None,
     render: Callable[[Diagnostic], str] | None = None,
+    validate: Validate | None = None,
 ) -> int:
     """Process every target and turn the report into messages and an exit status."""
     from .workflow import Report, iter_targets, process
@@ -199,6 +202,7 @@ def run_targets(
             lenient=lenient,
             backup=backup,
             out=sys.stdout.write,
+            validate=validate,
         )
     if json_output:
         import json
@@ -210,10 +214,10 @@ def run_targets(
             "errors": report.errors,
         }
         echo(json.dumps(payload, indent=2), err=write and any(t == "-" for t in paths))
-    else:
+    elif not silent:
+        # -q hides progress lines, never a diagnostic or a change (as ruff's -q)
         for d in report.diagnostics:
-            if d.severity == "error" or not quiet:
-                echo(render(d) if render is not None else d.render(excerpt=True), err=True)
+            echo(render(d) if render is not None else d.render(excerpt=True), err=True)
         for message in report.errors:
             echo(f"error: {message}", err=True)
         if not quiet:
@@ -226,9 +230,14 @@ def run_targets(
                     echo(f"{o.path} already well formatted, good job.", err=True)
             if report.outcomes or report.errors:
                 echo(_summary(report, check=check or diff), err=True)
+            if report.invalid:
+                schemas = f"{report.invalid} schema{'s' if report.invalid != 1 else ''}"
+                echo(f"{schemas} still {'have' if report.invalid != 1 else 'has'} errors Prisma rejects.", err=True)
     if report.failed:
         return EXIT_ERROR
     if (check or diff) and report.changed:
+        return EXIT_CHANGED
+    if report.invalid:
         return EXIT_CHANGED
     return EXIT_OK
 
@@ -242,6 +251,7 @@ def format_paths(
     stdin_filename: str | None,
     quiet: bool,
     verbose: bool,
+    silent: bool = False,
 ) -> int:
     """``prisma-tools format``: the exit status; the keywords are the names of :data:`COMMON_OPTIONS`."""
     return run_targets(
@@ -252,6 +262,7 @@ def format_paths(
         quiet=quiet,
         verbose=verbose,
         stdin_filename=stdin_filename,
+        silent=silent,
     )
 
 

@@ -13,16 +13,18 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 
 from .diagnostics import Diagnostic, ParseError, source_line
-from .files import SchemaReadError, clean_path, decode, discover, read_text, write_atomic
+from .files import SchemaReadError, clean_path, decode, read_text, write_atomic
 from .layout import meaning_digest
 from .nodes import Schema, SchemaFile, construct
 from .parser import parse_file_text
 from .printer import print_file
 
-__all__ = ["Outcome", "Report", "Target", "Transform", "iter_targets", "process"]
+__all__ = ["Outcome", "Report", "Target", "Transform", "Validate", "iter_targets", "process"]
 
 # Transform: the whole schema -> (new schema, diagnostics to show). `format` is the identity.
 Transform = Callable[[Schema], tuple[Schema, list[Diagnostic]]]
+# Validate: the texts about to be written (path -> text) -> what Prisma would still reject in them.
+Validate = Callable[[dict[str, str]], list[Diagnostic]]
 
 
 class _Record:
@@ -66,17 +68,19 @@ class Outcome(_Record):
 class Report(_Record):
     """Totals for the summary line and the exit status."""
 
-    _fields = ("outcomes", "diagnostics", "errors")
+    _fields = ("outcomes", "diagnostics", "errors", "invalid")
 
     def __init__(
         self,
         outcomes: list[Outcome] | None = None,
         diagnostics: list[Diagnostic] | None = None,
         errors: list[str] | None = None,
+        invalid: int = 0,
     ) -> None:
         self.outcomes: list[Outcome] = [] if outcomes is None else outcomes
         self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
         self.errors: list[str] = [] if errors is None else errors
+        self.invalid = invalid  # schemas left with errors Prisma rejects (after `fix`)
 
     @property
     def failed(self) -> bool:
@@ -92,22 +96,38 @@ class Report(_Record):
 
 
 def iter_targets(args: Sequence[str], stdin_filename: str | None = None) -> Iterator[Target | str]:
-    """Targets for the command-line arguments, or an error message for an argument that is none."""
+    """Targets for the command-line arguments, or an error message for an argument that is none.
+
+    A directory yields one target per schema found in it (see :mod:`.discovery`).
+    """
     for arg in args:
         if arg == "-":
             yield Target(stdin_filename or "-", [], stdin=True)
             continue
         p = clean_path(arg)
         if os.path.isdir(p):
-            files = discover(p)
-            if not files:
+            from .discovery import discover_schemas
+
+            found = discover_schemas(p, _exclude_patterns(p))
+            if not found:
                 yield f"{arg}: no .prisma files in this directory"
-            else:
-                yield Target(arg, files)
+            for schema in found:
+                yield Target(str(schema.root), [str(f) for f in schema.files])
         elif os.path.exists(p):
             yield Target(arg, [p])
         else:
             yield f"{arg}: no such file or directory"
+
+
+def _exclude_patterns(folder: str) -> tuple[str, ...]:
+    """The exclusions of the ``[tool.prisma-tools]`` nearest ``folder`` (the defaults when there is none)."""
+    from .config import ConfigError, find_pyproject, load_config
+    from .discovery import DEFAULT_EXCLUDE
+
+    try:
+        return load_config(find_pyproject([folder])).exclude_patterns()
+    except ConfigError:
+        return DEFAULT_EXCLUDE  # the command reports a bad configuration itself where it reads it
 
 
 def _lenient_warnings(f: SchemaFile, text: str) -> list[Diagnostic]:
@@ -152,8 +172,9 @@ def process(
     lenient: bool = False,
     backup: bool = False,
     out: Callable[[str], object] | None = None,
+    validate: Validate | None = None,
 ) -> None:
-    """Run one target through parse -> transform -> print -> check -> write/diff."""
+    """Run one target through parse -> transform -> print -> check -> write/diff (-> validate)."""
     out = out or sys.stdout.write
     texts: dict[str, str] = {}
     try:
@@ -212,6 +233,11 @@ def process(
                 outcome.error = True
                 continue
             outcome.written = True
+    if validate is not None:
+        found = validate({path: after for path, _, after in results})
+        report.diagnostics.extend(found)
+        if any(d.severity == "error" for d in found):
+            report.invalid += 1
 
 
 def _parse_texts(texts: dict[str, str], report: Report, lenient: bool) -> tuple[SchemaFile, ...] | None:

@@ -80,7 +80,9 @@ def test_check_and_diff(schema: Path) -> None:
 
 def test_select_and_ignore(schema: Path) -> None:
     r = run("fix", "--select", "add-one-to-one-unique", "-", stdin=BROKEN)
-    assert r.exit_code == 0
+    # the duplicate enum is left (PT001 not selected): Prisma rejects the result, so exit 1
+    assert r.exit_code == 1
+    assert 'error[E101]: The enum "Role" cannot be defined' in r.stderr
     assert r.stdout.count("enum Role") == 2
     assert "@unique" in r.stdout
     r = run("fix", "--ignore", "PT004,PT001", "-", stdin=BROKEN)
@@ -117,7 +119,8 @@ def test_config_from_pyproject(schema: Path, tmp_path: Path) -> None:
         '[tool.prisma-tools]\nmerge = ["additions.prisma"]\nignore = ["PT001"]\nbackup = true\n'
     )
     r = run("fix", str(schema))
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 1, r.output  # the duplicate enum PT001 would remove is still there
+    assert "1 schema still has errors Prisma rejects." in r.stderr
     text = schema.read_text()
     assert "model Tag {" in text
     assert text.count("enum Role") == 2, "PT001 is ignored by the configuration"
@@ -146,3 +149,58 @@ def test_passes_command_lists_the_pipeline() -> None:
     assert r.exit_code == 0
     codes = [line.split()[0] for line in r.stdout.splitlines()]
     assert codes == ["PT001", "PT002", "PT003", "PT004"]
+
+
+def test_fix_reports_what_prisma_still_rejects(tmp_path: Path) -> None:
+    # the issue's example: nothing for fix to repair, but three errors Prisma reports
+    path = tmp_path / "schema.prisma"
+    path.write_text(
+        "model User {\n  id    Int    @id\n  email Strin\n}\n",
+    )
+    r = run("fix", str(path))
+    assert r.exit_code == 1
+    assert f'{path}:3:9: error[E201]: Type "Strin" is neither a built-in type' in r.stderr
+    assert "      email Strin\n            ^" in r.stderr  # the excerpt, as `format` prints syntax errors
+    assert run("fix", "--no-check", str(path)).exit_code == 0
+
+
+def test_quiet_hides_progress_never_changes_or_warnings(tmp_path: Path) -> None:
+    # issue #11: -q hid "PT001 ... only in the removed copy"
+    path = tmp_path / "schema.prisma"
+    path.write_text("model User {\n  id   Int    @id\n  name String\n}\n\nmodel User {\n  id Int @id\n}\n")
+    r = run("fix", "-q", "--duplicates", "last", str(path))
+    assert "PT001" in r.stderr
+    assert "User.name: only in the removed copy" in r.stderr
+    assert "reformatted" not in r.stderr
+    path.write_text("model User {\nid Int @id\n}\n")
+    r = run("fix", "--silent", str(path))
+    assert r.exit_code == 0
+    assert r.output == ""
+    assert path.read_text() == "model User {\n  id Int @id\n}\n"
+
+
+def test_a_bad_code_in_the_configuration_is_the_files_error(schema: Path, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.prisma-tools]\nignore = ["PT999"]\n')
+    r = run("fix", str(schema))
+    assert r.exit_code == 2
+    assert f"error: {tmp_path / 'pyproject.toml'}: [tool.prisma-tools] ignore: unknown rule 'PT999'" in r.stderr
+    assert "Usage:" not in r.output
+    assert schema.read_text() == BROKEN
+
+
+def test_stdin_filename_chooses_the_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[tool.prisma-tools]\nignore = ["PT001"]\n')
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    r = run("fix", "--no-check", "--stdin-filename", str(project / "schema.prisma"), "-", stdin=BROKEN)
+    assert r.stdout.count("enum Role") == 2, "PT001 ignored by the pyproject.toml nearest --stdin-filename"
+
+
+def test_passes_speak_the_users_words() -> None:
+    r = run("passes")
+    assert r.exit_code == 0
+    assert "ctx." not in r.stdout
+    assert "fix --merge FILE" in r.stdout

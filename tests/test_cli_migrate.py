@@ -204,3 +204,21 @@ def test_create_refuses_unsupported_changes_and_writes_nothing(repo: Path, monke
 )
 def test_slug(name: str, expected: str) -> None:
     assert slug(name) == expected
+
+
+def test_diff_and_create_refuse_a_schema_prisma_rejects(tmp_path: Path) -> None:
+    schema = tmp_path / "schema.prisma"
+    schema.write_text(
+        'datasource db {\n  provider = "postgresql"\n  url = env("X")\n}\n\n'
+        "model User {\n  id    Int   @id\n  email Strin\n}\n",
+        encoding="utf-8",
+    )
+    result = run("diff", "--from-empty", str(schema))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f'{schema}:8:9: error[E201]: Type "Strin" is neither a built-in type' in result.stderr
+    assert "the schema has errors Prisma rejects" in result.stderr
+    result = run("create", "init", "--schema", str(schema), "--from-empty")
+    assert result.exit_code == 2
+    assert "the schema has errors Prisma rejects" in result.stderr
+    assert not (tmp_path / "migrations").exists()

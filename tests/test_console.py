@@ -217,7 +217,7 @@ def test_fast_path_output_order_in_a_real_process(args: list[str], stdin: str, t
         (["--help"], 0, "Commands:"),
         (["format", "--help"], 0, "Format schema files exactly as `prisma format` does."),
         (["format", "-h"], 0, "--stdin-filename PATH"),
-        (["format"], 2, "Missing argument 'PATH... | -'"),
+        (["format"], 2, "no schema given and none found"),
         (["format", "--nope", "x.prisma"], 2, "No such option '--nope'"),
     ],
 )

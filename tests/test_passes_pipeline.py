@@ -201,3 +201,43 @@ def test_corpus_oracle_rows_are_all_valid() -> None:
     rows = read_tsv(CORPUS_TSV)
     assert rows, "CORPUS_ORACLE.tsv is empty: run scripts/regen_pass_goldens.py"
     assert all(r["validate"] == "VALID" and r["canonical"] == "yes" for r in rows.values())
+
+
+# ------------------------------------------------------------------ nothing lost
+
+DUPLICATE_FIELD_NAMES = (
+    'model Group {\n  id    Int    @id\n  links Link[] @relation("GroupLinks")\n}\n\n'
+    "model Link {\n  id      Int    @id\n  groupId Int\n"
+    '  links   Group  @relation("GroupLinks", fields: [groupId], references: [id])\n'
+    "  links   Link[]\n}\n"
+)
+
+
+def test_a_model_with_a_duplicate_field_name_is_left_alone() -> None:
+    # issue #11: `links Link[]` was overwritten by the other `links`, and a second fix added more
+    schema = parse(DUPLICATE_FIELD_NAMES)
+    result = fix(schema)
+    printed = print_schema(result.schema)
+    assert "  links   Link[]\n" in printed
+    assert printed.count("links   Group  @relation") == 1
+    assert [c.severity for c in result.changes] == ["warning"]
+    assert "Link declares links more than once" in result.changes[0].message
+    assert print_schema(fix(parse(printed)).schema) == printed
+
+
+def test_a_pass_that_drops_a_field_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prisma_tools import passes
+    from prisma_tools.passes.base import Pass
+
+    def rogue(schema: Schema, ctx: PassContext) -> Schema:
+        model = schema.files[0].blocks[0]
+        dropped = model.model_copy(update={"members": model.members[:1]})  # type: ignore[union-attr]
+        return schema.model_copy(update={"files": (schema.files[0].model_copy(update={"blocks": (dropped,)}),)})
+
+    rogue_pass = Pass(code="PT999", name="rogue", function=rogue, runs_after=())
+    monkeypatch.setattr(passes, "PASSES", (rogue_pass,))
+    schema = parse("model A {\n  id Int @id\n  name String\n}\n")
+    out, changes = run_passes(schema, select=None)
+    assert out is schema
+    assert [c.severity for c in changes] == ["error"]
+    assert "rogue would have dropped or changed A.name" in changes[0].message

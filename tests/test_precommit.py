@@ -97,3 +97,23 @@ def test_try_repo(repo: Path, tmp_path: Path) -> None:  # pragma: no cover - nee
     _git(repo, "add", ".")
     second = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, check=False)
     assert second.returncode == 0, second.stdout + second.stderr
+
+
+def test_check_hook_fails_on_a_schema_prisma_rejects(repo: Path, tmp_path: Path) -> None:
+    hook = dict(_hooks()["prisma-tools-check"])
+    assert hook["require_serial"] is True
+    assert hook["types"] == ["prisma"]
+    hook["language"] = "system"
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump({"repos": [{"repo": "local", "hooks": [hook]}]}))
+    (repo / "schema.prisma").write_text("model User {\n  id    Int   @id\n  email Strin\n}\n")
+    _git(repo, "add", ".")
+    env = _env()
+    env["PRE_COMMIT_HOME"] = str(tmp_path / "pc-home")
+    cmd = [*_pre_commit(), "run", "--all-files"]
+    first = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, check=False)
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert 'schema.prisma:3:9: error[E201]: Type "Strin" is neither a built-in type' in first.stdout
+    (repo / "schema.prisma").write_text(PRETTY)
+    _git(repo, "add", ".")
+    second = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, check=False)
+    assert second.returncode == 0, second.stdout + second.stderr

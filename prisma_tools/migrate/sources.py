@@ -11,12 +11,31 @@ from ..nodes import Schema
 from ..parser import parse_file_text
 from .errors import MigrateError
 
-__all__ = ["load_schema", "load_schema_at_revision"]
+__all__ = ["ensure_valid", "load_schema", "load_schema_at_revision"]
 
 
 def load_schema(path: str | os.PathLike[str]) -> Schema:
-    """A schema file, or a folder read as one schema (SchemaReadError and ParseError propagate)."""
-    return load(path)
+    """A schema file, or a folder read as one schema, that Prisma accepts.
+
+    SchemaReadError and ParseError propagate; a schema with validation errors
+    raises InvalidSchemaError (a ParseError) listing them, as Prisma's migrate
+    refuses such a schema.
+    """
+    schema = load(path)
+    ensure_valid(schema, path)
+    return schema
+
+
+def ensure_valid(schema: Schema, where: str | os.PathLike[str]) -> None:
+    """Raise InvalidSchemaError with Prisma's errors for ``schema``, if it has any."""
+    from ..commands.prisma_version import resolve_prisma_version
+    from ..diagnostics import InvalidSchemaError
+    from ..validate import validate
+
+    version, _ = resolve_prisma_version(None, None, [os.fspath(where)])
+    errors = [d for d in validate(schema, prisma_version=version) if d.severity == "error"]
+    if errors:
+        raise InvalidSchemaError(errors)
 
 
 def _git(cwd: Path, *args: str) -> bytes:
@@ -55,4 +74,6 @@ def load_schema_at_revision(path: str | os.PathLike[str], revision: str) -> Sche
         label = f"{revision}:{name}"
         text = decode(_git(root, "show", f"{revision}:{name}"), label)
         files.append(parse_file_text(text, label))
-    return Schema(files=tuple(files))
+    schema = Schema(files=tuple(files))
+    ensure_valid(schema, target)
+    return schema

@@ -39,9 +39,10 @@ model A {
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
-from ..nodes import Schema
+from ..nodes import CompositeType, EnumBlock, Model, Schema, View
 from .add_back_relations import add_back_relations
 from .add_one_to_one_unique import add_one_to_one_unique
 from .base import REGISTRY, Change, DuplicatesPolicy, Pass, PassContext, PassFunction, register
@@ -108,5 +109,39 @@ def run_passes(
         result = p(schema, ctx)
         # a pass that rebuilt an equal schema changed nothing: keep the original object
         if result is not schema and result != schema:
+            if p is not remove_duplicates:
+                lost = _members(schema) - _members(result)
+                if lost:
+                    # A repair never drops or retypes a field or enum value it did not set out to
+                    # remove: refuse the whole result rather than lose one (nothing is written).
+                    block, name, *_ = next(iter(lost))
+                    ctx.error(
+                        f"internal error: {p.name} would have dropped or changed {block}.{name}; "
+                        "nothing was changed (please report this)",
+                        path=schema.files[0].path if schema.files else "<string>",
+                    )
+                    return schema, tuple(ctx.changes[start:])
             schema = result
     return schema, tuple(ctx.changes[start:])
+
+
+def _members(schema: Schema) -> Counter[tuple[str, str, str, bool, bool]]:
+    """Every field (name and type) and enum value of every block: what a pass may add to, never take from."""
+    out: Counter[tuple[str, str, str, bool, bool]] = Counter()
+    for b in schema.blocks:
+        if isinstance(b, (Model, View, CompositeType)):
+            for f in b.fields:
+                t = f.type
+                out[
+                    (
+                        b.name,
+                        f.name,
+                        "" if t is None else t.name,
+                        t is not None and t.list,
+                        t is not None and t.optional,
+                    )
+                ] += 1
+        elif isinstance(b, EnumBlock):
+            for v in b.values:
+                out[(b.name, v.name, "", False, False)] += 1
+    return out

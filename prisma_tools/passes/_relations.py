@@ -18,7 +18,7 @@ from ..nodes import FieldDecl, Model
 from ._ast import FieldBlock, attribute_fields, field_list, relation_attribute, relation_name
 from ._edit import SchemaEdit
 
-__all__ = ["RelationField", "RelationGroup", "relation_groups", "unique_criterion"]
+__all__ = ["RelationField", "RelationGroup", "duplicate_field_names", "relation_groups", "unique_criterion"]
 
 
 @dataclass(frozen=True)
@@ -84,8 +84,30 @@ class RelationGroup:
         return None
 
 
-def relation_groups(edit: SchemaEdit) -> list[RelationGroup]:
-    """The relation groups of the schema's models, in the order their first field is declared."""
+def duplicate_field_names(edit: SchemaEdit) -> dict[str, list[str]]:
+    """Models that declare a field name twice (Prisma rejects them), with those names.
+
+    Edits address fields by name, so a pass must leave such a model alone: it
+    cannot tell which of the two fields a change is meant for.
+    """
+    out: dict[str, list[str]] = {}
+    for model_name in edit.names():
+        model = edit.get(model_name)
+        if not isinstance(model, Model):
+            continue
+        seen: set[str] = set()
+        for f in model.fields:
+            if f.name in seen and f.name not in out.get(model_name, ()):
+                out.setdefault(model_name, []).append(f.name)
+            seen.add(f.name)
+    return out
+
+
+def relation_groups(edit: SchemaEdit, exclude: frozenset[str] | set[str] = frozenset()) -> list[RelationGroup]:
+    """The relation groups of the schema's models, in the order their first field is declared.
+
+    Groups with a side in a model of ``exclude`` are left out.
+    """
     groups: dict[tuple[str, str, str | None], RelationGroup] = {}
     order = count()
     for model_name in edit.names():
@@ -107,6 +129,8 @@ def relation_groups(edit: SchemaEdit) -> list[RelationGroup]:
             )
             a, b = sorted((model_name, target))
             key = (a, b, rf.name)
+            if a in exclude or b in exclude:
+                continue
             group = groups.get(key)
             if group is None:
                 group = groups[key] = RelationGroup(first=model_name, second=target, name=rf.name)

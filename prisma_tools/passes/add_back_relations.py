@@ -18,7 +18,7 @@ from ._ast import (
     with_relation_name,
 )
 from ._edit import SchemaEdit, append_fields
-from ._relations import RelationField, RelationGroup, relation_groups, unique_criterion
+from ._relations import RelationField, RelationGroup, duplicate_field_names, relation_groups, unique_criterion
 from .base import PassContext, register
 from .naming import camel_case, foreign_key_name, pluralize, upper_first
 
@@ -84,13 +84,26 @@ def add_back_relations(schema: Schema, ctx: PassContext) -> Schema:
     After: ``User`` gains ``posts Post[]``.
     """
     edit = SchemaEdit(schema)
-    groups = relation_groups(edit)
+    ambiguous = duplicate_field_names(edit)
+    _warn_duplicate_fields(edit, ambiguous, ctx)
+    groups = relation_groups(edit, exclude=set(ambiguous))
     if not groups:
         return schema
     planner = _Planner(edit, groups, ctx)
     for group in groups:
         planner.complete(group)
     return planner.apply()
+
+
+def _warn_duplicate_fields(edit: SchemaEdit, ambiguous: dict[str, list[str]], ctx: PassContext) -> None:
+    for model, names in ambiguous.items():
+        block = edit.get(model)
+        ctx.warn(
+            f"{model} declares {', '.join(names)} more than once (Prisma rejects this); "
+            f"its relations are left alone until the duplicate fields are renamed or removed",
+            path=edit.path(model),
+            span=None if block is None else block.span,
+        )
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..nodes import Model, Schema
 from ._ast import ensure_unique, is_unique_over, where
 from ._edit import SchemaEdit
-from ._relations import relation_groups
+from ._relations import duplicate_field_names, relation_groups
 from .base import PassContext, register
 
 __all__ = ["add_one_to_one_unique"]
@@ -45,7 +45,8 @@ def add_one_to_one_unique(schema: Schema, ctx: PassContext) -> Schema:
     After: ``requestId String? @unique``.
     """
     edit = SchemaEdit(schema)
-    for group in relation_groups(edit):
+    # a model with two fields of one name is left alone (add-back-relations says so)
+    for group in relation_groups(edit, exclude=set(duplicate_field_names(edit))):
         pair = group.pair()
         if pair is None:
             continue

@@ -40,7 +40,7 @@ Placeable = DataBlock | Datasource | Generator
 
 @register(code="PT002", name="merge-additions", runs_after=("remove-duplicates",))
 def merge_additions(schema: Schema, ctx: PassContext) -> Schema:
-    """Merge the schemas of ``ctx.additions`` (``fix --merge FILE``) into the schema.
+    """Merge additions files (`fix --merge FILE`, or `merge` in [tool.prisma-tools]) into the schema.
 
     * A model, view, composite type or enum the schema lacks is added with
       its comments, in the additions' order, at the end of the main file (for

@@ -1,0 +1,1 @@
+"""The work of the command-line commands, one module each, without click (see ``cli.py`` for parsing)."""

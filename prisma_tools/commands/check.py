@@ -1,0 +1,90 @@
+"""``prisma-tools check``: Prisma's validation errors and warnings for each schema.
+
+Each target (a file, a schema folder read as one schema, or standard input)
+is parsed leniently, so that lines Prisma's grammar rejects are reported
+among the other diagnostics, as Prisma reports them. Exit status: 0 no
+error (warnings alone give 0), 1 errors, 2 a target could not be read.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from ..runner import EXIT_ERROR, EXIT_OK, echo
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..diagnostics import Diagnostic
+
+__all__ = ["EXIT_INVALID", "check_paths", "check_texts"]
+
+EXIT_INVALID = 1
+"""Some schema has an error Prisma would reject it for."""
+
+
+def check_texts(texts: dict[str, str], *, prisma_version: int) -> list[Diagnostic]:
+    """The diagnostics of the schema made of ``texts`` (path -> text), in Prisma's order."""
+    from ..nodes import Schema, construct
+    from ..parser import parse_file_text
+    from ..validate import validate
+
+    files = tuple(parse_file_text(text, path, strict=False) for path, text in texts.items())
+    schema = construct(Schema, {"files": files})
+    return validate(schema, prisma_version=prisma_version, sources=texts)
+
+
+def check_paths(
+    paths: Sequence[str],
+    *,
+    prisma_version: int,
+    output_format: str = "text",
+    stdin_filename: str | None = None,
+    quiet: bool = False,
+) -> int:
+    """Check every target; print the diagnostics; the exit status."""
+    from ..files import SchemaReadError, decode, read_text
+    from ..workflow import iter_targets
+    from .output import diagnostics_json
+
+    diagnostics: list[Diagnostic] = []
+    failures: list[str] = []
+    for target in iter_targets(paths, stdin_filename):
+        if isinstance(target, str):
+            failures.append(target)
+            continue
+        try:
+            if target.stdin:
+                texts = {target.label: decode(sys.stdin.buffer.read(), target.label)}
+            else:
+                texts = {str(p): read_text(p) for p in target.paths}
+        except SchemaReadError as e:
+            failures.append(str(e))
+            continue
+        diagnostics.extend(check_texts(texts, prisma_version=prisma_version))
+    errors = sum(1 for d in diagnostics if d.severity == "error")
+    warnings = len(diagnostics) - errors
+    if output_format == "json":
+        echo(diagnostics_json(diagnostics))
+    else:
+        for d in diagnostics:
+            echo(d.render(excerpt=True))
+        if not quiet and (diagnostics or not failures):
+            echo(_summary(errors, warnings), err=True)
+    for message in failures:
+        echo(f"error: {message}", err=True)
+    if failures:
+        return EXIT_ERROR
+    return EXIT_INVALID if errors else EXIT_OK
+
+
+def _summary(errors: int, warnings: int) -> str:
+    if not errors and not warnings:
+        return "All checks passed!"
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return "Found " + " and ".join(parts) + "."
