@@ -53,7 +53,7 @@ RELATION_MODE_INVALID = rule(
 )
 RELATION_MODE_TWICE = rule(
     "E709",
-    "relation-mode-and-referential-integrity",
+    "relation-mode-set-twice",
     "The `referentialIntegrity` and `relationMode` attributes cannot be used together. "
     "Please use only `relationMode` instead.",
 )

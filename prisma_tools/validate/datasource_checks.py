@@ -26,7 +26,7 @@ EXTENSION_NAME_EMPTY = rule(
 )
 EXTENSION_NAME_NUMBER = rule(
     "E743",
-    "extension-name-starts-with-number",
+    "extension-name-leading-digit",
     "Error validating: The name of an extension must not start with a number.",
 )
 EXTENSION_NAME_DASH = rule(
