@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..nodes import ConstantValue, Datasource, FunctionCall, StringValue
 from .config_values import items_of
-from .configuration import CONNECTORS, MULTI_SCHEMA_CONNECTORS, last_setting, property_span
+from .configuration import CONNECTORS, last_setting, property_span
 from .preview_features import enabled
 from .rules import rule
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from ..resolve import SourceFile
     from .context import Context
 
-__all__ = ["MULTI_SCHEMA_CONNECTORS", "connector", "last_setting", "schema_features"]
+__all__ = ["connector", "schema_features"]
 
 EXTENSIONS_NEED_FEATURE = rule(
     "E741",
@@ -55,7 +55,7 @@ def schema_features(ctx: Context) -> frozenset[str]:
 def _file_connector(file: SourceFile) -> str | None:
     for block in file.ast.blocks:
         if isinstance(block, Datasource):
-            provider = block.setting("provider")
+            provider = last_setting(block, "provider")
             if provider is not None and isinstance(provider.value, StringValue):
                 return CONNECTORS.get(provider.value.value)
     return None

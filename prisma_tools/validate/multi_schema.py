@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from ..nodes import StringValue
 from .config_values import items_of
-from .datasource_checks import MULTI_SCHEMA_CONNECTORS, connector, last_setting
+from .configuration import MULTI_SCHEMA_CONNECTORS, last_setting
+from .datasource_checks import connector
 from .rules import rule
 
 if TYPE_CHECKING:
