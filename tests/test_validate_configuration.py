@@ -49,6 +49,16 @@ CASES = [
         ],
     ),
     (
+        "object-values-6",
+        'generator g {\n  provider = "x"\n  foo = {a: 1}\n}\ndatasource db {\n  provider = "sqlite"\n  url = "x"\n'
+        "  baz = [{}]\n}\n",
+        6,
+        [
+            ("E", "foo = {a: 1}\n", "Error validating: This line is not a valid definition within a generator."),
+            ("E", "baz = [{}]\n", "Error validating: This line is not a valid definition within a datasource."),
+        ],
+    ),
+    (
         "provider",
         'datasource db {\n  provider = "foo"\n}\n',
         7,

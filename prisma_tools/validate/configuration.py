@@ -14,11 +14,21 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ..nodes import ArrayValue, ConstantValue, Datasource, FunctionCall, Generator, Setting, StringValue
+from ..nodes import (
+    ArrayValue,
+    ConstantValue,
+    Datasource,
+    FunctionCall,
+    Generator,
+    ObjectValue,
+    Setting,
+    StringValue,
+)
 from . import preview_features
 from .config_values import EnvOrString, items_of, mismatch, string_or_env, string_value
 from .names import MULTIPLE_DATASOURCES
 from .rules import rule
+from .syntax import INVALID_DATASOURCE_LINE, INVALID_GENERATOR_LINE
 
 if TYPE_CHECKING:
     from ..nodes import Argument, Value
@@ -203,11 +213,26 @@ def _settings(ctx: Context, file: SourceFile, block: Datasource | Generator) -> 
     for m in block.members:
         if not isinstance(m, Setting):
             continue
+        if ctx.prisma_version < 7 and m.value is not None and _has_object(m.value):
+            # engine 6's grammar has no object values: the line is not a setting at all
+            line_rule = INVALID_DATASOURCE_LINE if isinstance(block, Datasource) else INVALID_GENERATOR_LINE
+            ctx.report(line_rule, file, ctx.line_span(file, m))
+            continue
         if m.value is None:
             ctx.report(MISSING_VALUE, file, block, key=m.key, kind=block.kind, block=block.name)
             return None
         values[m.key] = (m, m.value)
     return _Settings(file, block, values)
+
+
+def _has_object(value: Value) -> bool:
+    if isinstance(value, ObjectValue):
+        return True
+    if isinstance(value, ArrayValue):
+        return any(_has_object(v) for v in value.items)
+    if isinstance(value, FunctionCall):
+        return any(a.value is not None and _has_object(a.value) for a in value.arguments)
+    return False
 
 
 def last_setting(block: Datasource | Generator, key: str) -> Setting | None:
