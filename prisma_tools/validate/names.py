@@ -109,7 +109,6 @@ ORDER = 20
 def check(ctx: Context) -> None:
     tops: dict[str, str] = {}
     generators: set[str] = set()
-    datasources: list[tuple[SourceFile, Datasource]] = []
     for file in ctx.db.files:
         for block in file.ast.blocks:
             if isinstance(block, (Model, View, CompositeType, EnumBlock)):
@@ -139,11 +138,8 @@ def check(ctx: Context) -> None:
                     )
                 generators.add(block.name)
             elif isinstance(block, Datasource):
+                # more than one datasource: reported by configuration.py, where Prisma loads them
                 _settings(ctx, file, block)
-                datasources.append((file, block))
-    if len(datasources) > 1:
-        for file, ds in datasources:
-            ctx.report(MULTIPLE_DATASOURCES, file, ds, name=ds.name)
 
 
 def _identifier(ctx: Context, file: SourceFile, where: tuple[int, int], name: str, item: str) -> None:
@@ -213,6 +209,11 @@ def _settings(ctx: Context, file: SourceFile, block: Generator | Datasource) -> 
             continue
         if key in seen:
             ctx.report(
-                DUPLICATE_SETTING, file, _member_name(ctx, file, s, key), name=key, kind=block.kind, block=block.name
+                DUPLICATE_SETTING,
+                file,
+                _member_name(ctx, file, s, key),
+                name=key,
+                kind="source" if isinstance(block, Datasource) else block.kind,  # Prisma's word for a datasource
+                block=block.name,
             )
         seen.add(key)
