@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..resolve import arg
 from . import relation_cycles
 from .relation_view import container, unique_criteria
 from .rules import rule
@@ -424,10 +425,12 @@ def _sides(relation: Relation) -> list[RelationFieldInfo]:
 
 
 def _action_spans(view: RelationView, rf: RelationFieldInfo) -> list[tuple[int, int]]:
+    """The values of the field's explicit ``onDelete`` and ``onUpdate``."""
     out = []
     for key, action in (("onDelete", rf.on_delete), ("onUpdate", rf.on_update)):
-        if action is not None:
-            out.append(view.argument_span(rf, key))
+        a = arg(rf.attribute, key, positional=None) if rf.attribute is not None and action is not None else None
+        if a is not None and a.value is not None:
+            out.append(view.ctx.offsets(a.value))
     return out
 
 
