@@ -481,12 +481,12 @@ def _embedded_many_to_many(view: RelationView, relation: Relation) -> None:
         for rf in sides:
             ctx.report(EMBEDDED_UNSUPPORTED, rf.field.file, view.field_span(rf.field), connector=view.support.name)
         return
-    for arg in ("references", "fields"):
+    for key in ("references", "fields"):
         for rf in sides:
-            keys = rf.references if arg == "references" else rf.fields
+            keys = rf.references if key == "references" else rf.fields
             if keys is None or len(keys) != 1:
-                span = view.argument_span(rf, arg) if _has_arg(rf, arg) else view.attribute_span(rf)
-                ctx.report(EMBEDDED_ONE_KEY, rf.field.file, span, arg=arg)
+                span = view.argument_span(rf, key) if _has_arg(rf, key) else view.attribute_span(rf)
+                ctx.report(EMBEDDED_ONE_KEY, rf.field.file, span, arg=key)
     for rf in sides:
         refs = view.referenced(rf)
         if refs:
