@@ -41,21 +41,24 @@ class RelationSupport:
     implicit_many_to_many: bool = True
     embedded_many_to_many: bool = False
     default_mode: RelationMode = "foreignKeys"
+    max_identifier_length: int | None = None
+    """The longest constraint name (bytes) the database accepts."""
 
     def actions(self, mode: RelationMode) -> tuple[str, ...]:
         return self.foreign_key_actions if mode == "foreignKeys" else self.emulated_actions
 
 
 _SUPPORT = {
-    "postgresql": RelationSupport("Postgres", emulated_actions=_EMULATED_NO_NOACTION),
-    "cockroachdb": RelationSupport("CockroachDB"),
-    "mysql": RelationSupport("MySQL"),
+    "postgresql": RelationSupport("Postgres", emulated_actions=_EMULATED_NO_NOACTION, max_identifier_length=63),
+    "cockroachdb": RelationSupport("CockroachDB", max_identifier_length=63),
+    "mysql": RelationSupport("MySQL", max_identifier_length=64),
     "sqlite": RelationSupport("sqlite", emulated_actions=_EMULATED_NO_NOACTION, named_foreign_keys=False),
     "sqlserver": RelationSupport(
         "SQL Server",
         foreign_key_actions=("Cascade", "NoAction", "SetNull", "SetDefault"),
         cycle_detection=True,
         arbitrary_reference_order=False,
+        max_identifier_length=128,
     ),
     "mongodb": RelationSupport(
         "MongoDB",

@@ -69,6 +69,12 @@ NAMED_FK_UNSUPPORTED = rule(
     "named-foreign-key-unsupported",
     'Error parsing attribute "@relation": Your provider does not support named foreign keys.',
 )
+FK_NAME_TOO_LONG = rule(
+    "E428",
+    "foreign-key-name-too-long",
+    "Error validating {container} \"{model}\": The constraint name '{name}' specified in the `map` argument for the "
+    "`@relation` constraint is too long for your chosen provider. The maximum allowed length is {limit} bytes.",
+)
 MISSING_INDEX = rule(
     "W401",
     "relation-mode-prisma-missing-index",
@@ -260,9 +266,17 @@ def _referential_actions(ctx: Context, view: RelationView, rf: RelationFieldInfo
 
 
 def _foreign_key_name(ctx: Context, view: RelationView, rf: RelationFieldInfo) -> None:
-    if rf.map is None or view.support.named_foreign_keys:
+    if rf.map is None:
         return
-    ctx.report(NAMED_FK_UNSUPPORTED, rf.field.file, view.attribute_span(rf))
+    if not view.support.named_foreign_keys:
+        ctx.report(NAMED_FK_UNSUPPORTED, rf.field.file, view.attribute_span(rf))
+        return
+    limit = view.support.max_identifier_length
+    if limit is not None and len(rf.map.encode("utf-8")) > limit:
+        ctx.report(
+            FK_NAME_TOO_LONG, rf.field.file, view.attribute_span(rf), container=container(rf.model),
+            model=rf.model.name, name=rf.map, limit=limit,
+        )  # fmt: skip
 
 
 def _missing_index(ctx: Context, view: RelationView, rf: RelationFieldInfo) -> None:
