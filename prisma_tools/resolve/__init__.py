@@ -11,7 +11,7 @@
 ('one-to-many', 'Post.author', 'User.posts')
 """
 
-from .build import analyze, arg, as_constant, as_string, name_list, source_texts
+from .build import REFERENTIAL_ACTIONS, analyze, arg, as_constant, as_string, name_list, source_texts
 from .model import (
     SCALAR_TYPES,
     DatasourceInfo,
@@ -24,12 +24,14 @@ from .model import (
     IndexInfo,
     Relation,
     RelationFieldInfo,
+    RelationShape,
     ResolvedSchema,
     SourceFile,
     TypeRef,
 )
 
 __all__ = [
+    "REFERENTIAL_ACTIONS",
     "SCALAR_TYPES",
     "DatasourceInfo",
     "EnumInfo",
@@ -41,6 +43,7 @@ __all__ = [
     "IndexInfo",
     "Relation",
     "RelationFieldInfo",
+    "RelationShape",
     "ResolvedSchema",
     "SourceFile",
     "TypeRef",

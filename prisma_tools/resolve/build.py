@@ -41,7 +41,7 @@ from .model import (
 if TYPE_CHECKING:
     from ..nodes import Schema, Value
 
-__all__ = ["analyze", "arg", "as_string", "as_constant", "name_list", "source_texts"]
+__all__ = ["REFERENTIAL_ACTIONS", "analyze", "arg", "as_string", "as_constant", "name_list", "source_texts"]
 
 
 # ----------------------------------------------------------------- value readers
@@ -272,56 +272,106 @@ def _generator(node: Generator, file: SourceFile) -> GeneratorInfo:
     )
 
 
-def _relation_field(f: FieldInfo) -> RelationFieldInfo:
-    attr = f.attribute("relation")
+def _key_list(a: Argument | None) -> tuple[str, ...] | None:
+    """``fields``/``references``: None when absent, ``()`` when present but unreadable (Prisma's empty list)."""
+    if a is None:
+        return None
+    return name_list(a.value) or ()
+
+
+REFERENTIAL_ACTIONS = ("Cascade", "Restrict", "NoAction", "SetNull", "SetDefault")
+"""Prisma's referential actions, in its order (the order of its "Allowed values" lists)."""
+
+
+def _action(a: Argument | None) -> str | None:
+    """A valid referential action, else None (Prisma drops an invalid one after reporting it)."""
+    action = as_constant(_value(a))
+    return action if action in REFERENTIAL_ACTIONS else None
+
+
+def _relation_field(f: FieldInfo, names: dict[str, FieldBlockInfo | EnumInfo]) -> RelationFieldInfo:
+    target = names.get(f.type.name)
+    related = target if isinstance(target, FieldBlockInfo) else None
+    attrs = f.attributes("relation")
+    # A repeated @relation is an error Prisma reports before reading either one.
+    attr = attrs[0] if len(attrs) == 1 else None
     if attr is None:
-        return RelationFieldInfo(field=f, relation_name=None, fields=None, references=None)
-    name_arg = arg(attr, "name")
-    fields_arg = arg(attr, "fields", positional=None)
-    refs_arg = arg(attr, "references", positional=None)
+        return RelationFieldInfo(field=f, relation_name=None, fields=None, references=None, related=related)
+    name = as_string(_value(arg(attr, "name")))
     return RelationFieldInfo(
         field=f,
-        relation_name=as_string(_value(name_arg)),
-        fields=name_list(_value(fields_arg)) if fields_arg else None,
-        references=name_list(_value(refs_arg)) if refs_arg else None,
-        on_delete=as_constant(_value(arg(attr, "onDelete", positional=None))),
-        on_update=as_constant(_value(arg(attr, "onUpdate", positional=None))),
+        relation_name=name or None,
+        fields=_key_list(arg(attr, "fields", positional=None)),
+        references=_key_list(arg(attr, "references", positional=None)),
+        on_delete=_action(arg(attr, "onDelete", positional=None)),
+        on_update=_action(arg(attr, "onUpdate", positional=None)),
         map=as_string(_value(arg(attr, "map", positional=None))),
         attribute=attr,
+        related=related,
     )
 
 
-def _pair_relations(fields: list[RelationFieldInfo]) -> list[Relation]:
-    """Pair relation fields into relations, as Prisma does: by the two models and the relation name.
+def _fields_are_unique(rf: RelationFieldInfo) -> bool:
+    """Whether ``fields`` is exactly a ``@unique``/``@@unique`` of the model (Prisma's 1:1 test)."""
+    return any(i.kind == "unique" and i.field_names == rf.fields for i in rf.model.indexes)
 
-    For a pair of distinct models, a relation is exactly one field on each side
-    with the same name (or none); every other field stays alone (``back`` None),
-    and the validations say why (missing opposite field, ambiguity). In a
-    self-relation both fields are in the same model.
+
+def _pair_relations(fields: list[RelationFieldInfo]) -> list[Relation]:
+    """Pair relation fields into relations exactly as Prisma infers them.
+
+    Each field looks for its opposite: the first relation field of the target
+    model that points back with the same relation name (not itself, in a
+    self-relation). The arities of the two decide the relation's shape and
+    which field is the forward (key-holding) one; every relation is made once,
+    from the field Prisma makes it from, so the list is in Prisma's order.
     """
-    groups: dict[tuple[str, str, str | None], list[RelationFieldInfo]] = {}
+    by_pair: dict[tuple[str, str, str | None], list[RelationFieldInfo]] = {}
     for rf in fields:
-        a, b = sorted((rf.model.name, rf.target))
-        groups.setdefault((a, b, rf.relation_name), []).append(rf)
+        by_pair.setdefault((rf.model.name, rf.target, rf.relation_name), []).append(rf)
     out: list[Relation] = []
-    for (a, b, name), members in groups.items():
-        if a == b:
-            if len(members) == 2:
-                first, second = members
-                fwd, back = (second, first) if second.defines_keys and not first.defines_keys else (first, second)
-                out.append(Relation(fwd, back, name))
-            else:
-                out.extend(Relation(m, None, name) for m in members)
-            continue
-        side_a = [m for m in members if m.model.name == a]
-        side_b = [m for m in members if m.model.name == b]
-        if len(side_a) == 1 and len(side_b) == 1:
-            x, y = side_a[0], side_b[0]
-            fwd, back = (y, x) if y.defines_keys and not x.defines_keys else (x, y)
-            out.append(Relation(fwd, back, name))
-        else:
-            out.extend(Relation(m, None, name) for m in members)
+    for rf in fields:
+        opp = next(
+            (o for o in by_pair.get((rf.target, rf.model.name, rf.relation_name), ()) if o is not rf),
+            None,
+        )
+        relation = _infer(rf, opp)
+        if relation is not None:
+            out.append(relation)
     return out
+
+
+def _infer(rf: RelationFieldInfo, opp: RelationFieldInfo | None) -> Relation | None:
+    """The relation ``rf`` makes with its opposite ``opp``, or None when the opposite makes it."""
+    name = rf.relation_name
+    arity = rf.field.arity
+    mine = (rf.model.name, rf.field.name)
+    if opp is None:
+        if arity == "list":
+            return Relation(rf, None, name, "one-to-many", back_only=True)
+        shape = "one-to-one" if rf.fields is not None and _fields_are_unique(rf) else "one-to-many"
+        return Relation(rf, None, name, shape)  # type: ignore[arg-type]
+    theirs = (opp.model.name, opp.field.name)
+    other = opp.field.arity
+    if arity == "list" and other == "list":
+        if rf.model.name > opp.model.name or (rf.is_self and rf.field.name > opp.field.name):
+            return None
+        embedded = rf.fields is not None or opp.fields is not None
+        return Relation(rf, opp, name, "embedded-many-to-many" if embedded else "implicit-many-to-many")
+    if arity == "required" and other == "optional":
+        return Relation(rf, opp, name, "one-to-one")
+    if arity == "required" and other == "required":
+        return None if mine > theirs else Relation(rf, opp, name, "one-to-one")
+    if arity == "optional" and other == "required":
+        return None
+    if arity == "optional" and other == "optional":
+        if rf.fields is not None:
+            return Relation(rf, opp, name, "one-to-one")
+        if opp.fields is None and mine < theirs:
+            return Relation(rf, opp, name, "one-to-one")
+        return None
+    if arity == "list":
+        return None  # the single side makes this one-to-many
+    return Relation(rf, opp, name, "one-to-many")
 
 
 def analyze(schema: Schema, sources: dict[str, str] | None = None) -> ResolvedSchema:
@@ -377,7 +427,7 @@ def analyze(schema: Schema, sources: dict[str, str] | None = None) -> ResolvedSc
             )
             top.fields.append(fi)
             if fi.is_relation and names.get(top.name) is top and top.kind != "type":
-                relation_fields.append(_relation_field(fi))
+                relation_fields.append(_relation_field(fi, names))
         top.indexes = _indexes(top)
     resolved = ResolvedSchema(
         ast=schema,

@@ -10,6 +10,7 @@ is kept in :attr:`ResolvedSchema.tops` but not in the name tables).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -44,6 +45,7 @@ __all__ = [
     "ModelInfo",
     "Relation",
     "RelationFieldInfo",
+    "RelationShape",
     "ResolvedSchema",
     "SourceFile",
     "TypeKind",
@@ -265,6 +267,8 @@ class RelationFieldInfo:
     on_update: str | None = None
     map: str | None = None
     attribute: FieldAttribute | None = None
+    related: FieldBlockInfo | None = dataclasses.field(default=None, repr=False)
+    """The model or view the field points to."""
 
     @property
     def model(self) -> FieldBlockInfo:
@@ -278,33 +282,69 @@ class RelationFieldInfo:
     def defines_keys(self) -> bool:
         return self.fields is not None or self.references is not None
 
+    @property
+    def is_self(self) -> bool:
+        return self.target == self.model.name
+
+
+RelationShape = Literal["one-to-one", "one-to-many", "implicit-many-to-many", "embedded-many-to-many"]
+
 
 @dataclass(eq=False)
 class Relation:
-    """Two relation fields that are the sides of one relation (``back`` is None when one is missing).
+    """Two relation fields that are the sides of one relation, paired as Prisma pairs them.
 
-    ``kind`` is ``one-to-one``, ``one-to-many`` or ``many-to-many`` (both sides lists).
+    ``forward`` is the side that holds the keys (Prisma's "model A" side: the
+    field with ``fields``/``references``, or the one Prisma picks when neither
+    has them); ``back`` is the opposite field, None when it is missing. A
+    one-to-many relation written only on its list side has that list field as
+    ``forward`` and ``back_only`` set: Prisma counts it as a relation whose
+    referencing side is missing. In an implicit or embedded many-to-many
+    relation, ``forward`` and ``back`` are Prisma's field A and field B.
+
+    ``kind`` is ``one-to-one``, ``one-to-many`` or ``many-to-many``; ``shape``
+    tells implicit and embedded many-to-many relations apart.
     """
 
     forward: RelationFieldInfo
     back: RelationFieldInfo | None
     name: str | None
+    shape: RelationShape = "one-to-many"
+    back_only: bool = False
 
     @property
     def kind(self) -> Literal["one-to-one", "one-to-many", "many-to-many"]:
-        a = self.forward.field.is_list
-        b = self.back is not None and self.back.field.is_list
-        if a and b:
+        if self.shape in ("implicit-many-to-many", "embedded-many-to-many"):
             return "many-to-many"
-        if a or b or self.back is None:
-            return "one-to-many" if (a or b) else "one-to-one"
-        return "one-to-one"
+        return self.shape  # type: ignore[return-value]
+
+    @property
+    def is_inline(self) -> bool:
+        """One-to-one or one-to-many: the keys live in one of the two models."""
+        return self.shape in ("one-to-one", "one-to-many")
+
+    @property
+    def referencing_field(self) -> RelationFieldInfo | None:
+        """The field on the side holding the keys (None in a one-to-many written only on its list side)."""
+        return None if self.back_only else self.forward
+
+    @property
+    def referenced_field(self) -> RelationFieldInfo | None:
+        """The back-relation field on the referenced side, if written."""
+        return self.forward if self.back_only else self.back
+
+    @property
+    def referencing_model(self) -> FieldBlockInfo | None:
+        """The model holding the keys (None when it does not resolve)."""
+        return self.forward.related if self.back_only else self.forward.model
+
+    @property
+    def referenced_model(self) -> FieldBlockInfo | None:
+        return self.forward.model if self.back_only else self.forward.related
 
     @property
     def is_self(self) -> bool:
-        return self.forward.model is (self.back.model if self.back else self.forward.model) and (
-            self.forward.target == self.forward.model.name
-        )
+        return self.forward.is_self
 
 
 @dataclass(eq=False)

@@ -74,6 +74,8 @@ class Context:
     db: ResolvedSchema
     prisma_version: int = 6
     findings: list[Finding] = field(default_factory=list)
+    phase_starts: dict[str, int] = field(default_factory=dict)
+    """How many findings there were when each phase began (set by the pipeline)."""
 
     def report(
         self,

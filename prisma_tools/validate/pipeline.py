@@ -51,6 +51,7 @@ def run(ctx: Context) -> None:
     for phase in PHASES:
         if phase == "validations" and ctx.has_errors:
             return
+        ctx.phase_starts[phase] = len(ctx.findings)
         for module in phases[phase]:
             check: Callable[[Context], None] = module.check
             check(ctx)
