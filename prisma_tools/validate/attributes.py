@@ -40,6 +40,34 @@ AT_MOST_ONE_SHARD_KEY_FIELD = rule(
     'Error validating model "{model}": At most one field must be marked as the shard key with the `@shardKey` '
     "attribute.",
 )
+SHARD_KEY_UNKNOWN_FIELDS = rule(
+    "E340",
+    "shard-key-unknown-fields",
+    'Error validating model "{model}": The multi field shard key declaration refers to the unknown {fields}.',
+)
+SHARD_KEY_RELATION_FIELDS = rule(
+    "E341",
+    "shard-key-relation-fields",
+    'Error validating model "{model}": The shard key definition refers to the relation {fields}. '
+    "Shard key definitions must reference only scalar fields.",
+)
+SHARD_KEY_OPTIONAL_FIELDS = rule(
+    "E342",
+    "shard-key-optional-fields",
+    'Error validating model "{model}": The shard key definition refers to the optional {fields}. '
+    "Shard key definitions must reference only required fields.",
+)
+SHARD_KEY_TWICE = rule(
+    "E343",
+    "multiple-shard-keys",
+    'Error validating model "{model}": Each model must have at most one shard key. '
+    "You can't have `@shardKey` and `@@shardKey` at the same time.",
+)
+DUPLICATE_INDEX_FIELD = rule(
+    "E344",
+    "field-listed-twice",
+    'Error validating model "{model}": The unique index definition refers to the field {field} multiple times.',
+)
 DUPLICATE_COMPOSITE_FIELD = rule(
     "E317", "duplicate-composite-field", 'Field "{name}" is already defined on composite type "{block}".'
 )
@@ -192,9 +220,7 @@ def _model(ctx: Context, model: FieldBlockInfo) -> None:
         v.done()
     v = attrs.single("shardKey")
     if v is not None:
-        fields = v.default("fields")
-        if fields is not None and _resolves(model, fields, with_args=False):
-            state.has_shard_key = True
+        _model_shard_key(ctx, v, model, state, ignored)
         v.done()
     if not ignored:
         if state.id_field is not None and not state.id_field.is_required:
@@ -225,6 +251,52 @@ def _model_id(v: Visit, model: FieldBlockInfo, ctx: Context) -> None:
     if name is not None:
         _client_name(ctx, v, model, name, "@@id")
     v.boolean(v.optional("clustered"))
+
+
+def _model_shard_key(ctx: Context, v: Visit, model: FieldBlockInfo, state: _ModelState, ignored: bool) -> None:
+    value = v.default("fields")
+    if value is None:
+        return
+    items = value.items if isinstance(value, ArrayValue) else (value,)
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, ConstantValue):
+            names.append(item.name)
+        else:
+            v.mismatch("constant", item)
+    if len(names) != len(items):
+        return
+    unknown: list[str] = []
+    relations: list[str] = []
+    optional: list[str] = []
+    for name in names:
+        f = None if "." in name else model.field(name)
+        if f is None:
+            unknown.append(name)
+        elif not _is_scalar_field(f):
+            relations.append(name)
+        elif names.count(name) > 1:
+            ctx.report(DUPLICATE_INDEX_FIELD, model.file, v.span, model=model.name, field=name)
+            return
+        elif not f.is_required:
+            optional.append(name)
+    if unknown:
+        ctx.report(SHARD_KEY_UNKNOWN_FIELDS, model.file, value, model=model.name, fields=_fields_with_word(unknown))
+    if relations:
+        ctx.report(SHARD_KEY_RELATION_FIELDS, model.file, v.span, model=model.name, fields=_fields_with_word(relations))
+    if unknown or relations:
+        return
+    if optional and not ignored:
+        ctx.report(SHARD_KEY_OPTIONAL_FIELDS, model.file, v.span, model=model.name, fields=_fields_with_word(optional))
+    if state.has_shard_key:
+        ctx.report(SHARD_KEY_TWICE, model.file, model.node, model=model.name)
+    state.has_shard_key = True
+
+
+def _fields_with_word(names: list[str]) -> str:
+    """``field `a``` or ``fields `a`, `b```."""
+    quoted = ", ".join(f"`{n}`" for n in names)
+    return f"field {quoted}" if len(names) == 1 else f"fields {quoted}"
 
 
 def _client_name(ctx: Context, v: Visit, model: FieldBlockInfo, name: str, attribute: str) -> None:
