@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nodes import ArrayValue, ConstantValue, FunctionCall, View
+from ..nodes import ArrayValue, ConstantValue, FunctionCall, NumberValue, ObjectValue, StringValue, View
 from . import defaults
 from .attribute_args import ATTRIBUTE_ERROR, AttributeSet, Visit
 from .names import DUPLICATE_FIELD
@@ -110,6 +110,7 @@ fields of built-in types. In Prisma 7, ``@@index`` and ``@@unique`` also take ``
 """
 
 _SORT_ORDERS = ("Asc", "Desc")
+_REFERENTIAL_ACTIONS = ("Cascade", "Restrict", "NoAction", "SetNull", "SetDefault")
 _INDEX_TYPES = ("BTree", "Hash", "Gist", "Gin", "SpGist", "Brin")
 
 
@@ -148,6 +149,11 @@ def check(ctx: Context) -> None:
             _composite(ctx, top)
         else:
             _model(ctx, top)
+
+
+def _offsets(node: Value) -> tuple[int, int]:
+    span = node.span
+    return (0, 0) if span is None else (span.start_offset, span.end_offset)
 
 
 def _is_relation_field(f: FieldInfo) -> bool:
@@ -203,7 +209,7 @@ def _model(ctx: Context, model: FieldBlockInfo) -> None:
         if algo is not None and algo not in _INDEX_TYPES:
             v.error(f"Unknown index type: {algo}.")
         v.boolean(v.optional("clustered"))
-        _where(v, ctx)
+        _where(v, ctx, model)
         v.done()
     for v in attrs.repeated("unique"):
         v.default("fields")
@@ -212,7 +218,7 @@ def _model(ctx: Context, model: FieldBlockInfo) -> None:
         if name is not None:
             _client_name(ctx, v, model, name, "@@unique")
         v.boolean(v.optional("clustered"))
-        _where(v, ctx)
+        _where(v, ctx, model)
         v.done()
     for v in attrs.repeated("fulltext"):
         v.default("fields")
@@ -305,10 +311,105 @@ def _client_name(ctx: Context, v: Visit, model: FieldBlockInfo, name: str, attri
     ctx.report(INVALID_CLIENT_NAME, model.file, v.span, model=model.name, attribute=attribute)
 
 
-def _where(v: Visit, ctx: Context) -> None:
-    """``where:`` (partial indexes) is an argument from Prisma 7 on; its meaning is the index validations'."""
-    if ctx.prisma_version >= 7:
-        v.optional("where")
+def _where(v: Visit, ctx: Context, model: FieldBlockInfo) -> None:
+    """``where:`` (partial indexes, Prisma 7): ``raw("...")`` or an object of field conditions."""
+    if ctx.prisma_version < 7:
+        return
+    value = v.optional("where")
+    if value is None:
+        return
+    if isinstance(value, ObjectValue):
+        if not value.members:
+            v.error("The `where` argument cannot be an empty object.")
+            return
+        for member in value.members:
+            if not _where_member(v, model, member.key, member.value):
+                return
+        return
+    if isinstance(value, FunctionCall):
+        if value.name == "raw":
+            _where_raw(v, value)
+            return
+    else:
+        v.mismatch("function", value)
+    v.error(
+        "The `where` argument must be either a raw() function call or an object literal, e.g. "
+        "`where: raw(\"status = 'active'\")` or `where: { active: true }`."
+    )
+
+
+def _where_raw(v: Visit, call: FunctionCall) -> None:
+    refusal = (
+        "The `where` argument must be a raw() function with a string argument, "
+        "e.g. `where: raw(\"status = 'active'\")`."
+    )
+    first = call.arguments[0].value if call.arguments else None
+    if first is None:
+        v.error(refusal)
+        return
+    predicate = v.string(first)
+    if predicate is None:
+        v.error(refusal)
+    elif predicate == "":
+        v.error("The `where` argument cannot contain an empty string.")
+
+
+def _where_member(v: Visit, model: FieldBlockInfo, key: str, value: Value) -> bool:
+    f = model.field(key)
+    if f is None:
+        v.error(f"Field '{key}' does not exist in model '{model.name}'.")
+        return False
+    if not _is_scalar_field(f):
+        v.error(f"Field '{key}' is a relation field. Only scalar fields can be used in the where clause.")
+        return False
+    return _where_value(v, f, value, negated=False)
+
+
+_ANY_VALUE = "Expected true, false, null, a string, a number, or an object like { not: null }."
+
+
+def _where_value(v: Visit, f: FieldInfo, value: Value, *, negated: bool) -> bool:
+    if isinstance(value, ConstantValue):
+        if value.name in ("true", "false"):
+            return _where_type(v, f, ("Boolean",), "Boolean")
+        if value.name == "null":
+            return True
+        v.error(f"Invalid value '{value.name}' in where clause. {_ANY_VALUE}")
+        return False
+    if isinstance(value, StringValue):
+        return _where_type(v, f, ("String", "DateTime"), "a String")
+    if isinstance(value, NumberValue):
+        return _where_type(v, f, ("Int", "BigInt", "Float", "Decimal"), "a Number")
+    if isinstance(value, ObjectValue) and not negated:
+        if len(value.members) != 1:
+            v.error(
+                'Nested object in where clause must have exactly one key. Use `{ not: null }` or `{ not: "value" }`.'
+            )
+            return False
+        inner = value.members[0]
+        if inner.key != "not":
+            v.error(f"Unknown key '{inner.key}' in nested where clause object. Only 'not' is supported.")
+            return False
+        return _where_value(v, f, inner.value, negated=True)
+    v.error(f"Invalid value in where clause. {_ANY_VALUE}")
+    return False
+
+
+def _where_type(v: Visit, f: FieldInfo, accepted: tuple[str, ...], value_type: str) -> bool:
+    kind = f.type.kind
+    if kind == "scalar":
+        if f.type.name in accepted:
+            return True
+        v.error(f"Type mismatch: field '{f.name}' is of type {f.type.name}, but the value is {value_type}.")
+        return False
+    if kind == "enum":
+        if "String" in accepted:
+            return True
+        v.error(f"Type mismatch: field '{f.name}' is an Enum and only accepts String values in the where clause.")
+        return False
+    what = {"composite": "a composite type", "unsupported": "an unsupported type"}.get(kind, "a non-scalar type")
+    v.error(f"Field '{f.name}' is {what} and cannot be used in the object syntax of a where clause. Use raw() instead.")
+    return False
 
 
 def _resolves(model: FieldBlockInfo, value: Value, *, with_args: bool, top_level: bool = False) -> bool:
@@ -441,8 +542,11 @@ def _relation_field(ctx: Context, f: FieldInfo) -> None:
         name = v.string(v.default("name", report=False))
         if name == "":
             v.error("A relation cannot have an empty name.")
-        v.optional("onDelete")
-        v.optional("onUpdate")
+        for action in ("onDelete", "onUpdate"):
+            value = v.optional(action)
+            name = v.constant(value)
+            if value is not None and name is not None and name not in _REFERENTIAL_ACTIONS:
+                v.error(f"Invalid referential action: `{name}`", _offsets(value))
         v.name_string(v.optional("map"), "map")
         v.done()
     v = attrs.single("id")
