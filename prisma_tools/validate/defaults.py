@@ -65,7 +65,6 @@ _MODEL_FUNCTIONS = {
 _COMPOSITE_FUNCTIONS = {
     ("String", "cuid"): "cuid",
     ("String", "uuid"): "uuid",
-    ("String", "nanoid"): "nanoid",
     ("String", "ulid"): "none",
     ("DateTime", "now"): "none",
 }
