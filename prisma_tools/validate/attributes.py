@@ -185,7 +185,7 @@ def _model(ctx: Context, model: FieldBlockInfo) -> None:
     ignored = v is not None
     v = attrs.single("id")
     if v is not None:
-        _model_id(v, model, ctx)
+        _model_id(v, model, ctx, state)
         v.done()
     v = attrs.single("map")
     if v is not None:
@@ -248,10 +248,11 @@ def _model(ctx: Context, model: FieldBlockInfo) -> None:
     attrs.done()
 
 
-def _model_id(v: Visit, model: FieldBlockInfo, ctx: Context) -> None:
+def _model_id(v: Visit, model: FieldBlockInfo, ctx: Context, state: _ModelState) -> None:
     fields = v.default("fields")
     if fields is None or not _resolves(model, fields, with_args=True, top_level=True):
         return  # the index validations say why; Prisma looks at no other argument then
+    state.id_field = None  # the model's primary key replaces a field's
     v.name_string(v.optional("map"), "map")
     name = v.name_string(v.optional("name"), "name")
     if name is not None:
@@ -297,6 +298,7 @@ def _model_shard_key(ctx: Context, v: Visit, model: FieldBlockInfo, state: _Mode
     if state.has_shard_key:
         ctx.report(SHARD_KEY_TWICE, model.file, model.node, model=model.name)
     state.has_shard_key = True
+    state.shard_key_field = None  # the model's shard key replaces a field's
 
 
 def _fields_with_word(names: list[str]) -> str:
