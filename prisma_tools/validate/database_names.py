@@ -45,7 +45,7 @@ def check(ctx: Context) -> None:
         elif _has_map(existing):
             _report_model(ctx, existing, model.name, model)
     enums: set[tuple[str | None, str]] = set()
-    for enum in db.enums:
+    for enum in db.enums if db.provider != "sqlserver" else ():  # SQL Server has no enums to clash
         key = (enum.schema, enum.db_name)
         if key in enums:
             ctx.report(DUPLICATE_ENUM_DB_NAME, enum.file, enum.node)
