@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nodes import ArrayValue, ConstantValue, FunctionCall, NumberValue, ObjectValue, StringValue, View
+from ..nodes import ArrayValue, ConstantValue, FunctionCall, View
 from . import defaults
 from .attribute_args import ATTRIBUTE_ERROR, AttributeSet, Visit
 from .names import DUPLICATE_FIELD
+from .partial_indexes import where_argument
 from .rules import rule
+from .shard_keys import model_shard_key
 
 if TYPE_CHECKING:
     from ..nodes import Value
@@ -39,34 +41,6 @@ AT_MOST_ONE_SHARD_KEY_FIELD = rule(
     "multiple-shard-key-fields",
     'Error validating model "{model}": At most one field must be marked as the shard key with the `@shardKey` '
     "attribute.",
-)
-SHARD_KEY_UNKNOWN_FIELDS = rule(
-    "E340",
-    "shard-key-unknown-fields",
-    'Error validating model "{model}": The multi field shard key declaration refers to the unknown {fields}.',
-)
-SHARD_KEY_RELATION_FIELDS = rule(
-    "E341",
-    "shard-key-relation-fields",
-    'Error validating model "{model}": The shard key definition refers to the relation {fields}. '
-    "Shard key definitions must reference only scalar fields.",
-)
-SHARD_KEY_OPTIONAL_FIELDS = rule(
-    "E342",
-    "shard-key-optional-fields",
-    'Error validating model "{model}": The shard key definition refers to the optional {fields}. '
-    "Shard key definitions must reference only required fields.",
-)
-SHARD_KEY_TWICE = rule(
-    "E343",
-    "multiple-shard-keys",
-    'Error validating model "{model}": Each model must have at most one shard key. '
-    "You can't have `@shardKey` and `@@shardKey` at the same time.",
-)
-DUPLICATE_INDEX_FIELD = rule(
-    "E344",
-    "field-listed-twice",
-    'Error validating model "{model}": The unique index definition refers to the field {field} multiple times.',
 )
 DUPLICATE_COMPOSITE_FIELD = rule(
     "E317", "duplicate-composite-field", 'Field "{name}" is already defined on composite type "{block}".'
@@ -209,7 +183,7 @@ def _model(ctx: Context, model: FieldBlockInfo) -> None:
         if algo is not None and algo not in _INDEX_TYPES:
             v.error(f"Unknown index type: {algo}.")
         v.boolean(v.optional("clustered"))
-        _where(v, ctx, model)
+        where_argument(v, ctx, model)
         v.done()
     for v in attrs.repeated("unique"):
         v.default("fields")
@@ -218,7 +192,7 @@ def _model(ctx: Context, model: FieldBlockInfo) -> None:
         if name is not None:
             _client_name(ctx, v, model, name, "@@unique")
         v.boolean(v.optional("clustered"))
-        _where(v, ctx, model)
+        where_argument(v, ctx, model)
         v.done()
     for v in attrs.repeated("fulltext"):
         v.default("fields")
@@ -226,7 +200,9 @@ def _model(ctx: Context, model: FieldBlockInfo) -> None:
         v.done()
     v = attrs.single("shardKey")
     if v is not None:
-        _model_shard_key(ctx, v, model, state, ignored)
+        if model_shard_key(ctx, v, model, ignored, has_shard_key=state.has_shard_key):
+            state.has_shard_key = True
+            state.shard_key_field = None  # the model's shard key replaces a field's
         v.done()
     if not ignored:
         if state.id_field is not None and not state.id_field.is_required:
@@ -260,158 +236,10 @@ def _model_id(v: Visit, model: FieldBlockInfo, ctx: Context, state: _ModelState)
     v.boolean(v.optional("clustered"))
 
 
-def _model_shard_key(ctx: Context, v: Visit, model: FieldBlockInfo, state: _ModelState, ignored: bool) -> None:
-    value = v.default("fields")
-    if value is None:
-        return
-    items = value.items if isinstance(value, ArrayValue) else (value,)
-    names: list[str] = []
-    for item in items:
-        if isinstance(item, ConstantValue):
-            names.append(item.name)
-        else:
-            v.mismatch("constant", item)
-    if len(names) != len(items):
-        return
-    unknown: list[str] = []
-    relations: list[str] = []
-    optional: list[str] = []
-    for name in names:
-        f = None if "." in name else model.field(name)
-        if f is None:
-            unknown.append(name)
-        elif not _is_scalar_field(f):
-            relations.append(name)
-        elif names.count(name) > 1:
-            ctx.report(DUPLICATE_INDEX_FIELD, model.file, v.span, model=model.name, field=name)
-            return
-        elif not f.is_required:
-            optional.append(name)
-    if unknown:
-        ctx.report(SHARD_KEY_UNKNOWN_FIELDS, model.file, value, model=model.name, fields=_fields_with_word(unknown))
-    if relations:
-        ctx.report(SHARD_KEY_RELATION_FIELDS, model.file, v.span, model=model.name, fields=_fields_with_word(relations))
-    if unknown or relations:
-        return
-    if optional and not ignored:
-        ctx.report(SHARD_KEY_OPTIONAL_FIELDS, model.file, v.span, model=model.name, fields=_fields_with_word(optional))
-    if state.has_shard_key:
-        ctx.report(SHARD_KEY_TWICE, model.file, model.node, model=model.name)
-    state.has_shard_key = True
-    state.shard_key_field = None  # the model's shard key replaces a field's
-
-
-def _fields_with_word(names: list[str]) -> str:
-    """``field `a``` or ``fields `a`, `b```."""
-    quoted = ", ".join(f"`{n}`" for n in names)
-    return f"field {quoted}" if len(names) == 1 else f"fields {quoted}"
-
-
 def _client_name(ctx: Context, v: Visit, model: FieldBlockInfo, name: str, attribute: str) -> None:
     if all(c == "_" or (c.isascii() and c.isalnum()) for c in name):
         return
     ctx.report(INVALID_CLIENT_NAME, model.file, v.span, model=model.name, attribute=attribute)
-
-
-def _where(v: Visit, ctx: Context, model: FieldBlockInfo) -> None:
-    """``where:`` (partial indexes, Prisma 7): ``raw("...")`` or an object of field conditions."""
-    if ctx.prisma_version < 7:
-        return
-    value = v.optional("where")
-    if value is None:
-        return
-    if isinstance(value, ObjectValue):
-        if not value.members:
-            v.error("The `where` argument cannot be an empty object.")
-            return
-        for member in value.members:
-            if not _where_member(v, model, member.key, member.value):
-                return
-        return
-    if isinstance(value, FunctionCall):
-        if value.name == "raw":
-            _where_raw(v, value)
-            return
-    else:
-        v.mismatch("function", value)
-    v.error(
-        "The `where` argument must be either a raw() function call or an object literal, e.g. "
-        "`where: raw(\"status = 'active'\")` or `where: { active: true }`."
-    )
-
-
-def _where_raw(v: Visit, call: FunctionCall) -> None:
-    refusal = (
-        "The `where` argument must be a raw() function with a string argument, "
-        "e.g. `where: raw(\"status = 'active'\")`."
-    )
-    first = call.arguments[0].value if call.arguments else None
-    if first is None:
-        v.error(refusal)
-        return
-    predicate = v.string(first)
-    if predicate is None:
-        v.error(refusal)
-    elif predicate == "":
-        v.error("The `where` argument cannot contain an empty string.")
-
-
-def _where_member(v: Visit, model: FieldBlockInfo, key: str, value: Value) -> bool:
-    f = model.field(key)
-    if f is None:
-        v.error(f"Field '{key}' does not exist in model '{model.name}'.")
-        return False
-    if not _is_scalar_field(f):
-        v.error(f"Field '{key}' is a relation field. Only scalar fields can be used in the where clause.")
-        return False
-    return _where_value(v, f, value, negated=False)
-
-
-_ANY_VALUE = "Expected true, false, null, a string, a number, or an object like { not: null }."
-
-
-def _where_value(v: Visit, f: FieldInfo, value: Value, *, negated: bool) -> bool:
-    if isinstance(value, ConstantValue):
-        if value.name in ("true", "false"):
-            return _where_type(v, f, ("Boolean",), "Boolean")
-        if value.name == "null":
-            return True
-        v.error(f"Invalid value '{value.name}' in where clause. {_ANY_VALUE}")
-        return False
-    if isinstance(value, StringValue):
-        return _where_type(v, f, ("String", "DateTime"), "a String")
-    if isinstance(value, NumberValue):
-        return _where_type(v, f, ("Int", "BigInt", "Float", "Decimal"), "a Number")
-    if isinstance(value, ObjectValue) and not negated:
-        if len(value.members) != 1:
-            v.error(
-                'Nested object in where clause must have exactly one key. Use `{ not: null }` or `{ not: "value" }`.'
-            )
-            return False
-        inner = value.members[0]
-        if inner.key != "not":
-            v.error(f"Unknown key '{inner.key}' in nested where clause object. Only 'not' is supported.")
-            return False
-        return _where_value(v, f, inner.value, negated=True)
-    v.error(f"Invalid value in where clause. {_ANY_VALUE}")
-    return False
-
-
-def _where_type(v: Visit, f: FieldInfo, accepted: tuple[str, ...], value_type: str) -> bool:
-    kind = f.type.kind
-    if kind == "scalar":
-        if f.type.name in accepted:
-            return True
-        v.error(f"Type mismatch: field '{f.name}' is of type {f.type.name}, but the value is {value_type}.")
-        return False
-    if kind == "enum":
-        if "String" in accepted:
-            return True
-        v.error(f"Type mismatch: field '{f.name}' is an Enum and only accepts String values in the where clause.")
-        return False
-    what = {"composite": "a composite type", "unsupported": "an unsupported type"}.get(kind, "a non-scalar type")
-    v.error(f"Field '{f.name}' is {what} and cannot be used in the object syntax of a where clause. Use raw() instead.")
-    return False
 
 
 def _resolves(model: FieldBlockInfo, value: Value, *, with_args: bool, top_level: bool = False) -> bool:
