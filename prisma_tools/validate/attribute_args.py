@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nodes import ArrayValue, FunctionCall
+from ..nodes import ArrayValue, BlockAttribute, FunctionCall
 from . import values
 from .rules import rule
 
@@ -43,12 +43,12 @@ _TRAILING_COMMA = "Trailing commas are not valid in attribute arguments, please 
 
 
 def attribute_span(file: SourceFile, attr: FieldAttribute) -> tuple[int, int]:
-    """Prisma's range of an attribute: without arguments, it runs over the spaces and tabs after it."""
+    """Prisma's range of an attribute; a block attribute, or one without arguments, takes the blanks after it."""
     span = attr.span
     if span is None:
         return (0, 0)
     start, end = span.start_offset, span.end_offset
-    if attr.arguments is None:
+    if attr.arguments is None or isinstance(attr, BlockAttribute):
         text = file.text
         while end < len(text) and text[end] in " \t":
             end += 1
