@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nodes import ArrayValue, BlockAttribute, FunctionCall
+from ..nodes import ArrayValue, BlockAttribute, FunctionCall, ObjectValue
 from . import values
 from .rules import rule
 
@@ -58,6 +58,15 @@ def attribute_span(file: SourceFile, attr: FieldAttribute) -> tuple[int, int]:
 def _offsets(node: Argument | Value) -> tuple[int, int]:
     span = node.span
     return (0, 0) if span is None else (span.start_offset, span.end_offset)
+
+
+def value_span(file: SourceFile, value: Value) -> tuple[int, int]:
+    """A value's range; an object's starts at its ``{`` (the AST's starts at its first member)."""
+    start, end = _offsets(value)
+    if isinstance(value, ObjectValue) and value.members:
+        brace = file.text.rfind("{", 0, start)
+        start = brace if brace >= 0 else start
+    return start, end
 
 
 def _trailing_comma(file: SourceFile, close: int) -> tuple[int, int]:
@@ -164,7 +173,8 @@ class Visit:
     def done(self) -> None:
         """Every argument nobody asked for is unknown."""
         for a in self.args.values():
-            self.ctx.report(UNUSED_ARGUMENT, self.file, _offsets(a))
+            where = value_span(self.file, a.value) if a.name is None and a.value is not None else _offsets(a)
+            self.ctx.report(UNUSED_ARGUMENT, self.file, where)
         self.args.clear()
 
     def discard(self) -> None:
@@ -176,7 +186,7 @@ class Visit:
         self.ctx.report(
             TYPE_MISMATCH,
             self.file,
-            _offsets(value),
+            value_span(self.file, value),
             expected=expected,
             kind=values.describe(value),
             raw=values.display(value),

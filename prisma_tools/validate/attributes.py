@@ -23,9 +23,12 @@ from .names import DUPLICATE_FIELD
 from .partial_indexes import where_argument
 from .rules import rule
 from .shard_keys import model_shard_key
+from .values import attributes_hold_object
 
 if TYPE_CHECKING:
-    from ..nodes import Value
+    from collections.abc import Sequence
+
+    from ..nodes import BlockAttribute, FieldAttribute, Value
     from ..resolve import EnumInfo, FieldBlockInfo, FieldInfo
     from .context import Context
 
@@ -114,7 +117,7 @@ def check(ctx: Context) -> None:
     for top in tops:
         if top.kind in ("model", "view"):
             for f in top.fields:
-                if _is_relation_field(f):
+                if _is_relation_field(f) and _readable(ctx, f.node.attributes):
                     _relation_field(ctx, f)
     for top in tops:
         if top.kind == "enum":
@@ -123,6 +126,15 @@ def check(ctx: Context) -> None:
             _composite(ctx, top)
         else:
             _model(ctx, top)
+
+
+def _readable(ctx: Context, attrs: Sequence[FieldAttribute]) -> bool:
+    """Prisma 6 reads no object values: a field or attribute with one is an invalid line (see :mod:`.syntax`)."""
+    return ctx.prisma_version >= 7 or not attributes_hold_object(attrs)
+
+
+def _readable_block_attributes(ctx: Context, attrs: Sequence[BlockAttribute]) -> tuple[BlockAttribute, ...]:
+    return tuple(a for a in attrs if _readable(ctx, (a,)))
 
 
 def _offsets(node: Value) -> tuple[int, int]:
@@ -143,11 +155,11 @@ def _is_scalar_field(f: FieldInfo) -> bool:
 
 def _model(ctx: Context, model: FieldBlockInfo) -> None:
     state = _ModelState()
-    scalar_fields = [f for f in model.fields if _is_scalar_field(f)]
+    scalar_fields = [f for f in model.fields if _is_scalar_field(f) and _readable(ctx, f.node.attributes)]
     mapped_names = {f.name: f for f in scalar_fields}
     for f in scalar_fields:
         _scalar_field(ctx, model, f, state, mapped_names)
-    attrs = AttributeSet(ctx, model.file, model.node.attributes)
+    attrs = AttributeSet(ctx, model.file, _readable_block_attributes(ctx, model.node.attributes))
     v = attrs.single("ignore")
     if v is not None:
         for f in state.ignored_fields:
@@ -442,13 +454,15 @@ def _relation_scalar_fields(f: FieldInfo) -> list[str]:
 
 def _enum(ctx: Context, enum: EnumInfo) -> None:
     for value in enum.node.values:
+        if not _readable(ctx, value.attributes):
+            continue
         attrs = AttributeSet(ctx, enum.file, value.attributes)
         v = attrs.single("map")
         if v is not None:
             v.string(v.default("name"))
             v.done()
         attrs.done()
-    attrs = AttributeSet(ctx, enum.file, enum.node.attributes)
+    attrs = AttributeSet(ctx, enum.file, _readable_block_attributes(ctx, enum.node.attributes))
     for name, arg_name in (("map", "name"), ("schema", "map")):
         v = attrs.single(name)
         if v is not None:
@@ -462,7 +476,7 @@ def _composite(ctx: Context, ct: FieldBlockInfo) -> None:
     mapped_of: dict[str, str] = {}
     own_names = {f.name: f for f in ct.fields}
     for f in ct.fields:
-        if not _is_scalar_field(f):
+        if not _is_scalar_field(f) or not _readable(ctx, f.node.attributes):
             continue
         attrs = AttributeSet(ctx, ct.file, f.node.attributes)
         if f.type.kind == "scalar":

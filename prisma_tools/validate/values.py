@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 from ..nodes import ArrayValue, ConstantValue, FunctionCall, NumberValue, ObjectValue, StringValue
 
 if TYPE_CHECKING:
-    from ..nodes import Argument, Value
+    from collections.abc import Iterable
 
-__all__ = ["describe", "display", "integer", "is_boolean", "string_literal"]
+    from ..nodes import Argument, FieldAttribute, Value
+
+__all__ = ["attributes_hold_object", "describe", "display", "integer", "is_boolean", "string_literal"]
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -51,7 +53,7 @@ def display(value: Value) -> str:
         return f"{value.name}({','.join(_argument(a) for a in value.arguments)})"
     if isinstance(value, ArrayValue):
         return f"[{','.join(display(v) for v in value.items)}]"
-    return "{" + ",".join(f"{m.key}: {display(m.value)}" for m in value.members) + "}"
+    return "{ " + ", ".join(f"{m.key}: {display(m.value)}" for m in value.members) + " }"
 
 
 def describe(value: Value) -> str:
@@ -83,3 +85,18 @@ def integer(value: Value) -> int | None:
 
 def is_boolean(value: Value) -> bool:
     return isinstance(value, ConstantValue) and value.name in ("true", "false")
+
+
+def _holds_object(value: Value | None) -> bool:
+    if isinstance(value, ObjectValue):
+        return True
+    if isinstance(value, ArrayValue):
+        return any(_holds_object(v) for v in value.items)
+    if isinstance(value, FunctionCall):
+        return any(_holds_object(a.value) for a in value.arguments)
+    return False
+
+
+def attributes_hold_object(attrs: Iterable[FieldAttribute]) -> bool:
+    """Whether an argument of these attributes is or holds an object (``{ ... }``, which Prisma 6 cannot read)."""
+    return any(_holds_object(a.value) for attr in attrs for a in attr.arguments or ())
