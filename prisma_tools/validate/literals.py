@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import re
 
 __all__ = ["bytes_error", "datetime_error", "decimal_error", "integer_error", "json_error"]
 
@@ -34,7 +33,16 @@ def integer_error(text: str) -> str | None:
 
 # ----------------------------------------------------------------- decimals
 
-_BIGINT_DIGITS = re.compile(r"[+-]?[0-9_]*\Z")
+
+def _bigint_error(digits: str) -> str | None:
+    """``BigInt::from_str_radix(_, 10)`` (num-bigint): a sign, then digits and underscores."""
+    if digits[:1] == "-" or (digits[:1] == "+" and digits[1:2] != "+"):
+        digits = digits[1:]
+    if not digits:
+        return "cannot parse integer from empty string"
+    if digits[0] == "_" or not all(c in "0123456789_" for c in digits):
+        return "invalid digit found in string"
+    return None
 
 
 def decimal_error(text: str) -> str | None:
@@ -46,15 +54,14 @@ def decimal_error(text: str) -> str | None:
         if c in "eE":
             base, exponent = text[:i], text[i + 1 :]
             break
+    if not base:
+        return "Failed to parse empty string"
     if exponent is not None:
         err = integer_error(exponent)
         if err is not None:
             return err
     whole, _, fraction = base.partition(".")
-    digits = whole + fraction
-    if not digits or not _BIGINT_DIGITS.match(digits) or digits in "+-" or "+" in fraction or "-" in fraction:
-        return "invalid digit found in string"
-    return None
+    return _bigint_error(whole + fraction)
 
 
 # ----------------------------------------------------------------- bytes
@@ -212,6 +219,8 @@ class _Json:
 
     def sequence(self, depth: int) -> None:
         c = self.whitespace()
+        if c is None:
+            raise self.eof("a list")
         if c == ord("]"):
             self.i += 1
             return
@@ -301,7 +310,7 @@ class _Json:
     def unicode_escape(self) -> None:
         n = self.hex4()
         if 0xDC00 <= n <= 0xDFFF:
-            raise _JsonError("lone trailing surrogate in hex escape", self.i)
+            raise _JsonError("lone leading surrogate in hex escape", self.i)
         if not 0xD800 <= n <= 0xDBFF:
             return
         for expected in b"\\u":
@@ -316,6 +325,15 @@ class _Json:
             raise _JsonError("lone leading surrogate in hex escape", self.i)
 
     def number(self) -> None:
+        start = self.i
+        self.number_text()
+        text = self.s[start : self.i]
+        # serde_json reads a fraction, an exponent or a long integer as an f64
+        floating = b"." in text or b"e" in text or b"E" in text or len(text) > 19
+        if floating and float(text) in (float("inf"), float("-inf")):
+            raise _JsonError("number out of range", self.i)
+
+    def number_text(self) -> None:
         s = self.s
         if s[self.i] == ord("-"):
             self.i += 1
