@@ -63,7 +63,7 @@ def _offsets(node: Argument | Value) -> tuple[int, int]:
 def value_span(file: SourceFile, value: Value) -> tuple[int, int]:
     """A value's range; an object's starts at its ``{`` (the AST's starts at its first member)."""
     start, end = _offsets(value)
-    if isinstance(value, ObjectValue) and value.members:
+    if isinstance(value, ObjectValue):
         brace = file.text.rfind("{", 0, start)
         start = brace if brace >= 0 else start
     return start, end
