@@ -32,7 +32,7 @@ ORDER = 40
 def check(ctx: Context) -> None:
     db = ctx.db
     models: dict[tuple[str | None, str], FieldBlockInfo] = {}
-    in_order = [t for t in db.tops if t.kind in ("model", "view") and db.names.get(t.name) is t]
+    in_order = db.models + db.views  # Prisma walks the models, then the views
     for model in in_order:
         key = (model.schema, model.db_name)
         existing = models.get(key)

@@ -48,7 +48,7 @@ def check(ctx: Context) -> None:
     for top in db.tops:
         if db.names.get(top.name) is not top or isinstance(top, EnumInfo):
             continue
-        if top.kind == "model":
+        if top.kind in ("model", "view"):
             _model(ctx, top, provider)
         elif top.kind == "type":
             for f in top.fields:
@@ -101,7 +101,7 @@ def _model(ctx: Context, model: FieldBlockInfo, provider: str | None) -> None:
             )
         if f.type.kind == "scalar":
             _literal(ctx, f.file, f.type.name, value)
-    if autoincrement and provider in _AUTOINCREMENT:
+    if autoincrement and provider in _AUTOINCREMENT and model.kind == "model":  # views are not checked
         _autoincrement(ctx, model, autoincrement, _AUTOINCREMENT[provider])
 
 
