@@ -11,14 +11,19 @@ from typing import TYPE_CHECKING
 
 from ..nodes import ArrayValue, FunctionCall, NumberValue, StringValue
 from ..resolve import EnumInfo, arg
-from . import literals
-from .attribute_args import ATTRIBUTE_ERROR, attribute_span
+from . import literals, values
+from .attribute_args import ATTRIBUTE_ERROR, TYPE_MISMATCH, attribute_span, value_span
 from .defaults import KNOWN_FUNCTIONS, UNKNOWN_FUNCTION
+from .rules import rule
 
 if TYPE_CHECKING:
     from ..nodes import FieldAttribute, Node, Value
     from ..resolve import FieldBlockInfo, FieldInfo, SourceFile
     from .context import Context
+
+UNEXPECTED_SEQUENCE_ARGUMENT = rule(
+    "E322", "unexpected-sequence-argument", "Unexpected argument in `sequence()` function call"
+)
 
 PHASE = "validations"
 ORDER = 30
@@ -76,7 +81,9 @@ def _model(ctx: Context, model: FieldBlockInfo, provider: str | None) -> None:
             continue
         if isinstance(value, FunctionCall) and f.type.kind == "scalar":
             name = value.name
-            if name not in KNOWN_FUNCTIONS and not (name == "sequence" and provider == "cockroachdb"):
+            if name == "sequence" and provider == "cockroachdb":
+                _sequence_arguments(ctx, f.file, value)
+            elif name not in KNOWN_FUNCTIONS:
                 ctx.report(UNKNOWN_FUNCTION, f.file, value, name=name)
             if name == "auto" and provider != "mongodb":
                 _error(ctx, f.file, value, "The current connector does not support the `auto()` function.")
@@ -103,6 +110,35 @@ def _model(ctx: Context, model: FieldBlockInfo, provider: str | None) -> None:
             _literal(ctx, f.file, f.type.name, value)
     if autoincrement and provider in _AUTOINCREMENT and model.kind == "model":  # views are not checked
         _autoincrement(ctx, model, autoincrement, _AUTOINCREMENT[provider])
+
+
+_SEQUENCE_NUMBERS = ("cache", "increment", "minValue", "maxValue", "start")
+
+
+def _sequence_arguments(ctx: Context, file: SourceFile, call: FunctionCall) -> None:
+    """CockroachDB's ``sequence(virtual: Boolean, cache/increment/minValue/maxValue/start: Int)``."""
+    for a in call.arguments:
+        if a.value is None:
+            continue
+        if a.name in _SEQUENCE_NUMBERS:
+            if values.integer(a.value) is None:
+                _mismatch(ctx, file, "numeric", a.value)
+        elif a.name == "virtual":
+            if not values.is_boolean(a.value):
+                _mismatch(ctx, file, "boolean", a.value)
+        else:
+            ctx.report(UNEXPECTED_SEQUENCE_ARGUMENT, file, a)
+
+
+def _mismatch(ctx: Context, file: SourceFile, expected: str, value: Value) -> None:
+    ctx.report(
+        TYPE_MISMATCH,
+        file,
+        value_span(file, value),
+        expected=expected,
+        kind=values.describe(value),
+        raw=values.display(value),
+    )
 
 
 def _literal(ctx: Context, file: SourceFile, scalar: str, value: Value) -> None:
