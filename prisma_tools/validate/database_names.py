@@ -25,6 +25,12 @@ DUPLICATE_ENUM_DB_NAME = rule(
     "E331", "duplicate-enum-database-name", "An enum with the same database name is already defined."
 )
 
+MONGODB_ID_NAME = rule(
+    "E332",
+    "mongodb-id-name",
+    'Error validating field `{field}` in {kind} `{model}`: MongoDB model IDs must have an @map("_id") annotation.',
+)
+
 PHASE = "validations"
 ORDER = 40
 
@@ -72,7 +78,14 @@ def _report_model(ctx: Context, holder: FieldBlockInfo, existing: str, current: 
 
 
 def _mongodb_field_names(ctx: Context, model: FieldBlockInfo) -> None:
-    """MongoDB field names may not start with ``$`` nor contain ``.``."""
+    """MongoDB field names may not start with ``$`` nor contain ``.``; a one-field id is named ``_id``."""
+    pk = model.primary_key
+    if pk is not None and len(pk.fields) == 1:
+        f = model.field(pk.fields[0].name)
+        if f is not None and "_id" not in (f.name, f.db_name):
+            ctx.report(
+                MONGODB_ID_NAME, f.file, ctx.line_span(f.file, f.node), field=f.name, kind=model.kind, model=model.name
+            )
     for f in model.fields:
         if f.type.kind in ("model", "view", "unknown"):
             continue

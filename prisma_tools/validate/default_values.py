@@ -25,6 +25,8 @@ UNEXPECTED_SEQUENCE_ARGUMENT = rule(
     "E322", "unexpected-sequence-argument", "Unexpected argument in `sequence()` function call"
 )
 
+FIELD_ERROR = rule("E323", "invalid-field-default", "Error validating field `{field}` in {kind} `{model}`: {detail}")
+
 PHASE = "validations"
 ORDER = 30
 
@@ -98,6 +100,8 @@ def _model(ctx: Context, model: FieldBlockInfo, provider: str | None) -> None:
                         "Use sequence() if you want an autoincrementing Int field.",
                         attribute="default",
                     )
+        if provider == "mongodb" and isinstance(value, FunctionCall):
+            _mongodb_default(ctx, model, f, value.name)
         if arg(attr, "map", positional=None) is not None and provider != "sqlserver":
             _error(
                 ctx,
@@ -110,6 +114,29 @@ def _model(ctx: Context, model: FieldBlockInfo, provider: str | None) -> None:
             _literal(ctx, f.file, f.type.name, value)
     if autoincrement and provider in _AUTOINCREMENT and model.kind == "model":  # views are not checked
         _autoincrement(ctx, model, autoincrement, _AUTOINCREMENT[provider])
+
+
+def _mongodb_default(ctx: Context, model: FieldBlockInfo, f: FieldInfo, function: str) -> None:
+    """MongoDB generates ids with ``auto()`` (an ``@id`` ObjectId), and knows no ``dbgenerated()``."""
+    messages = []
+    if function == "dbgenerated":
+        messages.append("The `dbgenerated()` function is not allowed with MongoDB. Please use `auto()` instead.")
+    elif function == "auto":
+        if not any(a.name.endswith(".ObjectId") for a in f.node.attributes):
+            messages.append("MongoDB `@default(auto())` fields must have `ObjectId` native type.")
+        pk = model.primary_key
+        if f.attribute("id") is None and not (pk is not None and pk.field_names == (f.name,)):
+            messages.append("MongoDB `@default(auto())` fields must have the `@id` attribute.")
+    for message in messages:
+        ctx.report(
+            FIELD_ERROR,
+            f.file,
+            ctx.line_span(f.file, f.node),
+            field=f.name,
+            kind=model.kind,
+            model=model.name,
+            detail=message,
+        )
 
 
 _SEQUENCE_NUMBERS = ("cache", "increment", "minValue", "maxValue", "start")
