@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..nodes import ArrayValue, ConstantValue
+from ..resolve import arg
 from .attribute_args import ATTRIBUTE_ERROR, attribute_span
 from .rules import rule
 
@@ -60,22 +61,28 @@ def check(ctx: Context) -> None:
     enabled = "shardKeys" in db.preview_features
     provider = db.datasource.provider if db.datasource is not None else None
     for model in db.models:
-        attrs: list[FieldAttribute] = [a for f in model.fields for a in f.attributes("shardKey")]
-        prefix = "@"
+        # The model's shard key: its @@shardKey, else its @shardKey field.
+        attrs: list[FieldAttribute] = list(model.block_attributes("shardKey"))
+        prefix = "@@"
         if not attrs:
-            attrs = list(model.block_attributes("shardKey"))
-            prefix = "@@"
+            attrs = [a for f in model.fields for a in f.attributes("shardKey")]
+            prefix = "@"
         if not attrs:
-            continue
-        if not enabled:
-            message = "Defining shard keys requires enabling the `shardKeys` preview feature"
-        elif db.provider not in _SUPPORTED:
-            message = f"Shard keys are not currently supported for provider {provider}"
-        else:
             continue
         a = attrs[0]
         where = attribute_span(model.file, a)
-        ctx.report(ATTRIBUTE_ERROR, model.file, where, attribute=prefix + a.name, detail=message)
+        messages = []
+        if not enabled:
+            messages.append("Defining shard keys requires enabling the `shardKeys` preview feature")
+        elif db.provider not in _SUPPORTED:
+            messages.append(f"Shard keys are not currently supported for provider {provider}")
+        fields = arg(a, "fields")
+        if prefix == "@@" and fields is not None and isinstance(fields.value, ArrayValue) and not fields.value.items:
+            messages.append(
+                "The list of fields in a `@@shardKey()` attribute cannot be empty. Please specify at least one field."
+            )
+        for message in messages:
+            ctx.report(ATTRIBUTE_ERROR, model.file, where, attribute=prefix + a.name, detail=message)
 
 
 def model_shard_key(ctx: Context, v: Visit, model: FieldBlockInfo, ignored: bool, *, has_shard_key: bool) -> bool:
