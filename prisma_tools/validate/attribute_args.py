@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..resolve import SourceFile
     from .context import Context
 
-__all__ = ["AttributeSet", "Visit", "attribute_span"]
+__all__ = ["AttributeSet", "Visit", "attribute_span", "is_usable", "value_span"]
 
 UNKNOWN_ATTRIBUTE = rule("E301", "unknown-attribute", 'Attribute not known: "@{name}".')
 DUPLICATE_ATTRIBUTE = rule("E302", "duplicate-attribute", 'Attribute "@{name}" can only be defined once.')
@@ -73,6 +73,11 @@ def _trailing_comma(file: SourceFile, close: int) -> tuple[int, int]:
     """The comma before the closing parenthesis that ends at ``close``."""
     i = file.text.rfind(",", 0, max(close - 1, 0))
     return (i, i + 1) if i >= 0 else (close, close)
+
+
+def is_usable(ctx: Context, attr: FieldAttribute) -> bool:
+    """Whether the attribute pass validated ``attr`` (a module running after it can then check its meaning)."""
+    return id(attr) in ctx.usable_attributes
 
 
 class Visit:
@@ -257,16 +262,22 @@ class AttributeSet:
                 self.unused.discard(i)
             return None
         self.unused.discard(found[0])
-        visit = Visit(self.ctx, self.file, self.attrs[found[0]])
-        return visit if visit.start() else None
+        return self._start(self.attrs[found[0]])
+
+    def _start(self, attr: FieldAttribute) -> Visit | None:
+        visit = Visit(self.ctx, self.file, attr)
+        if not visit.start():
+            return None
+        self.ctx.usable_attributes.add(id(attr))
+        return visit
 
     def repeated(self, name: str) -> Iterator[Visit]:
         """Each usable ``name`` attribute in turn."""
         for i, a in enumerate(self.attrs):
             if a.name == name and i in self.unused:
                 self.unused.discard(i)
-                visit = Visit(self.ctx, self.file, a)
-                if visit.start():
+                visit = self._start(a)
+                if visit is not None:
                     yield visit
 
     def native(self) -> FieldAttribute | None:
@@ -280,6 +291,8 @@ class AttributeSet:
                 ds = a.name.split(".", 1)[0]
                 self.ctx.report(DUPLICATE_ATTRIBUTE, self.file, attribute_span(self.file, a), name=ds)
             found = a
+        if found is not None:
+            self.ctx.usable_attributes.add(id(found))
         return found
 
     def done(self) -> None:

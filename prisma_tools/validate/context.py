@@ -74,6 +74,10 @@ class Context:
     db: ResolvedSchema
     prisma_version: int = 6
     findings: list[Finding] = field(default_factory=list)
+    usable_attributes: set[int] = field(default_factory=set)
+    """``id()`` of each attribute node the attribute pass (:mod:`.attributes`, database ORDER 40) validated:
+    present once where it is known, with well-formed arguments. Prisma checks the meaning of no other;
+    see :func:`~prisma_tools.validate.attribute_args.is_usable`."""
 
     def report(
         self,
