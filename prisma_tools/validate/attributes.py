@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ..nodes import ArrayValue, ConstantValue, FunctionCall, View
 from . import defaults
 from .attribute_args import ATTRIBUTE_ERROR, AttributeSet, Visit
+from .index_fields import check_field_list
 from .names import DUPLICATE_FIELD
 from .partial_indexes import where_argument
 from .rules import rule
@@ -182,7 +183,7 @@ def _model(ctx: Context, model: FieldBlockInfo) -> None:
         v.string(v.default("map"))
         v.done()
     for v in attrs.repeated("index"):
-        v.default("fields")
+        _field_list(v, v.default("fields"))
         name = v.name_string(v.optional("name"), "name")
         mapped = v.name_string(v.optional("map"), "map")
         if name is not None and mapped is not None:
@@ -198,7 +199,7 @@ def _model(ctx: Context, model: FieldBlockInfo) -> None:
         where_argument(v, ctx, model)
         v.done()
     for v in attrs.repeated("unique"):
-        v.default("fields")
+        _field_list(v, v.default("fields"))
         name = v.name_string(v.optional("name"), "name")
         v.name_string(v.optional("map"), "map")
         if name is not None:
@@ -207,7 +208,7 @@ def _model(ctx: Context, model: FieldBlockInfo) -> None:
         where_argument(v, ctx, model)
         v.done()
     for v in attrs.repeated("fulltext"):
-        v.default("fields")
+        _field_list(v, v.default("fields"))
         v.name_string(v.optional("map"), "map")
         v.done()
     v = attrs.single("shardKey")
@@ -236,9 +237,13 @@ def _model(ctx: Context, model: FieldBlockInfo) -> None:
     attrs.done()
 
 
+def _field_list(v: Visit, value: Value | None) -> bool:
+    return value is not None and check_field_list(v, value)
+
+
 def _model_id(v: Visit, model: FieldBlockInfo, ctx: Context, state: _ModelState) -> None:
     fields = v.default("fields")
-    if fields is None or not _resolves(model, fields, with_args=True, top_level=True):
+    if fields is None or not _field_list(v, fields) or not _resolves(model, fields, with_args=True, top_level=True):
         return  # the index validations say why; Prisma looks at no other argument then
     state.id_field = None  # the model's primary key replaces a field's
     v.name_string(v.optional("map"), "map")
