@@ -237,6 +237,14 @@ def _model(ctx: Context, model: FieldBlockInfo) -> None:
     attrs.done()
 
 
+def _constant_list(v: Visit, value: Value | None) -> None:
+    """``fields:``/``references:`` of ``@relation``: names only (their meaning is the relation validations')."""
+    if value is None:
+        return
+    for item in value.items if isinstance(value, ArrayValue) else (value,):
+        v.constant(item)
+
+
 def _field_list(v: Visit, value: Value | None) -> bool:
     return value is not None and check_field_list(v, value)
 
@@ -384,8 +392,8 @@ def _relation_field(ctx: Context, f: FieldInfo) -> None:
     attrs = AttributeSet(ctx, model.file, f.node.attributes)
     v = attrs.single("relation")
     if v is not None:
-        v.optional("fields")
-        v.optional("references")
+        for key in ("fields", "references"):
+            _constant_list(v, v.optional(key))
         name = v.string(v.default("name", report=False))
         if name == "":
             v.error("A relation cannot have an empty name.")
