@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nodes import ArrayValue, BlockAttribute, FunctionCall, ObjectValue
+from ..nodes import ArrayValue, BlockAttribute, ConstantValue, FunctionCall, ObjectValue, StringValue
 from . import values
 from .rules import rule
 
@@ -198,8 +198,6 @@ class Visit:
         )
 
     def string(self, value: Value | None) -> str | None:
-        from ..nodes import StringValue
-
         if value is None:
             return None
         if isinstance(value, StringValue):
@@ -208,8 +206,6 @@ class Visit:
         return None
 
     def constant(self, value: Value | None) -> str | None:
-        from ..nodes import ConstantValue
-
         if value is None:
             return None
         if isinstance(value, ConstantValue):
@@ -250,10 +246,13 @@ class AttributeSet:
         self.file = file
         self.attrs = attrs
         self.unused = set(range(len(attrs)))
+        self.by_name: dict[str, list[int]] = {}
+        for i, a in enumerate(attrs):
+            self.by_name.setdefault(a.name, []).append(i)
 
     def single(self, name: str) -> Visit | None:
         """The attribute ``name`` if present once and usable; every copy of a repeated one is reported."""
-        found = [i for i, a in enumerate(self.attrs) if a.name == name]
+        found = self.by_name.get(name)
         if not found:
             return None
         if len(found) > 1:
@@ -273,10 +272,10 @@ class AttributeSet:
 
     def repeated(self, name: str) -> Iterator[Visit]:
         """Each usable ``name`` attribute in turn."""
-        for i, a in enumerate(self.attrs):
-            if a.name == name and i in self.unused:
+        for i in self.by_name.get(name, ()):
+            if i in self.unused:
                 self.unused.discard(i)
-                visit = self._start(a)
+                visit = self._start(self.attrs[i])
                 if visit is not None:
                     yield visit
 

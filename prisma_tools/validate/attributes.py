@@ -293,6 +293,8 @@ def _resolves(model: FieldBlockInfo, value: Value, *, with_args: bool, top_level
 def _scalar_field(
     ctx: Context, model: FieldBlockInfo, f: FieldInfo, state: _ModelState, fields: dict[str, FieldInfo]
 ) -> None:
+    if not f.node.attributes:
+        return
     attrs = AttributeSet(ctx, model.file, f.node.attributes)
     v = attrs.single("map")
     if v is not None:
@@ -388,6 +390,8 @@ def _mapped_field_name(
 
 
 def _relation_field(ctx: Context, f: FieldInfo) -> None:
+    if not f.node.attributes:
+        return
     model = f.parent
     attrs = AttributeSet(ctx, model.file, f.node.attributes)
     v = attrs.single("relation")
@@ -467,7 +471,7 @@ def _relation_scalar_fields(f: FieldInfo) -> list[str]:
 
 def _enum(ctx: Context, enum: EnumInfo) -> None:
     for value in enum.node.values:
-        if not _readable(ctx, value.attributes):
+        if not value.attributes or not _readable(ctx, value.attributes):
             continue
         attrs = AttributeSet(ctx, enum.file, value.attributes)
         v = attrs.single("map")
@@ -489,7 +493,7 @@ def _composite(ctx: Context, ct: FieldBlockInfo) -> None:
     mapped_of: dict[str, str] = {}
     own_names = {f.name: f for f in ct.fields}
     for f in ct.fields:
-        if not _is_scalar_field(f) or not _readable(ctx, f.node.attributes):
+        if not f.node.attributes or not _is_scalar_field(f) or not _readable(ctx, f.node.attributes):
             continue
         attrs = AttributeSet(ctx, ct.file, f.node.attributes)
         if f.type.kind == "scalar":
