@@ -76,6 +76,10 @@ class Context:
     findings: list[Finding] = field(default_factory=list)
     phase_starts: dict[str, int] = field(default_factory=dict)
     """How many findings there were when each phase began (set by the pipeline)."""
+    usable_attributes: set[int] = field(default_factory=set)
+    """``id()`` of each attribute node the attribute pass (:mod:`.attributes`, database ORDER 40) validated:
+    present once where it is known, with well-formed arguments. Prisma checks the meaning of no other;
+    see :func:`~prisma_tools.validate.attribute_args.is_usable`."""
 
     def report(
         self,

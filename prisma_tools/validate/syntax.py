@@ -6,10 +6,12 @@ from typing import TYPE_CHECKING
 
 from ..nodes import (
     ArbitraryBlock,
+    BlockAttribute,
     CatchAll,
     CompositeType,
     Datasource,
     EnumBlock,
+    EnumValue,
     FieldDecl,
     Generator,
     Model,
@@ -20,7 +22,9 @@ from ..nodes import (
 from .rules import rule
 
 if TYPE_CHECKING:
+    from ..resolve import SourceFile
     from .context import Context
+    from .rules import Rule
 
 INVALID_TOP_LINE = rule(
     "E001",
@@ -95,6 +99,20 @@ def check(ctx: Context) -> None:
                         ctx.report(line_rule, file, ctx.line_span(file, member))
                     elif isinstance(member, FieldDecl):
                         _field(ctx, file, block, member)
+                if ctx.prisma_version < 7 and line_rule is not None:
+                    _object_lines(ctx, file, block, line_rule)
+
+
+def _object_lines(ctx: Context, file: SourceFile, block: object, line_rule: Rule) -> None:
+    """Prisma 6 reads no object values (``{ ... }``, Prisma 7's ``where:``): a line holding one is invalid."""
+    from .values import attributes_hold_object
+
+    for item in (*getattr(block, "members", ()), *getattr(block, "attributes", ())):
+        if isinstance(item, (FieldDecl, EnumValue)):
+            if attributes_hold_object(item.attributes):
+                ctx.report(line_rule, file, ctx.line_span(file, item))
+        elif isinstance(item, BlockAttribute) and attributes_hold_object((item,)):
+            ctx.report(line_rule, file, ctx.line_span(file, item))
 
 
 def _field(ctx: Context, file: object, block: object, f: FieldDecl) -> None:
