@@ -87,6 +87,8 @@ class _Validator:
         if pk is not None:
             self.primary_key(block, keys, pk)
         self.fulltext_count(keys)
+        if self.conn is not None and self.conn.provider == "mongodb":
+            self.mongodb_model(block, keys)
         self.mysql_key_types(keys)
         for f in block.fields:
             self.client_name(block, keys, f)
@@ -187,22 +189,54 @@ class _Validator:
         if not conn.primary_key_sort and any(kf.sort is not None for kf in pk.fields):
             self.attr_error(pk, "The sort argument is not supported in the primary key with the current connector")
         self.length_types(pk)
-        if conn.provider == "mongodb" and pk.source_field is not None:
-            f = pk.source_field
-            mapped = f.attribute("map")
-            if mapped is None or f.db_name != "_id":
-                self.ctx.report(
-                    MODEL_ERROR,
-                    block.file,
-                    self.ctx.line_span(block.file, f.node),
-                    message=f"Error validating field `{f.name}` in {block.kind} `{block.name}`: "
-                    'MongoDB model IDs must have an @map("_id") annotation.',
-                )
         if not conn.clustering:
             if pk.clustered is not None:
                 self.attr_error(pk, "Defining clustering is not supported in the current connector.")
         elif pk.clustered is not False and any(i.clustered is True for i in keys.indexes):
             self.attr_error(pk, "A model can only hold one clustered index or id.")
+        if conn.provider == "mongodb" and len(pk.fields) == 1:
+            self.mongodb_id_name(block, pk.fields[0].field)
+
+    def mongodb_id_name(self, block: FieldBlockInfo, f: FieldInfo) -> None:
+        """MongoDB keeps a document's id in `_id`."""
+        mapped = f.db_name if f.attribute("map") is not None else None
+        if f.name == "_id" or mapped == "_id":
+            return
+        found = "" if mapped is None else f', found @map("{mapped}")'
+        self.ctx.report(
+            MODEL_ERROR,
+            block.file,
+            self.ctx.line_span(block.file, f.node),
+            message=f"Error validating field `{f.name}` in {block.kind} `{block.name}`: "
+            f'MongoDB model IDs must have an @map("_id") annotation{found}.',
+        )
+
+    def mongodb_model(self, block: FieldBlockInfo, keys: ModelKeys) -> None:
+        if keys.primary_key is None:
+            self.ctx.report(
+                MODEL_ERROR,
+                block.file,
+                self.block_span(block),
+                message="Invalid model: MongoDB models require exactly one identity field annotated with @id",
+            )
+        seen: dict[tuple[object, ...], int] = {}
+        for i in keys.indexes:
+            sig = tuple((tuple(id(f) for f in kf.path), kf.sort, kf.length) for kf in i.fields)
+            seen[sig] = seen.get(sig, 0) + 1
+        pk = keys.primary_key
+        pk_field = pk.fields[0].field if pk is not None and len(pk.fields) == 1 else None
+        for i in keys.indexes:
+            sig = tuple((tuple(id(f) for f in kf.path), kf.sort, kf.length) for kf in i.fields)
+            if seen[sig] > 1:
+                self.ctx.report(
+                    ATTRIBUTE_ERROR,
+                    block.file,
+                    self._span(i),
+                    attribute="@@" + i.attribute.name,
+                    detail="Index already exists in the model.",
+                )
+            if i.kind == "unique" and len(i.fields) == 1 and i.fields[0].field is pk_field:
+                self.attr_error(i, "The same field cannot be an id and unique on MongoDB.")
 
     def too_long(self, block: FieldBlockInfo, key: Key, name: str) -> None:
         conn = self.conn

@@ -44,6 +44,20 @@ VALUE_MISMATCH = rule("E503", "key-argument-type", "Expected a {expected} value,
 NO_SUCH_ARGUMENT = rule("E504", "key-unknown-argument", "No such argument.")
 MISSING_ARGUMENT = rule("E505", "key-missing-argument", 'Argument "{name}" is missing.')
 PARSER_ERROR = rule("E506", "key-argument-value", "Unexpected token. Expected one of: {expected}")
+COMPOSITE_KEY = rule("E507", "key-in-composite-type", "Error validating: {detail}")
+
+# What Prisma says of a key attribute in a composite type (the model holding the embed defines keys).
+_COMPOSITE_FIELD_MESSAGES = {
+    "id": "Defining `@id` attribute for a field in a composite type is not allowed.",
+    "unique": "Defining `@unique` attribute for a field in a composite type is not allowed.",
+}
+_COMPOSITE_BLOCK_MESSAGES = {
+    "id": "A composite type cannot define an id.",
+    "index": "An index should be defined in the model containing the embed.",
+    "unique": "A unique constraint should be defined in the model containing the embed.",
+    "fulltext": "A fulltext index should be defined in the model containing the embed.",
+    "shardKey": "A composite type cannot have block-level attributes.",
+}
 
 KeyKind = Literal["id", "unique", "index", "fulltext"]
 
@@ -143,8 +157,12 @@ def model_keys(ctx: Context) -> dict[str, ModelKeys]:
 
 
 def attribute_span(text: str, attr: Node) -> tuple[int, int]:
-    """Prisma's range of an attribute: through its closing parenthesis, or, without arguments,
-    its name and the blanks after it (comments after it are not part of it)."""
+    """Prisma's range of an attribute.
+
+    A field attribute runs through its closing parenthesis, or, without
+    arguments, over the blanks after its name; a block attribute (``@@``) runs
+    to the end of its line, blanks and comment included.
+    """
     span = attr.span
     if span is None:
         return (0, 0)
@@ -152,15 +170,26 @@ def attribute_span(text: str, attr: Node) -> tuple[int, int]:
     i = start
     while i < end and text[i] == "@":
         i += 1
+    block = i - start == 2
     while i < end and (text[i].isalnum() or text[i] in "_."):
         i += 1
     j = i
     while j < len(text) and text[j] in " \t":
         j += 1
-    if j >= end or text[j] != "(":
+    if j < end and text[j] == "(":
+        j = _closing_parenthesis(text, j, end)
+    if not block:
         return start, j
+    nl = text.find("\n", j)
+    line_end = len(text) if nl < 0 else nl
+    if line_end > j and text[line_end - 1] == "\r":
+        line_end -= 1
+    return start, max(line_end, j)
+
+
+def _closing_parenthesis(text: str, k: int, end: int) -> int:
+    """The offset after the parenthesis closing the one at ``k`` (strings skipped); ``end`` if unclosed."""
     depth = 0
-    k = j
     while k < end:
         c = text[k]
         if c == '"':
@@ -172,9 +201,9 @@ def attribute_span(text: str, attr: Node) -> tuple[int, int]:
         elif c in ")]}":
             depth -= 1
             if depth == 0:
-                return start, k + 1
+                return k + 1
         k += 1
-    return start, end
+    return end
 
 
 def _offsets(node: Node) -> tuple[int, int]:
@@ -834,5 +863,19 @@ def _read_all(ctx: Context, report: bool) -> dict[str, ModelKeys]:
     return out
 
 
+def _composite_types(ctx: Context) -> None:
+    for ct in ctx.db.composite_types:
+        for f in ct.fields:
+            for a in f.node.attributes:
+                message = _COMPOSITE_FIELD_MESSAGES.get(a.name)
+                if message is not None:
+                    ctx.report(COMPOSITE_KEY, ct.file, ctx.line_span(ct.file, f.node), detail=message)
+        for a in ct.node.attributes:
+            message = _COMPOSITE_BLOCK_MESSAGES.get(a.name)
+            if message is not None:
+                ctx.report(COMPOSITE_KEY, ct.file, attribute_span(ct.file.text, a), detail=message)
+
+
 def check(ctx: Context) -> None:
     _read_all(ctx, report=True)
+    _composite_types(ctx)
