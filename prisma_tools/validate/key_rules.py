@@ -25,6 +25,15 @@ PHASE = "validations"
 ORDER = 40
 
 VALIDATION_ERROR = rule("E510", "key-validation", "Error validating: {detail}")
+MISSING_RELATION_INDEX = rule(
+    "W520",
+    "missing-relation-index",
+    'With `relationMode = "prisma"`, no foreign keys are used, so relation fields will not benefit from the index '
+    "usually created by the relational database under the hood. This can lead to poor performance when querying "
+    "these fields. We recommend adding an index manually. "
+    'Learn more at https://pris.ly/d/relation-mode-prisma-indexes" ',
+    "warning",
+)
 
 _MYSQL_UNKEYABLE = frozenset(
     {"Text", "LongText", "MediumText", "TinyText", "Blob", "TinyBlob", "MediumBlob", "LongBlob"}
@@ -76,6 +85,28 @@ class _Validator:
             if keys is None:
                 continue
             self.model(block, keys)
+        self.relation_indexes()
+
+    def relation_indexes(self) -> None:
+        """Without foreign keys, the referencing fields of a relation want an index starting with them."""
+        ds = self.db.datasource
+        if ds is None or ds.relation_mode != "prisma" or self.conn is None or self.conn.provider == "mongodb":
+            return
+        for rf in self.db.relation_fields:
+            if rf.fields is None:
+                continue
+            keys = self.keys.get(rf.model.name)
+            if keys is None:
+                continue
+            groups = [i.fields for i in keys.indexes]
+            if keys.primary_key is not None:
+                groups.append(keys.primary_key.fields)
+            wanted = list(rf.fields)
+            if any([kf.path[0].name for kf in g[: len(wanted)]] == wanted for g in groups):
+                continue
+            attr = rf.attribute
+            where = attribute_span(rf.model.file.text, attr) if attr is not None else self.ctx.offsets(rf.field.node)
+            self.ctx.report(MISSING_RELATION_INDEX, rf.model.file, where)
 
     def model(self, block: FieldBlockInfo, keys: ModelKeys) -> None:
         is_view = block.kind == "view"
