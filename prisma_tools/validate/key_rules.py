@@ -358,7 +358,7 @@ class _Validator:
             )
         if "Hash" in conn.index_types and index.algorithm == "Hash" and any(kf.sort is not None for kf in index.fields):
             self.attr_error(index, "Hash type does not support sort option.")
-        if conn.provider in ("postgresql", "cockroachdb") and index.algorithm == "Gin":
+        if conn.provider == "cockroachdb" and index.algorithm == "Gin":
             for kf in index.fields:
                 t = kf.field.type
                 if kf.ops is None and _native_type(kf.field) is None and not kf.field.is_list and t.name != "Json":
