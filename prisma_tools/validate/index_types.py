@@ -20,35 +20,12 @@ PHASE = "validations"
 ORDER = 41
 
 _KNOWN_NATIVE = frozenset(
-    [
-        "Text",
-        "Char",
-        "VarChar",
-        "Bit",
-        "VarBit",
-        "Uuid",
-        "Xml",
-        "Inet",
-        "Citext",
-        "Boolean",
-        "SmallInt",
-        "Integer",
-        "Oid",
-        "BigInt",
-        "Real",
-        "DoublePrecision",
-        "Decimal",
-        "Money",
-        "Timestamp",
-        "Timestamptz",
-        "Date",
-        "Time",
-        "Timetz",
-        "Json",
-        "JsonB",
-        "ByteA",
-    ]
-)
+    (
+        "Text", "Char", "VarChar", "Bit", "VarBit", "Uuid", "Xml", "Inet", "Citext", "Boolean", "SmallInt",
+        "Integer", "Oid", "BigInt", "Real", "DoublePrecision", "Decimal", "Money", "Timestamp", "Timestamptz",
+        "Date", "Time", "Timetz", "Json", "JsonB", "ByteA",
+    )
+)  # fmt: skip
 
 # The index types an operator class can be used with.
 _OPCLASS_TYPES: dict[str, frozenset[str]] = {
