@@ -44,6 +44,7 @@ VALUE_MISMATCH = rule("E503", "key-argument-type", "Expected a {expected} value,
 NO_SUCH_ARGUMENT = rule("E504", "key-unknown-argument", "No such argument.")
 MISSING_ARGUMENT = rule("E505", "key-missing-argument", 'Argument "{name}" is missing.')
 PARSER_ERROR = rule("E506", "key-argument-value", "Unexpected token. Expected one of: {expected}")
+DUPLICATE_ARGUMENT = rule("E508", "key-argument-twice", 'Argument "{name}" is already specified as unnamed argument.')
 COMPOSITE_KEY = rule("E507", "key-in-composite-type", "Error validating: {detail}")
 
 # What Prisma says of a key attribute in a composite type (the model holding the embed defines keys).
@@ -278,10 +279,13 @@ class _Reader:
     def default_argument(self, attr: FieldAttribute, name: str) -> Argument | None:
         """The named argument ``name`` or the unnamed one; reports what Prisma reports when missing or ambiguous."""
         args = attr.arguments or ()
+        unnamed = [a for a in args if a.name is None]
         for a in args:
             if a.name == name:
+                if unnamed and GENERIC_ARGUMENT_CHECKS:
+                    self.error(DUPLICATE_ARGUMENT, _offsets(a), name=name)
+                    return unnamed[0]
                 return a
-        unnamed = [a for a in args if a.name is None]
         if len(unnamed) > 1:
             if not GENERIC_ARGUMENT_CHECKS:
                 return unnamed[-1]
@@ -570,6 +574,7 @@ class _Reader:
                 _offsets(self.block.node),
                 "At most one field must be marked as the id field with the `@id` attribute.",
             )
+            self.unknown_arguments(attr, frozenset(), None)  # the second @id's arguments are not read
             return
         mapped = self.map_arg(attr)
         length = self.integer_arg(attr, "length")
