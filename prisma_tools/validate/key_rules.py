@@ -35,6 +35,10 @@ MISSING_RELATION_INDEX = rule(
     "warning",
 )
 
+RELATION_INDEX_WARNING = True
+"""Report W520 here. The relations validations of the ``v-relations`` branch report the same warning
+(their W401): when both are merged, one of the two must go (this flag turns this one off)."""
+
 _MYSQL_UNKEYABLE = frozenset(
     {"Text", "LongText", "MediumText", "TinyText", "Blob", "TinyBlob", "MediumBlob", "LongBlob"}
 )
@@ -89,6 +93,8 @@ class _Validator:
 
     def relation_indexes(self) -> None:
         """Without foreign keys, the referencing fields of a relation want an index starting with them."""
+        if not RELATION_INDEX_WARNING:
+            return
         ds = self.db.datasource
         if ds is None or ds.relation_mode != "prisma" or self.conn is None or self.conn.provider == "mongodb":
             return
