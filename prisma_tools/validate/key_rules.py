@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import capabilities as caps
+from . import keys as _keys
 from .keys import ATTRIBUTE_ERROR, MODEL_ERROR, Key, ModelKeys, attribute_span, model_keys
 from .rules import rule
 
@@ -231,7 +232,7 @@ class _Validator:
                 self.attr_error(pk, "Defining clustering is not supported in the current connector.")
         elif pk.clustered is not False and any(i.clustered is True for i in keys.indexes):
             self.attr_error(pk, "A model can only hold one clustered index or id.")
-        if conn.provider == "mongodb" and len(pk.fields) == 1:
+        if conn.provider == "mongodb" and len(pk.fields) == 1 and _keys.ATTRIBUTE_PASS:
             self.mongodb_id_name(block, pk.fields[0].field)
 
     def mongodb_id_name(self, block: FieldBlockInfo, f: FieldInfo) -> None:
@@ -468,6 +469,8 @@ class _Validator:
     # -- shard keys
 
     def shard_key(self, block: FieldBlockInfo, keys: ModelKeys) -> None:
+        if not _keys.ATTRIBUTE_PASS:
+            return  # the attribute pass's shard-key validations report these
         for attr in keys.shard_key_attributes[:1] if keys.shard_key is None else [keys.shard_key.attribute]:
             name = ("@@" if attr in block.node.attributes else "@") + "shardKey"
             span = attribute_span(block.file.text, attr)

@@ -33,10 +33,14 @@ ORDER = 60
 HANDLED_ATTRIBUTES = frozenset({"id", "unique", "index", "fulltext", "shardKey"})
 """The attributes (without ``@``) whose arguments this module checks."""
 
-GENERIC_ARGUMENT_CHECKS = True
-"""Report unknown, missing and ambiguous arguments of these attributes here (``No such argument.``,
-``Argument "fields" is missing.``, several unnamed arguments). Off when a generic attribute-argument
-pass reports them for every attribute."""
+ATTRIBUTE_PASS = True
+"""Also check these attributes as Prisma's attribute pass does: unknown, missing and ambiguous arguments,
+the values of ``map``/``name``/``type``/``clustered``/``sort``/``where``, one ``@id`` per model, id and
+shard-key arities, relation fields marked ``@id``/``@unique``, shard keys, keys in composite types.
+Off when a generic attribute pass (the ``v-attributes`` branch's ``attributes.py``) reports those: this
+module then reports only what that pass leaves to the index validations (the field lists of ids and
+indexes and the arguments of their fields)."""
+GENERIC_ARGUMENT_CHECKS = ATTRIBUTE_PASS
 
 ATTRIBUTE_ERROR = rule("E501", "key-attribute", 'Error parsing attribute "{attribute}": {detail}')
 MODEL_ERROR = rule("E502", "key-model", 'Error validating model "{model}": {detail}')
@@ -245,6 +249,8 @@ class _Reader:
 
     def attr_error(self, attr: FieldAttribute, message: str, where: tuple[int, int] | None = None) -> None:
         """Prisma's attribute validation error from the parser database (``@name`` with one ``@``)."""
+        if not ATTRIBUTE_PASS:
+            return
         self.error(
             ATTRIBUTE_ERROR,
             where or attribute_span(self.text, attr),
@@ -252,10 +258,14 @@ class _Reader:
             detail=message,
         )
 
-    def model_error(self, where: tuple[int, int], message: str) -> None:
+    def model_error(self, where: tuple[int, int], message: str, *, shape: bool = False) -> None:
+        if shape and not ATTRIBUTE_PASS:
+            return
         self.error(MODEL_ERROR, where, model=self.block.name, detail=message)
 
-    def mismatch(self, expected: str, value: Value) -> None:
+    def mismatch(self, expected: str, value: Value, *, shape: bool = True) -> None:
+        if shape and not ATTRIBUTE_PASS:
+            return
         start, end = _offsets(value)
         self.error(
             VALUE_MISMATCH,
@@ -343,15 +353,15 @@ class _Reader:
         a = _named(attr, name)
         if a is None or a.value is None:
             return None
-        return self.integer(a.value)
+        return self.integer(a.value, shape=True)
 
-    def integer(self, value: Value) -> int | None:
+    def integer(self, value: Value, *, shape: bool = False) -> int | None:
         if isinstance(value, NumberValue):
             try:
                 return int(value.text)
             except ValueError:
                 pass
-        self.mismatch("numeric", value)
+        self.mismatch("numeric", value, shape=shape)
         return None
 
     def sort_arg(self, attr: FieldAttribute) -> str | None:
@@ -406,7 +416,7 @@ class _Reader:
             elif isinstance(item, FunctionCall) and with_args:
                 out.append((item.name, item, item))
             else:
-                self.mismatch("constant literal" if with_args else "constant", item)
+                self.mismatch("constant literal" if with_args else "constant", item, shape=not with_args)
                 ok = False
         return out if ok else None
 
@@ -421,7 +431,7 @@ class _Reader:
                 else:
                     self.error(PARSER_ERROR, _offsets(sort_arg), expected="Asc, Desc")
             else:
-                self.mismatch("constant", sort_arg.value)
+                self.mismatch("constant", sort_arg.value, shape=False)
         length_arg = next((a for a in args if a.name == "length"), None)
         if length_arg is not None and length_arg.value is not None:
             n = self.integer(length_arg.value)
@@ -573,6 +583,7 @@ class _Reader:
             self.model_error(
                 _offsets(self.block.node),
                 "At most one field must be marked as the id field with the `@id` attribute.",
+                shape=True,
             )
             self.unknown_arguments(attr, frozenset(), None)  # the second @id's arguments are not read
             return
@@ -616,6 +627,7 @@ class _Reader:
             self.model_error(
                 _offsets(self.block.node),
                 "At most one field must be marked as the shard key with the `@shardKey` attribute.",
+                shape=True,
             )
             return
         self.keys.shard_key = ShardKey(attr, [f], f)
@@ -713,6 +725,7 @@ class _Reader:
             attribute_span(self.text, attr),
             f"The `name` property within the `{attribute}` attribute only allows for the following characters: "
             "`_a-zA-Z0-9`.",
+            shape=True,
         )
 
     def block_id(self, attr: FieldAttribute) -> None:
@@ -785,6 +798,7 @@ class _Reader:
                 self.model_error(
                     attribute_span(self.text, attr),
                     f"The unique index definition refers to the field {name} multiple times.",
+                    shape=True,
                 )
                 return
             seen.add(name)
@@ -794,12 +808,14 @@ class _Reader:
                 self.model_error(
                     _offsets(fields_arg.value),
                     f"The multi field shard key declaration refers to the unknown {_fields_words(unknown)}.",
+                    shape=True,
                 )
             if relations:
                 self.model_error(
                     attribute_span(self.text, attr),
                     f"The shard key definition refers to the relation {_fields_words([r.name for r in relations])}. "
                     "Shard key definitions must reference only scalar fields.",
+                    shape=True,
                 )
             return
         optional = [f.name for f in resolved if not f.is_required]
@@ -808,19 +824,21 @@ class _Reader:
                 attribute_span(self.text, attr),
                 f"The shard key definition refers to the optional {_fields_words(optional)}. "
                 "Shard key definitions must reference only required fields.",
+                shape=True,
             )
         if self.keys.shard_key is not None:
             self.model_error(
                 _offsets(self.block.node),
                 "Each model must have at most one shard key. "
                 "You can't have `@shardKey` and `@@shardKey` at the same time.",
+                shape=True,
             )
         self.keys.shard_key = ShardKey(attr, resolved, None)
 
     # -- after the attributes
 
     def arities(self) -> None:
-        if self.block.is_ignored:
+        if self.block.is_ignored or not ATTRIBUTE_PASS:
             return
         pk = self.keys.primary_key
         if pk is not None and pk.source_field is not None and not pk.source_field.is_required:
@@ -883,4 +901,5 @@ def _composite_types(ctx: Context) -> None:
 
 def check(ctx: Context) -> None:
     _read_all(ctx, report=True)
-    _composite_types(ctx)
+    if ATTRIBUTE_PASS:
+        _composite_types(ctx)
