@@ -1,4 +1,4 @@
-"""PostgreSQL index types (GiST, GIN, SP-GiST, BRIN) against the fields they index and their operator classes.
+"""PostgreSQL (and CockroachDB) index types (GiST, GIN, SP-GiST, BRIN) against the fields they index and their operator classes.
 
 Each index type takes some column types by default and others only with an
 operator class (``ops:``); an operator class belongs to one or two index
@@ -214,8 +214,27 @@ def _xml(ctx: Context, index: Key) -> None:
             return
 
 
+def _cockroach_inverted(ctx: Context, index: Key) -> None:
+    """CockroachDB's GIN (inverted) indexes: no operator classes, JSON or list columns, JSON only last."""
+    gin = _Index(ctx, index)
+    for i, kf in enumerate(index.fields):
+        if kf.ops is not None:
+            gin.error("Custom operator classes are not supported with the current connector.")
+            return
+        if kf.field.type.kind != "unsupported" and not gin.takes(kf):
+            gin.error(f"The Gin index type does not support the type of the field `{kf.name}`.")
+        if gin.scalar(kf) == "Json" and i < len(index.fields) - 1:
+            gin.error("A `Json` column is only allowed as the last column of an inverted index.")
+
+
 def check(ctx: Context) -> None:
     conn = connector(ctx.db)
+    if conn is not None and conn.provider == "cockroachdb":
+        for keys in model_keys(ctx).values():
+            for index in keys.indexes:
+                if index.algorithm == "Gin":
+                    _cockroach_inverted(ctx, index)
+        return
     if conn is None or conn.provider != "postgresql":
         return
     for keys in model_keys(ctx).values():

@@ -365,11 +365,6 @@ class _Validator:
             )
         if "Hash" in conn.index_types and index.algorithm == "Hash" and any(kf.sort is not None for kf in index.fields):
             self.attr_error(index, "Hash type does not support sort option.")
-        if conn.provider == "cockroachdb" and index.algorithm == "Gin":
-            for kf in index.fields:
-                t = kf.field.type
-                if kf.ops is None and _native_type(kf.field) is None and not kf.field.is_list and t.name != "Json":
-                    self.attr_error(index, f"The Gin index type does not support the type of the field `{kf.name}`.")
         if index.kind == "fulltext":
             if not conn.fulltext:
                 self.attr_error(index, "Defining fulltext indexes is not supported with the current connector.")
