@@ -1,4 +1,4 @@
-"""PostgreSQL (and CockroachDB) index types (GiST, GIN, SP-GiST, BRIN) against the fields they index and their operator classes.
+"""PostgreSQL and CockroachDB index types (GiST, GIN, SP-GiST, BRIN) against the fields they index.
 
 Each index type takes some column types by default and others only with an
 operator class (``ops:``); an operator class belongs to one or two index
