@@ -43,12 +43,16 @@ class Finding:
         return self.file.path
 
     def byte_range(self) -> tuple[int, int]:
-        """``(start, end)`` as byte offsets into the file's UTF-8 text, as Prisma reports them."""
+        """``(start, end)`` as Prisma's tooling reports them: UTF-16 code units (JavaScript string indices).
+
+        Probed with ``prisma-oracle``: after ``é`` (2 UTF-8 bytes), ``—`` (3) and an emoji (4 bytes,
+        2 UTF-16 units) its offsets advance by 1, 1 and 2, not by the UTF-8 length.
+        """
         text = self.file.text
         if text.isascii():
             return self.start, self.end
-        start = len(text[: self.start].encode("utf-8", "surrogatepass"))
-        return start, start + len(text[self.start : self.end].encode("utf-8", "surrogatepass"))
+        start = len(text[: self.start].encode("utf-16-le", "surrogatepass")) // 2
+        return start, start + len(text[self.start : self.end].encode("utf-16-le", "surrogatepass")) // 2
 
     def span(self, lines: LineIndex | None = None) -> Span:
         return Span.at(lines or LineIndex(self.file.text), self.start, self.end)
