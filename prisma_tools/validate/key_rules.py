@@ -36,7 +36,7 @@ MISSING_RELATION_INDEX = rule(
     "warning",
 )
 
-RELATION_INDEX_WARNING = True
+RELATION_INDEX_WARNING = False
 """Report W520 here. The relations validations of the ``v-relations`` branch report the same warning
 (their W401): when both are merged, one of the two must go (this flag turns this one off)."""
 

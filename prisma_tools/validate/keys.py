@@ -33,7 +33,7 @@ ORDER = 60
 HANDLED_ATTRIBUTES = frozenset({"id", "unique", "index", "fulltext", "shardKey"})
 """The attributes (without ``@``) whose arguments this module checks."""
 
-ATTRIBUTE_PASS = True
+ATTRIBUTE_PASS = False
 """Also check these attributes as Prisma's attribute pass does: unknown, missing and ambiguous arguments,
 the values of ``map``/``name``/``type``/``clustered``/``sort``/``where``, one ``@id`` per model, id and
 shard-key arities, relation fields marked ``@id``/``@unique``, shard keys, keys in composite types.
@@ -431,7 +431,7 @@ class _Reader:
                 else:
                     self.error(PARSER_ERROR, _offsets(sort_arg), expected="Asc, Desc")
             else:
-                self.mismatch("constant", sort_arg.value, shape=False)
+                self.mismatch("constant", sort_arg.value)  # the attribute pass reports it otherwise
         length_arg = next((a for a in args if a.name == "length"), None)
         if length_arg is not None and length_arg.value is not None:
             n = self.integer(length_arg.value)

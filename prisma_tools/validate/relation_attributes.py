@@ -64,11 +64,6 @@ INVALID_ACTION = rule(
 EMPTY_MAP = rule(
     "E411", "relation-empty-map", 'Error parsing attribute "@relation": The `map` argument cannot be an empty string.'
 )
-IN_COMPOSITE_TYPE = rule(
-    "E415",
-    "relation-in-composite-type",
-    "Error validating: Defining `@relation` attribute for a field in a composite type is not allowed.",
-)
 
 PHASE = "database"
 ORDER = 40
@@ -77,10 +72,7 @@ _SCALAR_KINDS = ("scalar", "enum", "composite", "unsupported")
 
 
 def check(ctx: Context) -> None:
-    for ct in ctx.db.composite_types:
-        for f in ct.fields:
-            if f.attribute("relation") is not None:
-                ctx.report(IN_COMPOSITE_TYPE, f.file, ctx.line_span(f.file, f.node))
+    # `@relation` in a composite type is reported by composite_attributes, with the other attributes
     for top in ctx.db.models + ctx.db.views:
         for f in top.fields:
             attrs = f.attributes("relation")
