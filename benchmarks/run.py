@@ -139,7 +139,7 @@ def find_oracle(explicit: str | None, work: Path) -> list[str] | None:
 def load_check() -> Callable[[str], str] | None:
     """``check(text)``: Prisma's validation of the text (lenient parse + every validation), when it exists."""
     try:
-        validate = importlib.import_module("prisma_tools.validate")
+        validate = importlib.import_module("prisma_tools.validation")
     except ImportError:
         return None
     from prisma_tools.nodes import Schema, construct

@@ -28,7 +28,7 @@ _EXPORTS = {
     "fix": "fixer",
     "analyze": "resolve",
     "ResolvedSchema": "resolve",
-    "validate": "validate",
+    "validate": "validation",
     "FixResult": "fixer",
     "parse_file": "api",
     "load": "files",
@@ -158,7 +158,7 @@ if TYPE_CHECKING:
     from .parser import parse, parse_file_text
     from .printer import print_file, print_files, print_schema, print_value
     from .resolve import ResolvedSchema, analyze
-    from .validate import validate
+    from .validation import validate
 
 
 def __getattr__(name: str) -> object:

@@ -379,7 +379,7 @@ def rules_command(code: str | None, output_format: str) -> None:
     """
     import json
 
-    from .validate import all_rules
+    from .validation import all_rules
 
     rules = all_rules()
     if code is not None:

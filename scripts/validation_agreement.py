@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from prisma_tools.validate.conformance import compare, load_answer, our_answer  # noqa: E402
+from prisma_tools.validation.conformance import compare, load_answer, our_answer  # noqa: E402
 
 SUITE = ROOT.parent / "shared" / "prisma-tests" / "validation"
 

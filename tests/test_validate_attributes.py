@@ -16,7 +16,7 @@ import pytest
 
 from prisma_tools.nodes import Schema, construct
 from prisma_tools.parser import parse_file_text
-from prisma_tools.validate import check_schema
+from prisma_tools.validation import check_schema
 
 CASES = json.loads((Path(__file__).resolve().parent / "validation" / "attribute_cases.json").read_text("utf-8"))
 

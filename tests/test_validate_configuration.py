@@ -11,7 +11,7 @@ import pytest
 
 from prisma_tools.nodes import Schema, construct
 from prisma_tools.parser import parse_file_text
-from prisma_tools.validate import check_schema
+from prisma_tools.validation import check_schema
 
 PG = 'datasource db {\n  provider = "postgresql"\n  url = "postgres://a"\n}\n'
 PG7 = 'datasource db {\n  provider = "postgresql"\n}\n'

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import SHARED, require_shared
 
-from prisma_tools.validate.conformance import compare, load_answer, our_answer
+from prisma_tools.validation.conformance import compare, load_answer, our_answer
 
 SUITE = SHARED / "prisma-tests" / "validation"
 HERE = Path(__file__).resolve().parent / "validation"

@@ -28,7 +28,7 @@ def check_texts(texts: dict[str, str], *, prisma_version: int) -> list[Diagnosti
     """The diagnostics of the schema made of ``texts`` (path -> text), in Prisma's order."""
     from ..nodes import Schema, construct
     from ..parser import parse_file_text
-    from ..validate import validate
+    from ..validation import validate
 
     files = tuple(parse_file_text(text, path, strict=False) for path, text in texts.items())
     schema = construct(Schema, {"files": files})

@@ -30,7 +30,7 @@ def ensure_valid(schema: Schema, where: str | os.PathLike[str]) -> None:
     """Raise InvalidSchemaError with Prisma's errors for ``schema``, if it has any."""
     from ..commands.prisma_version import resolve_prisma_version
     from ..diagnostics import InvalidSchemaError
-    from ..validate import validate
+    from ..validation import validate
 
     version, _ = resolve_prisma_version(None, None, [os.fspath(where)])
     errors = [d for d in validate(schema, prisma_version=version) if d.severity == "error"]

@@ -2,7 +2,7 @@
 
 >>> import prisma_tools
 >>> schema = prisma_tools.parse("model User {\\n  id Int @id\\n  email Strin\\n}\\n")
->>> [(d.location(), d.code, d.message[:22]) for d in prisma_tools.validate(schema)]
+>>> [(d.location(), d.code, d.message[:22]) for d in prisma_tools.validation(schema)]
 [('<string>:3:9', 'E201', 'Type "Strin" is neithe')]
 
 Validations read the resolved schema (:mod:`prisma_tools.resolve`); one

@@ -14,6 +14,7 @@ attribute check's concern.
 from __future__ import annotations
 
 import weakref
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -275,6 +276,11 @@ class _Reader:
             text=self.text[start:end],
         )
 
+    def parser_error(self, where: tuple[int, int], expected: str) -> None:
+        """An index field's argument Prisma cannot read (the attribute pass reports it when it runs)."""
+        if ATTRIBUTE_PASS:
+            self.error(PARSER_ERROR, where, expected=expected)
+
     # -- argument helpers
 
     def unknown_arguments(self, attr: FieldAttribute, known: frozenset[str], default: Argument | None) -> None:
@@ -416,7 +422,7 @@ class _Reader:
             elif isinstance(item, FunctionCall) and with_args:
                 out.append((item.name, item, item))
             else:
-                self.mismatch("constant literal" if with_args else "constant", item, shape=not with_args)
+                self.mismatch("constant literal" if with_args else "constant", item)
                 ok = False
         return out if ok else None
 
@@ -429,7 +435,7 @@ class _Reader:
                 if sort_arg.value.name in ("Asc", "Desc"):
                     sort = sort_arg.value.name
                 else:
-                    self.error(PARSER_ERROR, _offsets(sort_arg), expected="Asc, Desc")
+                    self.parser_error(_offsets(sort_arg), expected="Asc, Desc")
             else:
                 self.mismatch("constant", sort_arg.value)  # the attribute pass reports it otherwise
         length_arg = next((a for a in args if a.name == "length"), None)
@@ -443,20 +449,19 @@ class _Reader:
                 if v.name in _OPERATOR_CLASSES:
                     ops = v.name
                 else:
-                    self.error(PARSER_ERROR, _offsets(v), expected=f"Invalid operator class: {v.name}")
+                    self.parser_error(_offsets(v), expected=f"Invalid operator class: {v.name}")
             elif isinstance(v, FunctionCall) and v.name == "raw":
                 if len(v.arguments) != 1:
-                    self.error(
-                        PARSER_ERROR,
+                    self.parser_error(
                         _offsets(v),
                         expected=f"Wrong number of arguments. Expected: 1, got: {len(v.arguments)}",
                     )
                 elif isinstance(v.arguments[0].value, StringValue):
                     ops = "raw"
                 else:
-                    self.error(PARSER_ERROR, _offsets(v), expected="Invalid parameter type: expected string")
+                    self.parser_error(_offsets(v), expected="Invalid parameter type: expected string")
             else:
-                self.error(PARSER_ERROR, _offsets(ops_arg), expected="operator class")
+                self.parser_error(_offsets(ops_arg), expected="operator class")
         return sort, length, ops
 
     def resolve(
@@ -537,11 +542,10 @@ class _Reader:
         if f.type.kind == "unknown":
             return
         relation = f.is_relation
-        seen: set[str] = set()
+        names = Counter(a.name for a in f.node.attributes)
         for attr in f.node.attributes:
-            if attr.name not in HANDLED_ATTRIBUTES or attr.name in seen:
-                continue
-            seen.add(attr.name)
+            if attr.name not in HANDLED_ATTRIBUTES or names[attr.name] > 1:
+                continue  # a repeated attribute is reported by the attribute pass and read by no one
             if relation:
                 self.relation_field_attribute(f, attr)
             elif attr.name == "id":

@@ -83,7 +83,7 @@ class Context:
     usable_attributes: set[int] = field(default_factory=set)
     """``id()`` of each attribute node the attribute pass (:mod:`.attributes`, database ORDER 40) validated:
     present once where it is known, with well-formed arguments. Prisma checks the meaning of no other;
-    see :func:`~prisma_tools.validate.attribute_args.is_usable`."""
+    see :func:`~prisma_tools.validation.attribute_args.is_usable`."""
 
     def report(
         self,

@@ -14,7 +14,7 @@ Codes group by area (the letter is the severity Prisma gives: ``E`` error,
     E8xx  composite types, views, multi-schema, shard keys
 
 A validation module declares its rules at import with :func:`rule`, and
-reports through :meth:`Context.report <prisma_tools.validate.context.Context.report>`.
+reports through :meth:`Context.report <prisma_tools.validation.context.Context.report>`.
 ``prisma-tools rules`` lists them all.
 """
 

@@ -34,7 +34,7 @@ PHASES = ("database", "configuration", "validations")
 def modules() -> dict[str, tuple[Any, ...]]:
     """The validation modules of each phase, in order."""
     found: dict[str, list[tuple[int, str, Any]]] = {p: [] for p in PHASES}
-    package = import_module(__package__ or "prisma_tools.validate")
+    package = import_module(__package__ or "prisma_tools.validation")
     for info in pkgutil.iter_modules(package.__path__):
         module = import_module(f"{package.__name__}.{info.name}")
         phase = getattr(module, "PHASE", None)
