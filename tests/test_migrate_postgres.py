@@ -307,3 +307,32 @@ def test_url_schema_parameter_is_the_default_schema(database_url: str, project: 
     assert tables(database_url) == set()
     found = query(database_url, "SELECT tablename FROM pg_tables WHERE schemaname = 'tenant'")
     assert {r[0] for r in found} == {"_prisma_migrations", "User", "Post", "Tag", "_PostToTag", "_TagToUser"}
+
+
+# ------------------------------------------------------------------ injection
+
+
+def test_enum_value_with_quotes_is_created_not_run(database_url: str, tmp_path: Path) -> None:  # noqa: F811
+    from test_migrate import EVIL_SCHEMA, EVIL_VALUE
+
+    schema = tmp_path / "schema.prisma"
+    schema.write_text(EVIL_SCHEMA)
+    folder = tmp_path / "migrations"
+    assert run("create", "init", "--schema", str(schema), "--migrations-dir", str(folder)).exit_code == 0
+    result = run("deploy", "--url", database_url, "--migrations-dir", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "Evil" in tables(database_url)
+    labels = query(database_url, "SELECT enumlabel FROM pg_enum ORDER BY enumsortorder")
+    assert labels == [("USER",), (EVIL_VALUE,)]
+    # ... and a value added to the existing enum (ALTER TYPE ... ADD VALUE)
+    old = tmp_path / "old.prisma"
+    old.write_text(EVIL_SCHEMA)
+    schema.write_text(EVIL_SCHEMA[: -len("}\n")] + '  MORE @map("z\'); DROP TABLE public.\\"Evil\\"; --")\n}\n')
+    result = run("create", "more", "--schema", str(schema), "--from", str(old), "--migrations-dir", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "ADD VALUE" in next(folder.glob("*_more/migration.sql")).read_text()
+    result = run("deploy", "--url", database_url, "--migrations-dir", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "Evil" in tables(database_url)
+    labels = query(database_url, "SELECT enumlabel FROM pg_enum ORDER BY enumsortorder")
+    assert labels == [("USER",), (EVIL_VALUE,), ('z\'); DROP TABLE public."Evil"; --',)]
