@@ -261,3 +261,59 @@ def test_every_name_is_a_quoted_identifier() -> None:
     for name in ('"we""ird"', '"we""irdt"', '"we""irdu"', '"we""irdi"'):
         assert name in sql
     assert "DEFAULT" not in sql
+
+
+# ------------------------------------------------------------------ database URLs: no secret in any message
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("postgresql://u:SEC%zzRET2@h/db", "bad percent-encoding in the password"),
+        ("postgresql://u:SEC%00RET2@h/db", "bad percent-encoding in the password"),
+        ("postgresql://u:SEC/RET2@h:5432/db", "must be percent-encoded: %2F, %3F, %23"),
+        ("postgresql://u:SEC?RET2@h/db", "must be percent-encoded: %2F, %3F, %23"),
+        ("postgresql://u:SEC/9?x=RET2@h/db", "must be percent-encoded: %2F, %3F, %23"),
+        ("postgresql://u:SEC#RET2@h/db", "'#' must be percent-encoded as %23"),
+        ("postgresql://u:SECRET2@h:54x2/db", "the port '54x2' is not a number from 1 to 65535"),
+        ("postgresql://u:SECRET2@h:0/db", "the port '0' is not a number"),
+        ("postgresql://u:SECRET2@[::1/db", "no closing ']'"),
+        ("postgresql:u:SECRET2@h/db", "expected postgresql://"),
+        ("postgresql://u:SECRET2@h/db?password=SECRET2&sslmode", "query parameter 'sslmode' has no '='"),
+    ],
+)
+def test_bad_urls_are_explained_without_the_password(url: str, why: str) -> None:
+    from prisma_tools.migrate.db import parse_url
+    from prisma_tools.migrate.errors import MigrateError
+
+    with pytest.raises(MigrateError) as info:
+        parse_url(url)
+    message = str(info.value)
+    assert why in message
+    assert "SEC" not in message
+    assert "RET2" not in message
+    assert message.startswith("invalid database URL postgresql:")
+    assert "****" in message
+
+
+def test_url_parameters_reach_libpq_as_written() -> None:
+    from prisma_tools.migrate.db import parse_url
+
+    target = parse_url("postgresql://u:p%40ss@h/db?options=-c%20statement_timeout%3D5000&schema=my%20app")
+    assert target.conninfo == "postgresql://u:p%40ss@h/db?options=-c%20statement_timeout%3D5000&connect_timeout=10"
+    assert target.schema == "my app"
+    assert target.password == "p@ss"
+    # a '@' or ':' written raw in the password: the last '@' ends it (as Prisma reads it), re-encoded for libpq
+    assert parse_url("postgresql://u:p@s:s@h/db").conninfo == "postgresql://u:p%40s%3As@h/db?connect_timeout=10"
+    assert parse_url("postgresql://h:5432/db?application_name=me@x").label == "h:5432/db"
+    multi = parse_url("postgresql://u@[::1]:5432,h2:5433/db?target_session_attrs=any")
+    assert multi.conninfo == "postgresql://u@[::1]:5432,h2:5433/db?target_session_attrs=any&connect_timeout=10"
+    assert "secret" not in repr(parse_url("postgresql://u:secret@h/db"))
+
+
+def test_mask_url() -> None:
+    from prisma_tools.migrate.db import mask_url
+
+    assert mask_url("postgresql://u:pw@h:1/d?sslpassword=x&a=b") == "postgresql://u:****@h:1/d?sslpassword=****&a=b"
+    assert mask_url("postgresql://u:p@s/s@h/d") == "postgresql://u:****@h/d"
+    assert mask_url("postgresql://u@h/d") == "postgresql://u@h/d"

@@ -336,3 +336,36 @@ def test_enum_value_with_quotes_is_created_not_run(database_url: str, tmp_path: 
     assert "Evil" in tables(database_url)
     labels = query(database_url, "SELECT enumlabel FROM pg_enum ORDER BY enumsortorder")
     assert labels == [("USER",), (EVIL_VALUE,), ('z\'); DROP TABLE public."Evil"; --',)]
+
+
+# ------------------------------------------------------------------ URLs: secrets and parameters
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://u:SEC%zzRET2@127.0.0.1:1/db",
+        "postgresql://u:SEC/RET2@127.0.0.1:1/db",
+        "postgresql://u:SEC?RET2@127.0.0.1/db",
+        "postgresql://u:SEC#RET2@127.0.0.1/db",
+        "postgresql://u:SECRET2@127.0.0.1:port/db",
+    ],
+)
+def test_bad_url_is_one_line_without_the_password(url: str) -> None:
+    result = CliRunner().invoke(migrate, ["deploy", "--url", url, "--migrations-dir", "."])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: invalid database URL postgresql://u:****@")
+    assert "SEC" not in result.output
+    assert "RET2" not in result.output
+
+
+def test_options_parameter_reaches_the_server_decoded(database_url: str) -> None:  # noqa: F811
+    from prisma_tools.migrate.db import connect
+
+    conn = connect(database_url + "?options=-c%20statement_timeout%3D5000&schema=public")
+    try:
+        assert conn.execute("SHOW statement_timeout").fetchone() == ("5s",)
+    finally:
+        conn.close()
