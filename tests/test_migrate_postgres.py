@@ -369,3 +369,23 @@ def test_options_parameter_reaches_the_server_decoded(database_url: str) -> None
         assert conn.execute("SHOW statement_timeout").fetchone() == ("5s",)
     finally:
         conn.close()
+
+
+def test_backslash_in_a_default_stays_in_the_string(postgres: PostgresServer, tmp_path: Path) -> None:  # noqa: F811
+    # With standard_conforming_strings off, '\'' would not end where the script means it to.
+    url = postgres.create_database()
+    query(url, f"ALTER DATABASE {url.rsplit('/', 1)[1]} SET standard_conforming_strings = off")
+    value = '\\\'); DROP TABLE "Evil"; --'
+    schema = tmp_path / "schema.prisma"
+    schema.write_text(
+        'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\n'
+        "model Evil {\n  id Int @id\n}\n\n"
+        'model A {\n  id Int @id\n  c  String @default("\\\\\'); DROP TABLE \\"Evil\\"; --")\n}\n'
+    )
+    folder = tmp_path / "migrations"
+    assert run("create", "init", "--schema", str(schema), "--migrations-dir", str(folder)).exit_code == 0
+    result = run("deploy", "--url", url, "--migrations-dir", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "Evil" in tables(url)
+    query(url, 'INSERT INTO "A" (id) VALUES (1)')
+    assert query(url, 'SELECT c FROM "A"') == [(value,)]
