@@ -141,3 +141,28 @@ def test_owner_and_group_are_kept(tmp_path: Path) -> None:
         st = path.stat()
         assert (st.st_uid, st.st_gid, st.st_mode & 0o777) == (12345, 23456, 0o640)
     assert target.read_text() == PRETTY
+
+
+def test_in_place_when_a_new_file_cannot_have_the_owner_or_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import prisma_tools.files as files
+
+    target = tmp_path / "schema.prisma"
+    target.write_text("old text, longer than the new one")
+    inode = target.stat().st_ino
+    # a file owned by someone else that we may write: a rename would make it ours
+    monkeypatch.setattr(files, "_can_own", lambda st: False)
+    write_atomic(str(target), "new\n")
+    assert (target.read_text(), target.stat().st_ino) == ("new\n", inode)
+    monkeypatch.undo()
+
+    # a folder we may not create files in (the file itself is writable)
+    def deny(folder: str, prefix: str) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(files, "_mkstemp", deny)
+    write_atomic(str(target), "newer\n")
+    assert (target.read_text(), target.stat().st_ino) == ("newer\n", inode)
+    with pytest.raises(PermissionError):
+        write_atomic(str(tmp_path / "new.prisma"), "x")
