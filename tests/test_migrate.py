@@ -317,3 +317,20 @@ def test_mask_url() -> None:
     assert mask_url("postgresql://u:pw@h:1/d?sslpassword=x&a=b") == "postgresql://u:****@h:1/d?sslpassword=****&a=b"
     assert mask_url("postgresql://u:p@s/s@h/d") == "postgresql://u:****@h/d"
     assert mask_url("postgresql://u@h/d") == "postgresql://u@h/d"
+
+
+def test_schema_enum_and_constraint_names_and_defaults_are_escaped() -> None:
+    ds = 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n  schemas  = ["s\\"x"]\n}\n\n'
+    body = (
+        'enum E {\n  A @map("a\'b")\n  @@map("e\\"n")\n  @@schema("s\\"x")\n}\n\n'
+        'model P {\n  id Int @id(map: "p\\"k")\n  kids K[]\n  @@schema("s\\"x")\n}\n\n'
+        'model K {\n  id Int @id\n  e  E @default(A)\n  t  String @default("it\'s")\n'
+        '  pId Int\n  p  P @relation(fields: [pId], references: [id], map: "f\\"k")\n  @@schema("s\\"x")\n}\n'
+    )
+    sql = diff_sql(None, schema(body, ds))
+    assert 'CREATE SCHEMA IF NOT EXISTS "s""x";' in sql
+    assert 'CREATE TYPE "s""x"."e""n" AS ENUM (\'a\'\'b\');' in sql
+    assert "DEFAULT 'a''b'" in sql
+    assert "DEFAULT 'it''s'" in sql
+    assert 'CONSTRAINT "p""k" PRIMARY KEY' in sql
+    assert 'ADD CONSTRAINT "f""k" FOREIGN KEY' in sql
