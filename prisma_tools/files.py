@@ -1,4 +1,4 @@
-"""Reading schema files and folders, and writing them back safely (atomic replace)."""
+"""Reading schema files and folders, and writing them back safely (atomic replace, links, mode and owner kept)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from .parser import parse_file_text
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["SchemaReadError", "clean_path", "discover", "load", "read_text", "write_atomic"]
+__all__ = ["SchemaReadError", "SchemaWriteError", "clean_path", "discover", "load", "read_text", "write_atomic"]
 
 # pathlib is imported only for folders: it costs 5 ms of the start-up of `prisma-tools format`.
 
@@ -86,26 +86,79 @@ def load(path: str | os.PathLike[str], *, strict: bool = True) -> Schema:
     return construct(Schema, {"files": (parse_file_text(read_text(p), p, strict=strict),)})
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Replace ``path`` with ``text`` atomically: write a temporary file beside it, then rename.
+class SchemaWriteError(OSError):
+    """A file was refused for writing (read-only); the message is for the user as is."""
 
-    The file's permission bits are kept. Readers never see a half-written file.
+
+def write_atomic(path: str | os.PathLike[str], text: str, *, backup: str | None = None) -> None:
+    """Replace the contents of ``path`` with ``text``, keeping what the file is.
+
+    A symbolic link is written through (its target gets the text; the link
+    stays a link). The file's mode and owner are kept. It is replaced
+    atomically (a temporary file beside the target, then a rename), so readers
+    never see half a file, unless a rename would lose something the file is:
+    a file with several hard links, or one whose owner we cannot give to a new
+    file, is rewritten in place instead (the links and owner stay; a crash
+    mid-write can leave it truncated). A read-only file (no write bit, or one
+    we may not write) is refused with :class:`SchemaWriteError`, untouched.
+
+    ``backup``: text to keep in ``path.bak`` first (the original), with the
+    original's mode and owner; whatever is at ``path.bak`` is replaced, not followed.
     """
     p = os.fspath(path)
-    data = text.encode("utf-8")
+    target = os.path.realpath(p)
     try:
-        mode = os.stat(p).st_mode & 0o7777
+        st: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
-        mode = None
-    fd, tmp = _mkstemp(os.path.dirname(p), f".{os.path.basename(p)}.")
+        st = None
+    if st is not None and (not st.st_mode & 0o222 or not os.access(target, os.W_OK)):
+        # Root may write anything: the mode bits are the owner's word that this file is not to change.
+        raise SchemaWriteError(f"{p}: is read-only; not written")
+    if backup is not None:
+        _replace(p + ".bak", backup.encode("utf-8"), st)
+    data = text.encode("utf-8")
+    if st is not None and (st.st_nlink > 1 or not _can_own(st)):
+        _write_in_place(target, data)
+        return
+    try:
+        _replace(target, data, st)
+    except PermissionError:
+        if st is None:
+            raise
+        _write_in_place(target, data)  # a folder we may not create files in, but the file is writable
+
+
+def _can_own(st: os.stat_result) -> bool:
+    """Whether a new file of ours can be given ``st``'s owner and group (else a rename would change them)."""
+    if not hasattr(os, "geteuid") or os.geteuid() == 0:
+        return True
+    return st.st_uid == os.geteuid() and (st.st_gid == os.getegid() or st.st_gid in os.getgroups())
+
+
+def _write_in_place(target: str, data: bytes) -> None:
+    fd = os.open(target, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.truncate()
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _replace(target: str, data: bytes, like: os.stat_result | None) -> None:
+    """Write ``data`` to a new file beside ``target`` with ``like``'s mode and owner, then rename it over."""
+    fd, tmp = _mkstemp(os.path.dirname(target), f".{os.path.basename(target)}.")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
+            if like is not None:
+                if hasattr(os, "fchown") and (like.st_uid, like.st_gid) != (os.geteuid(), os.getegid()):
+                    # Owner first: chown clears the set-id bits that chmod then restores.
+                    with contextlib.suppress(PermissionError):
+                        os.fchown(fh.fileno(), like.st_uid, like.st_gid)
+                os.chmod(tmp, like.st_mode & 0o7777)
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, p)
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 
 from .diagnostics import Diagnostic, ParseError, source_line
-from .files import SchemaReadError, clean_path, decode, read_text, write_atomic
+from .files import SchemaReadError, SchemaWriteError, clean_path, decode, read_text, write_atomic
 from .layout import meaning_digest
 from .nodes import Schema, SchemaFile, construct
 from .parser import parse_file_text
@@ -227,9 +227,11 @@ def process(
             diff_out(_diff(path, before, after))
         if write and outcome.changed:
             try:
-                if backup:
-                    write_atomic(path + ".bak", before)
-                write_atomic(path, after)
+                write_atomic(path, after, backup=before if backup else None)
+            except SchemaWriteError as e:
+                report.errors.append(str(e))
+                outcome.error = True
+                continue
             except OSError as e:
                 report.errors.append(f"{path}: cannot write ({e.strerror or e})")
                 outcome.error = True

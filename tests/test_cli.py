@@ -124,7 +124,7 @@ def test_missing_file_and_empty_directory(tmp_path: Path) -> None:
 def test_unwritable_file_is_reported(schema: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import prisma_tools.workflow as workflow
 
-    def deny(path: object, text: str) -> None:
+    def deny(path: object, text: str, **_: object) -> None:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(workflow, "write_atomic", deny)

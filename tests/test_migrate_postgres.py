@@ -307,3 +307,85 @@ def test_url_schema_parameter_is_the_default_schema(database_url: str, project: 
     assert tables(database_url) == set()
     found = query(database_url, "SELECT tablename FROM pg_tables WHERE schemaname = 'tenant'")
     assert {r[0] for r in found} == {"_prisma_migrations", "User", "Post", "Tag", "_PostToTag", "_TagToUser"}
+
+
+# ------------------------------------------------------------------ injection
+
+
+def test_enum_value_with_quotes_is_created_not_run(database_url: str, tmp_path: Path) -> None:  # noqa: F811
+    from test_migrate import EVIL_SCHEMA, EVIL_VALUE
+
+    schema = tmp_path / "schema.prisma"
+    schema.write_text(EVIL_SCHEMA)
+    folder = tmp_path / "migrations"
+    assert run("create", "init", "--schema", str(schema), "--migrations-dir", str(folder)).exit_code == 0
+    result = run("deploy", "--url", database_url, "--migrations-dir", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "Evil" in tables(database_url)
+    labels = query(database_url, "SELECT enumlabel FROM pg_enum ORDER BY enumsortorder")
+    assert labels == [("USER",), (EVIL_VALUE,)]
+    # ... and a value added to the existing enum (ALTER TYPE ... ADD VALUE)
+    old = tmp_path / "old.prisma"
+    old.write_text(EVIL_SCHEMA)
+    schema.write_text(EVIL_SCHEMA[: -len("}\n")] + '  MORE @map("z\'); DROP TABLE public.\\"Evil\\"; --")\n}\n')
+    result = run("create", "more", "--schema", str(schema), "--from", str(old), "--migrations-dir", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "ADD VALUE" in next(folder.glob("*_more/migration.sql")).read_text()
+    result = run("deploy", "--url", database_url, "--migrations-dir", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "Evil" in tables(database_url)
+    labels = query(database_url, "SELECT enumlabel FROM pg_enum ORDER BY enumsortorder")
+    assert labels == [("USER",), (EVIL_VALUE,), ('z\'); DROP TABLE public."Evil"; --',)]
+
+
+# ------------------------------------------------------------------ URLs: secrets and parameters
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://u:SEC%zzRET2@127.0.0.1:1/db",
+        "postgresql://u:SEC/RET2@127.0.0.1:1/db",
+        "postgresql://u:SEC?RET2@127.0.0.1/db",
+        "postgresql://u:SEC#RET2@127.0.0.1/db",
+        "postgresql://u:SECRET2@127.0.0.1:port/db",
+    ],
+)
+def test_bad_url_is_one_line_without_the_password(url: str) -> None:
+    result = CliRunner().invoke(migrate, ["deploy", "--url", url, "--migrations-dir", "."])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: invalid database URL postgresql://u:****@")
+    assert "SEC" not in result.output
+    assert "RET2" not in result.output
+
+
+def test_options_parameter_reaches_the_server_decoded(database_url: str) -> None:  # noqa: F811
+    from prisma_tools.migrate.db import connect
+
+    conn = connect(database_url + "?options=-c%20statement_timeout%3D5000&schema=public")
+    try:
+        assert conn.execute("SHOW statement_timeout").fetchone() == ("5s",)
+    finally:
+        conn.close()
+
+
+def test_backslash_in_a_default_stays_in_the_string(postgres: PostgresServer, tmp_path: Path) -> None:  # noqa: F811
+    # With standard_conforming_strings off, '\'' would not end where the script means it to.
+    url = postgres.create_database()
+    query(url, f"ALTER DATABASE {url.rsplit('/', 1)[1]} SET standard_conforming_strings = off")
+    value = '\\\'); DROP TABLE "Evil"; --'
+    schema = tmp_path / "schema.prisma"
+    schema.write_text(
+        'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\n'
+        "model Evil {\n  id Int @id\n}\n\n"
+        'model A {\n  id Int @id\n  c  String @default("\\\\\'); DROP TABLE \\"Evil\\"; --")\n}\n'
+    )
+    folder = tmp_path / "migrations"
+    assert run("create", "init", "--schema", str(schema), "--migrations-dir", str(folder)).exit_code == 0
+    result = run("deploy", "--url", url, "--migrations-dir", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "Evil" in tables(url)
+    query(url, 'INSERT INTO "A" (id) VALUES (1)')
+    assert query(url, 'SELECT c FROM "A"') == [(value,)]

@@ -145,6 +145,9 @@ def deploy(conn: Any, migrations: list[Migration], log: Callable[[str], None] = 
     """Apply the pending ``migrations`` (sorted by name) exactly as ``prisma migrate deploy``."""
     psycopg = require_psycopg()
     _lock(conn)
+    # The scripts write string literals with only ' doubled (as Prisma does): with this off, a
+    # backslash in a default would escape the closing quote and run the rest as SQL.
+    conn.execute("SET standard_conforming_strings = on")
     _ensure_table(conn, require_empty=True)
     rows = _rows(conn)
     _refuse_failed(rows)

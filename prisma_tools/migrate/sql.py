@@ -6,8 +6,12 @@ line. A script with no step is ``-- This is an empty migration.``. Quirks kept
 on purpose because Prisma has them: five spaces after ``ADD COLUMN``, no space
 in ``PRIMARY KEY ("a","b")`` but one in index and foreign key column lists,
 no space before the column list of ``CREATE INDEX ... ON "t"(...)`` unless
-there is a ``USING`` clause, and enum values written between quotes without
-escaping (a value with a quote in it gives broken SQL, as with Prisma).
+there is a ``USING`` clause.
+
+Every name is a quoted identifier (``"`` doubled) and every value a string
+literal (``'`` doubled), so no text of a schema can end a statement. Prisma's
+engine writes enum values without doubling their quotes; here they are
+escaped, which changes nothing for a value without ``'`` (docs/migrate.md).
 """
 
 from __future__ import annotations
@@ -106,11 +110,12 @@ def render_step(step: Step) -> tuple[str, list[str]]:
                 sql += " WITH " + " ".join(options)
             return "CreateExtension", [sql]
         case CreateEnum(enum):
-            # Prisma does not escape enum values here (a quote in a value breaks its SQL); neither do we.
-            values = ", ".join(f"'{v}'" for v in enum.values)
+            # Prisma writes '{value}' without doubling quotes: a quote would end the literal and the
+            # rest run as SQL. Escaped here; identical to Prisma's text for every value without one.
+            values = ", ".join(_literal(v) for v in enum.values)
             return "CreateEnum", [f"CREATE TYPE {enum.qualified_name} AS ENUM ({values})"]
         case AlterEnum(enum, added):
-            statements = [f"ALTER TYPE {enum.qualified_name} ADD VALUE '{v}'" for v in added]
+            statements = [f"ALTER TYPE {enum.qualified_name} ADD VALUE {_literal(v)}" for v in added]
             if len(added) > 1:
                 statements[0] = _ENUM_WARNING + statements[0]
             return "AlterEnum", statements
@@ -126,11 +131,19 @@ def render_step(step: Step) -> tuple[str, list[str]]:
     raise AssertionError(f"unknown step {step!r}")  # pragma: no cover
 
 
+def _comment_text(text: str) -> str:
+    # Warnings name tables and columns; a name holding "*/" would close the comment early and
+    # "/*" would open a nested one (PostgreSQL nests them): break both with a space.
+    while "*/" in text or "/*" in text:
+        text = text.replace("*/", "* /").replace("/*", "/ *")
+    return text
+
+
 def render_warnings(warnings: Sequence[str]) -> str:
     """The comment block ``prisma migrate dev`` puts at the top of a migration with warnings."""
     if not warnings:
         return ""
-    return "/*\n  Warnings:\n\n" + "".join(f"  - {w}\n" for w in warnings) + "\n*/\n"
+    return "/*\n  Warnings:\n\n" + "".join(f"  - {_comment_text(w)}\n" for w in warnings) + "\n*/\n"
 
 
 def render_script(steps: Sequence[Step], warnings: Sequence[str] = ()) -> str:
