@@ -34,7 +34,11 @@ if TYPE_CHECKING:
 
 # Fields whose value is layout only: reset to their default (every one's default is
 # its canonical value), never compared.
-_LAYOUT_FIELDS = frozenset({"span", "blank_line_before", "header_rest", "trailing_comma", "legacy_colon", "legacy"})
+# A catch-all line's line break is layout: the printer ends the last line with "\n" and
+# turns a lone "\r" inside a block into "\r\n".
+_LAYOUT_FIELDS = frozenset(
+    {"span", "blank_line_before", "header_rest", "trailing_comma", "legacy_colon", "legacy", "line_ending"}
+)
 
 
 def _comment_text(c: Comment) -> str:

@@ -1,0 +1,33 @@
+"""Issue #11 §2: no traceback and no "internal error" on input the user did not get wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from prisma_tools.workflow import Report, Target, process
+
+
+def _format(tmp_path: Path, text: str | bytes, *, lenient: bool = False) -> tuple[Report, str]:
+    p = tmp_path / "schema.prisma"
+    if isinstance(text, str):
+        text = text.encode("utf-8", "surrogatepass")
+    p.write_bytes(text)
+    report = Report()
+    process(Target(str(p), [str(p)]), report, lenient=lenient)
+    return report, p.read_bytes().decode("utf-8", "surrogateescape")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "model A {\n id Int @id\n}\nfoo",  # invalid last line, no final newline
+        "model A {\n id Int @id\n foo\r bar Int\n}\n",  # invalid member line ending with a lone CR
+        "model A {\n id Int @id\n}\nfoo\rbar\n",  # invalid top-level line ending with a lone CR
+    ],
+)
+def test_allow_invalid_catch_all_line_endings_are_layout(tmp_path: Path, text: str) -> None:
+    report, written = _format(tmp_path, text, lenient=True)
+    assert not report.errors, report.errors
+    assert written.endswith("\n")
