@@ -89,23 +89,24 @@ def _plan(cls: type[Any]) -> tuple[str, tuple[str, ...]]:
     return plan
 
 
-def _emit(value: Any, out: list[str]) -> None:
+def _emit(value: Any, out: list[str], comments: bool = True) -> None:
     """Append the layout-blind serialization of ``value`` to ``out``.
 
     The same rules as :func:`without_layout`, written as text: node type,
     then each compared field as ``name=value``; strings as ``repr`` (quoted
     and escaped, so no delimiter can be forged). Two values serialize alike
-    exactly when their layout-blind copies are equal.
+    exactly when their layout-blind copies are equal. ``comments=False`` leaves
+    every comment's text out.
     """
     cls = value.__class__
     if cls is tuple:
         out.append("[")
         for v in value:
-            _emit(v, out)
+            _emit(v, out, comments)
         out.append("]")
         return
     if cls is Comment:
-        out.append(f"Comment({value.kind!r},{_comment_text(value)!r})")
+        out.append(f"Comment({value.kind!r},{_comment_text(value)!r})" if comments else "Comment")
         return
     if not isinstance(value, Node):
         out.append(repr(value))
@@ -116,27 +117,27 @@ def _emit(value: Any, out: list[str]) -> None:
         v = getattr(value, name)
         out.append(name + "=")
         if name == "trailing_comment" and v is not None:
-            out.append(f"Comment({v.kind!r},{v.text!r})")
+            out.append(f"Comment({v.kind!r},{v.text!r})" if comments else "Comment")
         elif name == "attributes" and _sorts_attributes(value, v):
-            _emit(tuple(sorted_attributes(v)), out)
+            _emit(tuple(sorted_attributes(v)), out, comments)
         elif v.__class__ is str:
             out.append(repr(v))
         else:
-            _emit(v, out)
+            _emit(v, out, comments)
         out.append(",")
     out.append(")")
 
 
-def meaning(node: Node) -> Iterator[str]:
+def meaning(node: Node, *, comments: bool = True) -> Iterator[str]:
     """The layout-blind serialization of ``node``, a piece per top-level block (memory stays small)."""
     parts = node.blocks if isinstance(node, SchemaFile) else (node,)
     for part in parts:
         out: list[str] = []
-        _emit(part, out)
+        _emit(part, out, comments)
         yield "".join(out)
     if isinstance(node, SchemaFile):
         out = []
-        _emit(node.footer_comments, out)
+        _emit(node.footer_comments, out, comments)
         yield "".join(out) + repr(node.path)
 
 
@@ -145,14 +146,16 @@ def same_meaning(a: Node, b: Node) -> bool:
     return type(a) is type(b) and all(x == y for x, y in zip_longest(meaning(a), meaning(b)))
 
 
-def meaning_digest(node: Node) -> bytes:
+def meaning_digest(node: Node, *, comments: bool = True) -> bytes:
     """A fingerprint of ``node``'s meaning: equal exactly when :func:`same_meaning` holds.
+
+    ``comments=False``: the same, blind to the text of comments.
 
     The write path keeps this instead of the tree, so that the reparsed
     output is checked against the input with only one tree in memory.
     """
     h = blake2b(type(node).__name__.encode())
-    for piece in meaning(node):
+    for piece in meaning(node, comments=comments):
         h.update(len(piece).to_bytes(8, "little"))
         h.update(piece.encode("utf-8", "surrogatepass"))
     return h.digest()

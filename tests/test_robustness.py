@@ -31,3 +31,16 @@ def test_allow_invalid_catch_all_line_endings_are_layout(tmp_path: Path, text: s
     report, written = _format(tmp_path, text, lenient=True)
     assert not report.errors, report.errors
     assert written.endswith("\n")
+
+
+UNSTABLE = "model A {\n  id Int @id\n  // c\n  /**\n   * b\n   */\n  x Int\n}\n"
+# what prisma format prints for UNSTABLE (and it prints one more ` * /**` line on each further run)
+UNSTABLE_PRISMA = "model A {\n  id Int @id\n  // c\n  /**\n   * /**\n   * b\n   */\n  x  Int\n}\n"
+
+
+def test_prisma_unstable_comment_is_formatted_as_prisma_does_with_a_warning(tmp_path: Path) -> None:
+    report, written = _format(tmp_path, UNSTABLE)
+    assert not report.errors, report.errors
+    assert written == UNSTABLE_PRISMA
+    [warning] = report.diagnostics
+    assert warning.severity == "warning" and "not stable" in warning.message
