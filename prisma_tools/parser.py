@@ -68,6 +68,9 @@ __all__ = ["grammar_text", "parse", "parse_file_text"]
 
 # White space as Prisma reads it: space, TAB and the Unicode space separators.
 WHITESPACE = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# Values nested deeper than this (`[[[...]]]`, calls in calls) are syntax errors: Prisma
+# formats them, but the printer, the passes and serialization recurse once per level.
+MAX_NESTING = 100
 _HEADERS = ("model", "view", "type", "enum", "datasource", "generator")
 
 # What Prisma says about a line it cannot read, by where the line is.
@@ -149,9 +152,10 @@ def _first_break(nl: Token | None) -> str:
 class _Lexed:
     """What one parse attempt lexed that the driver needs when the attempt fails."""
 
-    __slots__ = ("multiline", "verbatim_ends")
+    __slots__ = ("depths", "multiline", "verbatim_ends")
 
     def __init__(self) -> None:
+        self.depths: dict[int, int] = {}  # id(value) -> nesting depth, for arrays, objects and calls
         self.verbatim_ends: list[int] = []  # where each keyword-less block or type alias ended
         self.multiline: list[tuple[int, int, str]] = []  # (start, end, type) of tokens spanning lines
 
@@ -226,9 +230,24 @@ class _Builder:
     def constant(self, c: list[Token]) -> ConstantValue:
         return _new[ConstantValue]({"name": str(c[0]), "span": self._span(c[0], c[0])})
 
+    def _nested(self, node: Any, children: Any, at: int) -> Any:
+        """``node``, its depth recorded; a value nested deeper than :data:`MAX_NESTING`
+        makes its line a syntax error (every walk of the tree may then recurse)."""
+        depths = self.lexed.depths
+        d = 1
+        for x in children:
+            k = depths.get(id(x), 0)
+            if k >= d:
+                d = k + 1
+        if d > MAX_NESTING:
+            raise _Reject(at)
+        depths[id(node)] = d
+        return node
+
     def array(self, c: list[Any]) -> ArrayValue:
         items = tuple(x for x in c[1:-1] if x is not None)
-        return _new[ArrayValue]({"items": items, "span": self._span(c[0], c[-1])})
+        node = _new[ArrayValue]({"items": items, "span": self._span(c[0], c[-1])})
+        return self._nested(node, items, c[0].start_pos)
 
     def object_member(self, c: list[Any]) -> ObjectMember:
         key = c[0]
@@ -239,7 +258,8 @@ class _Builder:
     def object(self, c: list[Any]) -> ObjectValue:
         members = tuple(x for x in c[:-1] if x is not None)
         first = members[0] if members else c[-1]
-        return _new[ObjectValue]({"members": members, "span": self._span(first, c[-1])})
+        node = _new[ObjectValue]({"members": members, "span": self._span(first, c[-1])})
+        return self._nested(node, [m.value for m in members], node.span.start_offset)
 
     def positional_argument(self, c: list[Any]) -> Argument:
         return _new[Argument]({"value": c[0], "span": c[0].span})
@@ -263,7 +283,7 @@ class _Builder:
     def function_call(self, c: list[Any]) -> FunctionCall:
         name, (args, trailing, close) = c
         kw = {"name": str(name), "arguments": args, "trailing_comma": trailing, "span": self._span(name, close)}
-        return _new[FunctionCall](kw)
+        return self._nested(_new[FunctionCall](kw), [a.value for a in args], name.start_pos)
 
     # ------------------------------------------------------------ attributes
 

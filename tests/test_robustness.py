@@ -44,3 +44,31 @@ def test_prisma_unstable_comment_is_formatted_as_prisma_does_with_a_warning(tmp_
     assert written == UNSTABLE_PRISMA
     [warning] = report.diagnostics
     assert warning.severity == "warning" and "not stable" in warning.message
+
+
+def _nested(depth: int) -> str:
+    return "model A {\n  id Int @id @default(" + "[" * depth + "1" + "]" * depth + ")\n}\n"
+
+
+@pytest.mark.parametrize("depth", [101, 1_000, 20_000])
+def test_values_nested_too_deep_are_a_syntax_error_with_the_position(tmp_path: Path, depth: int) -> None:
+    from prisma_tools.diagnostics import ParseError
+    from prisma_tools.parser import MAX_NESTING, parse_file_text
+
+    assert depth > MAX_NESTING
+    with pytest.raises(ParseError) as e:
+        parse_file_text(_nested(depth))
+    [d] = e.value.diagnostics
+    assert d.span is not None and (d.span.start.line, d.span.start.column) == (2, 3)
+    report, written = _format(tmp_path, _nested(depth), lenient=True)  # kept verbatim
+    assert not report.errors and written == _nested(depth)
+
+
+def test_values_nested_to_the_limit_print_and_serialize(tmp_path: Path) -> None:
+    from prisma_tools.parser import MAX_NESTING, parse_file_text
+    from prisma_tools.printer import print_file
+
+    f = parse_file_text(_nested(MAX_NESTING))
+    assert print_file(f) == _nested(MAX_NESTING)
+    f.model_dump_json()
+    f.model_dump()
