@@ -72,3 +72,19 @@ def test_values_nested_to_the_limit_print_and_serialize(tmp_path: Path) -> None:
     assert print_file(f) == _nested(MAX_NESTING)
     f.model_dump_json()
     f.model_dump()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'model A {\n  id String @id @default("a\udc80b")\n}\n',
+        "model A {\n  id Int @id // \ud800\n}\n",
+        "model A {\n  id Int @id\n  /* \udfff */\n}\n",
+        "/* \ud800 */\nmodel A {\n  id Int @id\n}\n",
+    ],
+)
+def test_lone_surrogates_in_library_text_format(text: str) -> None:
+    from prisma_tools import format_text
+
+    out = format_text(text)
+    assert format_text(out) == out
