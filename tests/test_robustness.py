@@ -88,3 +88,11 @@ def test_lone_surrogates_in_library_text_format(text: str) -> None:
 
     out = format_text(text)
     assert format_text(out) == out
+
+
+@pytest.mark.parametrize("char", ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u2028", "\u2029"])
+def test_text_after_a_block_brace_is_dropped_whatever_it_starts_with(char: str) -> None:
+    # Prisma drops the rest of a header line; Python's \s matched these characters
+    from prisma_tools import format_text
+
+    assert format_text("model A {" + char + "x\n  id Int @id\n}\n") == "model A {\n  id Int @id\n}\n"
