@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import zip_longest
 
-from .nodes import BlockAttribute, Comment, FieldDecl, Node, SchemaFile, construct, field_items
+from .nodes import BlockAttribute, CatchAll, Comment, FieldDecl, Node, SchemaFile, Setting, construct, field_items
 from .printer import _block_comment_lines, sorted_attributes
 
 try:  # the BLAKE2 module itself: hashlib would also load OpenSSL's (4 ms of start-up)
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 # A catch-all line's line break is layout: the printer ends the last line with "\n" and
 # turns a lone "\r" inside a block into "\r\n".
 _LAYOUT_FIELDS = frozenset(
-    {"span", "blank_line_before", "header_rest", "trailing_comma", "legacy_colon", "legacy", "line_ending"}
+    {"span", "blank_line_before", "header_rest", "trailing_comma", "legacy_colon", "legacy", "line_ending", "message"}
 )
 
 
@@ -111,6 +111,9 @@ def _emit(value: Any, out: list[str], comments: bool = True) -> None:
     if not isinstance(value, Node):
         out.append(repr(value))
         return
+    if cls is CatchAll or (cls is Setting and value.value is None):
+        _emit_catch_all(value, out, comments)
+        return
     opening, names = _plan(cls)
     out.append(opening)
     for name in names:
@@ -126,6 +129,18 @@ def _emit(value: Any, out: list[str], comments: bool = True) -> None:
             _emit(v, out, comments)
         out.append(",")
     out.append(")")
+
+
+def _emit_catch_all(node: CatchAll | Setting, out: list[str], comments: bool) -> None:
+    """A catch-all line by its words; ``key =`` as the catch-all ``key`` that Prisma prints
+    for it (with its trailing comment, after the padding of its column)."""
+    if isinstance(node, CatchAll):
+        words = node.text.split()
+    else:
+        words = [node.key] + ([] if node.trailing_comment is None else node.trailing_comment.text.split())
+    out.append("CatchAll(leading_comments=")
+    _emit(node.leading_comments, out, comments)
+    out.append(f",{' '.join(words if comments else words[:1])!r})")
 
 
 def meaning(node: Node, *, comments: bool = True) -> Iterator[str]:

@@ -1153,7 +1153,12 @@ def syntax_errors(schema_file: SchemaFile, text: str | None = None) -> list[Diag
         elif isinstance(b, ArbitraryBlock):
             items.append((_ARBITRARY_MESSAGE, b.text.splitlines()[0], b.span))
         else:
-            items.extend((m.message, m.text, m.span) for m in getattr(b, "members", ()) if isinstance(m, CatchAll))
+            for m in getattr(b, "members", ()):
+                if isinstance(m, CatchAll):
+                    items.append((m.message, m.text, m.span))
+                elif isinstance(m, Setting) and m.value is None:
+                    # `key =`: prisma format prints `key`, a line it then does not parse
+                    items.append((_MESSAGES[b.kind], m.key + " =", m.span))
         for message, text_, span in items:
             line_text = source_line(text, span) if text is not None else None
             out.append(
