@@ -96,3 +96,57 @@ def test_text_after_a_block_brace_is_dropped_whatever_it_starts_with(char: str) 
     from prisma_tools import format_text
 
     assert format_text("model A {" + char + "x\n  id Int @id\n}\n") == "model A {\n  id Int @id\n}\n"
+
+
+EMPTY_SETTING = 'generator a {\n  provider = "x"\n  // l\n  previewFeatures =  // c\n}\n'
+
+
+def test_strict_mode_reports_an_empty_setting_value_as_a_syntax_error() -> None:
+    # prisma format prints `previewFeatures =` as `previewFeatures`, a line it does not parse
+    from prisma_tools.diagnostics import ParseError
+    from prisma_tools.parser import parse_file_text
+
+    with pytest.raises(ParseError) as e:
+        parse_file_text(EMPTY_SETTING)
+    [d] = e.value.diagnostics
+    assert d.span is not None and (d.span.start.line, d.span.start.column) == (4, 3)
+    assert d.message.startswith("This line is not a valid definition within a generator.")
+
+
+def test_allow_invalid_prints_an_empty_setting_as_prisma_does(tmp_path: Path) -> None:
+    report, written = _format(tmp_path, EMPTY_SETTING, lenient=True)
+    assert not report.errors, report.errors
+    assert written == 'generator a {\n  provider        = "x"\n  // l\n  previewFeatures // c\n}\n'
+
+
+def test_a_nul_anywhere_marks_a_binary_file(tmp_path: Path) -> None:
+    text = "model A {\n  id Int @id\n}\n" + "// padding\n" * 1_000 + "model B {\n  id Int @id \x00\n}\n"
+    assert len(text) > 8192
+    report, _ = _format(tmp_path, text)
+    [error] = report.errors
+    assert "binary" in error and "\x00" not in error
+
+
+def test_the_excerpt_of_a_long_line_is_cut_around_the_column_and_shows_no_control_character() -> None:
+    from prisma_tools.diagnostics import ParseError
+    from prisma_tools.parser import parse_file_text
+
+    line = "  id Int @id @default(" + "1, " * 10_000 + "\x1b[2J +)"
+    with pytest.raises(ParseError) as e:
+        parse_file_text("model A {\n" + line + "\n}\n")
+    rendered = e.value.diagnostics[0].render()
+    assert len(rendered) < 400 and "\x1b" not in rendered
+    head, excerpt, caret = rendered.split("\n")
+    assert excerpt.strip().startswith("id Int") and excerpt.endswith("...")
+    assert caret.index("^") == excerpt.index("id")
+
+
+def test_a_caret_far_into_a_long_line_points_at_its_column() -> None:
+    from prisma_tools.diagnostics import Diagnostic
+    from prisma_tools.nodes import LineIndex, Span
+
+    text = "x" * 5_000 + "!" + "y" * 5_000
+    d = Diagnostic(severity="error", message="m", span=Span.at(LineIndex(text), 5_000, 5_001), line_text=text)
+    _, excerpt, caret = d.render().split("\n")
+    assert excerpt[caret.index("^")] == "!"
+    assert excerpt.startswith("    ...") and excerpt.endswith("...")
