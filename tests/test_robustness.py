@@ -150,3 +150,53 @@ def test_a_caret_far_into_a_long_line_points_at_its_column() -> None:
     _, excerpt, caret = d.render().split("\n")
     assert excerpt[caret.index("^")] == "!"
     assert excerpt.startswith("    ...") and excerpt.endswith("...")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'model A {\n  id String @id @default("' + "a" * 1_000_000 + '")\n}\n',
+        "model A {\n  id Int @id\n  " + "a" * 1_000_000 + " Int\n}\n",
+        "model A {\n  id Int @id\n  a Int @db." + "a" * 1_000_000 + "\n}\n",
+        "model A {\n  id Int @id\n}\n" + "\n" * 1_000_000,
+    ],
+)
+def test_parsing_a_long_token_takes_memory_in_proportion(text: str) -> None:
+    # §3: a 10 MB string literal peaked at 2.4 GB (the lexer's regular expressions)
+    import tracemalloc
+
+    from prisma_tools.parser import parse_file_text
+
+    tracemalloc.start()
+    try:
+        parse_file_text(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 10 * len(text)
+
+
+def test_each_syntax_error_resumes_the_parse_after_the_last_good_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    # §3: one bad line per model re-parsed the whole file per error (800 errors: 41 s)
+    from prisma_tools import parser
+
+    text = "".join(f"model M{i} {{\n  id Int @id\n  name String +\n}}\n\n" for i in range(300))
+    lexed = 0
+    real = parser._FastParser.parse
+
+    def counting(self: parser._FastParser, work: str, trail: parser._Trail | None = None) -> object:
+        nonlocal lexed
+        start = trail.resume[0] if trail is not None and trail.resume is not None else 0
+        try:
+            result = real(self, work, trail)
+        except parser._Reject as e:
+            lexed += (len(work) if e.offset < 0 else e.offset) - start
+            raise
+        lexed += len(work) - start
+        return result
+
+    monkeypatch.setattr(parser._FastParser, "parse", counting)
+    f = parser.parse_file_text(text, strict=False)
+    assert len(f.blocks) == 300
+    assert lexed < 3 * len(text)  # was about 150 times the text
+
