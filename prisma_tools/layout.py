@@ -15,7 +15,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import zip_longest
 
-from .nodes import BlockAttribute, CatchAll, Comment, FieldDecl, Node, SchemaFile, Setting, construct, field_items
+from .nodes import (
+    ArbitraryBlock,
+    BlockAttribute,
+    CatchAll,
+    Comment,
+    FieldDecl,
+    Node,
+    SchemaFile,
+    Setting,
+    TypeAlias,
+    construct,
+    field_items,
+)
 from .printer import _block_comment_lines, sorted_attributes
 
 try:  # the BLAKE2 module itself: hashlib would also load OpenSSL's (4 ms of start-up)
@@ -39,6 +51,11 @@ if TYPE_CHECKING:
 _LAYOUT_FIELDS = frozenset(
     {"span", "blank_line_before", "header_rest", "trailing_comma", "legacy_colon", "legacy", "line_ending", "message"}
 )
+
+
+# Items kept verbatim: the line break their text may end with is layout (the printer adds one
+# when it is missing, and a reparse may take the one it added).
+_VERBATIM_BLOCKS = (TypeAlias, ArbitraryBlock)
 
 
 def _comment_text(c: Comment) -> str:
@@ -66,6 +83,8 @@ def _norm(value: Any) -> Any:
             update[name] = construct(Comment, {"kind": v.kind, "text": v.text})
         elif name == "attributes" and _sorts_attributes(value, v):
             update[name] = tuple(sorted_attributes(_norm(v)))
+        elif name == "text" and type(value) in _VERBATIM_BLOCKS:
+            update[name] = v.rstrip("\r\n")
         else:
             update[name] = _norm(v)
     return construct(type(value), update)
@@ -124,7 +143,7 @@ def _emit(value: Any, out: list[str], comments: bool = True) -> None:
         elif name == "attributes" and _sorts_attributes(value, v):
             _emit(tuple(sorted_attributes(v)), out, comments)
         elif v.__class__ is str:
-            out.append(repr(v))
+            out.append(repr(v.rstrip("\r\n") if name == "text" and cls in _VERBATIM_BLOCKS else v))
         else:
             _emit(v, out, comments)
         out.append(",")
