@@ -130,7 +130,7 @@ def _emit(value: Any, out: list[str], comments: bool = True) -> None:
     if not isinstance(value, Node):
         out.append(repr(value))
         return
-    if cls is CatchAll or (cls is Setting and value.value is None):
+    if isinstance(value, CatchAll) or (isinstance(value, Setting) and value.value is None):
         _emit_catch_all(value, out, comments)
         return
     opening, names = _plan(cls)

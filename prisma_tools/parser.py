@@ -17,8 +17,8 @@ import os
 import sys
 import zlib
 from _thread import allocate_lock
-from collections.abc import Sequence
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 from types import SimpleNamespace
 
@@ -231,9 +231,9 @@ class _Builder:
     def constant(self, c: list[Token]) -> ConstantValue:
         return _new[ConstantValue]({"name": str(c[0]), "span": self._span(c[0], c[0])})
 
-    def _nested(self, node: Any, children: Any, at: int) -> Any:
-        """``node``, its depth recorded; a value nested deeper than :data:`MAX_NESTING`
-        makes its line a syntax error (every walk of the tree may then recurse)."""
+    def _nested(self, node: Any, children: Any, at: int) -> None:
+        """Record ``node``'s depth; a value nested deeper than :data:`MAX_NESTING` makes
+        its line a syntax error (every walk of the tree would then recurse that deep)."""
         depths = self.lexed.depths
         d = 1
         for x in children:
@@ -243,12 +243,12 @@ class _Builder:
         if d > MAX_NESTING:
             raise _Reject(at)
         depths[id(node)] = d
-        return node
 
     def array(self, c: list[Any]) -> ArrayValue:
         items = tuple(x for x in c[1:-1] if x is not None)
-        node = _new[ArrayValue]({"items": items, "span": self._span(c[0], c[-1])})
-        return self._nested(node, items, c[0].start_pos)
+        node: ArrayValue = _new[ArrayValue]({"items": items, "span": self._span(c[0], c[-1])})
+        self._nested(node, items, c[0].start_pos)
+        return node
 
     def object_member(self, c: list[Any]) -> ObjectMember:
         key = c[0]
@@ -259,8 +259,10 @@ class _Builder:
     def object(self, c: list[Any]) -> ObjectValue:
         members = tuple(x for x in c[:-1] if x is not None)
         first = members[0] if members else c[-1]
-        node = _new[ObjectValue]({"members": members, "span": self._span(first, c[-1])})
-        return self._nested(node, [m.value for m in members], node.span.start_offset)
+        span = self._span(first, c[-1])
+        node: ObjectValue = _new[ObjectValue]({"members": members, "span": span})
+        self._nested(node, [m.value for m in members], span.start_offset)
+        return node
 
     def positional_argument(self, c: list[Any]) -> Argument:
         return _new[Argument]({"value": c[0], "span": c[0].span})
@@ -284,7 +286,9 @@ class _Builder:
     def function_call(self, c: list[Any]) -> FunctionCall:
         name, (args, trailing, close) = c
         kw = {"name": str(name), "arguments": args, "trailing_comma": trailing, "span": self._span(name, close)}
-        return self._nested(_new[FunctionCall](kw), [a.value for a in args], name.start_pos)
+        node: FunctionCall = _new[FunctionCall](kw)
+        self._nested(node, [a.value for a in args], name.start_pos)
+        return node
 
     # ------------------------------------------------------------ attributes
 
@@ -920,7 +924,6 @@ class _FastParser:
             value_stack.append(reduced)
             if new_state == end_state:
                 return reduced
-
 
     def _probe(self, state_stack: list[int], value_stack: list[Any]) -> None:
         """Feed a line break where parsing failed, to a copy of the parser (see :func:`_end_line_here`)."""

@@ -43,7 +43,8 @@ def test_prisma_unstable_comment_is_formatted_as_prisma_does_with_a_warning(tmp_
     assert not report.errors, report.errors
     assert written == UNSTABLE_PRISMA
     [warning] = report.diagnostics
-    assert warning.severity == "warning" and "not stable" in warning.message
+    assert warning.severity == "warning"
+    assert "not stable" in warning.message
 
 
 def _nested(depth: int) -> str:
@@ -59,9 +60,11 @@ def test_values_nested_too_deep_are_a_syntax_error_with_the_position(tmp_path: P
     with pytest.raises(ParseError) as e:
         parse_file_text(_nested(depth))
     [d] = e.value.diagnostics
-    assert d.span is not None and (d.span.start.line, d.span.start.column) == (2, 3)
+    assert d.span is not None
+    assert (d.span.start.line, d.span.start.column) == (2, 3)
     report, written = _format(tmp_path, _nested(depth), lenient=True)  # kept verbatim
-    assert not report.errors and written == _nested(depth)
+    assert not report.errors
+    assert written == _nested(depth)
 
 
 def test_values_nested_to_the_limit_print_and_serialize(tmp_path: Path) -> None:
@@ -109,7 +112,8 @@ def test_strict_mode_reports_an_empty_setting_value_as_a_syntax_error() -> None:
     with pytest.raises(ParseError) as e:
         parse_file_text(EMPTY_SETTING)
     [d] = e.value.diagnostics
-    assert d.span is not None and (d.span.start.line, d.span.start.column) == (4, 3)
+    assert d.span is not None
+    assert (d.span.start.line, d.span.start.column) == (4, 3)
     assert d.message.startswith("This line is not a valid definition within a generator.")
 
 
@@ -124,7 +128,8 @@ def test_a_nul_anywhere_marks_a_binary_file(tmp_path: Path) -> None:
     assert len(text) > 8192
     report, _ = _format(tmp_path, text)
     [error] = report.errors
-    assert "binary" in error and "\x00" not in error
+    assert "binary" in error
+    assert "\x00" not in error
 
 
 def test_the_excerpt_of_a_long_line_is_cut_around_the_column_and_shows_no_control_character() -> None:
@@ -135,9 +140,11 @@ def test_the_excerpt_of_a_long_line_is_cut_around_the_column_and_shows_no_contro
     with pytest.raises(ParseError) as e:
         parse_file_text("model A {\n" + line + "\n}\n")
     rendered = e.value.diagnostics[0].render()
-    assert len(rendered) < 400 and "\x1b" not in rendered
-    head, excerpt, caret = rendered.split("\n")
-    assert excerpt.strip().startswith("id Int") and excerpt.endswith("...")
+    assert len(rendered) < 400
+    assert "\x1b" not in rendered
+    _head, excerpt, caret = rendered.split("\n")
+    assert excerpt.strip().startswith("id Int")
+    assert excerpt.endswith("...")
     assert caret.index("^") == excerpt.index("id")
 
 
@@ -149,7 +156,8 @@ def test_a_caret_far_into_a_long_line_points_at_its_column() -> None:
     d = Diagnostic(severity="error", message="m", span=Span.at(LineIndex(text), 5_000, 5_001), line_text=text)
     _, excerpt, caret = d.render().split("\n")
     assert excerpt[caret.index("^")] == "!"
-    assert excerpt.startswith("    ...") and excerpt.endswith("...")
+    assert excerpt.startswith("    ...")
+    assert excerpt.endswith("...")
 
 
 @pytest.mark.parametrize(
@@ -206,3 +214,24 @@ def test_allow_invalid_a_type_alias_on_the_last_line_without_a_line_break(tmp_pa
     report, written = _format(tmp_path, "/=\ntype T = Int:  B){ =  id Int @id\t/=", lenient=True)
     assert not report.errors, report.errors
     assert written == "/=\ntype T = Int:  B){ =  id Int @id\t/=\n"  # as prisma format prints it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "model A {\n  a\n  a A\n}\n",  # the input
+        "model A {\n  a\n  b A\n}\n",
+        "model A {\n  id Int @id\n  a\n  b B @relation(fields: [a], references: [id])\n}\nmodel B {\n  id Int @id\n}\n",
+        "model A {\n  id Int @id\n  b B\n}\nmodel B {\n  id Int @id\n  a\n  x\n}\n",
+        "model A {\n  id Int @id\n  b B? @relation(fields: [bId], references: [id])\n  bId\n}\n"
+        "model B {\n  id\n  a A?\n}\n",
+    ],
+)
+def test_no_pass_fails_on_a_field_without_a_type(text: str) -> None:
+    # Prisma's grammar accepts a field without a type (validation rejects it)
+    from prisma_tools.fixer import fix
+    from prisma_tools.parser import parse
+    from prisma_tools.printer import print_schema
+
+    result = fix(parse(text))
+    print_schema(result.schema)
