@@ -50,12 +50,28 @@ class Diagnostic(Record):
 
     def render(self, *, excerpt: bool = True) -> str:
         tag = self.severity if self.code is None else f"{self.severity}[{self.code}]"
-        head = f"{self.location()}: {tag}: {self.message}"
+        head = f"{self.location()}: {tag}: {self.message.translate(_VISIBLE)}"
         if not excerpt or self.line_text is None or self.span is None:
             return head
-        line = self.line_text.expandtabs(1)
-        caret = " " * (self.span.start.column - 1) + "^"
-        return f"{head}\n    {line}\n    {caret}"
+        line, column = _excerpt(self.line_text.expandtabs(1), self.span.start.column - 1)
+        caret = " " * column + "^"
+        return f"{head}\n    {line.translate(_VISIBLE)}\n    {caret}"
+
+
+# Control characters shown as their Unicode pictures (NUL as U+2400), one column each, so
+# that a terminal neither acts on them nor loses the caret's column.
+_VISIBLE = {c: 0x2400 + c for c in range(32) if c not in (9, 10)} | {0x7F: 0x2421}
+_EXCERPT = 120  # characters of a long line shown around the column, as ruff cuts them
+
+
+def _excerpt(line: str, column: int) -> tuple[str, int]:
+    """At most about :data:`_EXCERPT` characters of ``line`` around ``column`` (0-based), and the column in them."""
+    if len(line) <= _EXCERPT:
+        return line, column
+    start = max(0, min(column - _EXCERPT // 3, len(line) - _EXCERPT))
+    end = start + _EXCERPT
+    cut = ("..." if start else "") + line[start:end] + ("..." if end < len(line) else "")
+    return cut, column - start + (3 if start else 0)
 
 
 class ParseError(ValueError):

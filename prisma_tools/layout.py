@@ -15,7 +15,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import zip_longest
 
-from .nodes import BlockAttribute, Comment, FieldDecl, Node, SchemaFile, construct, field_items
+from .nodes import (
+    ArbitraryBlock,
+    BlockAttribute,
+    CatchAll,
+    Comment,
+    FieldDecl,
+    Node,
+    SchemaFile,
+    Setting,
+    TypeAlias,
+    construct,
+    field_items,
+)
 from .printer import _block_comment_lines, sorted_attributes
 
 try:  # the BLAKE2 module itself: hashlib would also load OpenSSL's (4 ms of start-up)
@@ -34,7 +46,16 @@ if TYPE_CHECKING:
 
 # Fields whose value is layout only: reset to their default (every one's default is
 # its canonical value), never compared.
-_LAYOUT_FIELDS = frozenset({"span", "blank_line_before", "header_rest", "trailing_comma", "legacy_colon", "legacy"})
+# A catch-all line's line break is layout: the printer ends the last line with "\n" and
+# turns a lone "\r" inside a block into "\r\n".
+_LAYOUT_FIELDS = frozenset(
+    {"span", "blank_line_before", "header_rest", "trailing_comma", "legacy_colon", "legacy", "line_ending", "message"}
+)
+
+
+# Items kept verbatim: the line break their text may end with is layout (the printer adds one
+# when it is missing, and a reparse may take the one it added).
+_VERBATIM_BLOCKS = (TypeAlias, ArbitraryBlock)
 
 
 def _comment_text(c: Comment) -> str:
@@ -62,6 +83,8 @@ def _norm(value: Any) -> Any:
             update[name] = construct(Comment, {"kind": v.kind, "text": v.text})
         elif name == "attributes" and _sorts_attributes(value, v):
             update[name] = tuple(sorted_attributes(_norm(v)))
+        elif name == "text" and type(value) in _VERBATIM_BLOCKS:
+            update[name] = v.rstrip("\r\n")
         else:
             update[name] = _norm(v)
     return construct(type(value), update)
@@ -85,26 +108,30 @@ def _plan(cls: type[Any]) -> tuple[str, tuple[str, ...]]:
     return plan
 
 
-def _emit(value: Any, out: list[str]) -> None:
+def _emit(value: Any, out: list[str], comments: bool = True) -> None:
     """Append the layout-blind serialization of ``value`` to ``out``.
 
     The same rules as :func:`without_layout`, written as text: node type,
     then each compared field as ``name=value``; strings as ``repr`` (quoted
     and escaped, so no delimiter can be forged). Two values serialize alike
-    exactly when their layout-blind copies are equal.
+    exactly when their layout-blind copies are equal. ``comments=False`` leaves
+    every comment's text out.
     """
     cls = value.__class__
     if cls is tuple:
         out.append("[")
         for v in value:
-            _emit(v, out)
+            _emit(v, out, comments)
         out.append("]")
         return
     if cls is Comment:
-        out.append(f"Comment({value.kind!r},{_comment_text(value)!r})")
+        out.append(f"Comment({value.kind!r},{_comment_text(value)!r})" if comments else "Comment")
         return
     if not isinstance(value, Node):
         out.append(repr(value))
+        return
+    if isinstance(value, CatchAll) or (isinstance(value, Setting) and value.value is None):
+        _emit_catch_all(value, out, comments)
         return
     opening, names = _plan(cls)
     out.append(opening)
@@ -112,27 +139,39 @@ def _emit(value: Any, out: list[str]) -> None:
         v = getattr(value, name)
         out.append(name + "=")
         if name == "trailing_comment" and v is not None:
-            out.append(f"Comment({v.kind!r},{v.text!r})")
+            out.append(f"Comment({v.kind!r},{v.text!r})" if comments else "Comment")
         elif name == "attributes" and _sorts_attributes(value, v):
-            _emit(tuple(sorted_attributes(v)), out)
+            _emit(tuple(sorted_attributes(v)), out, comments)
         elif v.__class__ is str:
-            out.append(repr(v))
+            out.append(repr(v.rstrip("\r\n") if name == "text" and cls in _VERBATIM_BLOCKS else v))
         else:
-            _emit(v, out)
+            _emit(v, out, comments)
         out.append(",")
     out.append(")")
 
 
-def meaning(node: Node) -> Iterator[str]:
+def _emit_catch_all(node: CatchAll | Setting, out: list[str], comments: bool) -> None:
+    """A catch-all line by its words; ``key =`` as the catch-all ``key`` that Prisma prints
+    for it (with its trailing comment, after the padding of its column)."""
+    if isinstance(node, CatchAll):
+        words = node.text.split()
+    else:
+        words = [node.key] + ([] if node.trailing_comment is None else node.trailing_comment.text.split())
+    out.append("CatchAll(leading_comments=")
+    _emit(node.leading_comments, out, comments)
+    out.append(f",{' '.join(words if comments else words[:1])!r})")
+
+
+def meaning(node: Node, *, comments: bool = True) -> Iterator[str]:
     """The layout-blind serialization of ``node``, a piece per top-level block (memory stays small)."""
     parts = node.blocks if isinstance(node, SchemaFile) else (node,)
     for part in parts:
         out: list[str] = []
-        _emit(part, out)
+        _emit(part, out, comments)
         yield "".join(out)
     if isinstance(node, SchemaFile):
         out = []
-        _emit(node.footer_comments, out)
+        _emit(node.footer_comments, out, comments)
         yield "".join(out) + repr(node.path)
 
 
@@ -141,14 +180,16 @@ def same_meaning(a: Node, b: Node) -> bool:
     return type(a) is type(b) and all(x == y for x, y in zip_longest(meaning(a), meaning(b)))
 
 
-def meaning_digest(node: Node) -> bytes:
+def meaning_digest(node: Node, *, comments: bool = True) -> bytes:
     """A fingerprint of ``node``'s meaning: equal exactly when :func:`same_meaning` holds.
+
+    ``comments=False``: the same, blind to the text of comments.
 
     The write path keeps this instead of the tree, so that the reparsed
     output is checked against the input with only one tree in memory.
     """
     h = blake2b(type(node).__name__.encode())
-    for piece in meaning(node):
+    for piece in meaning(node, comments=comments):
         h.update(len(piece).to_bytes(8, "little"))
         h.update(piece.encode("utf-8", "surrogatepass"))
     return h.digest()

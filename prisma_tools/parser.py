@@ -17,6 +17,7 @@ import os
 import sys
 import zlib
 from _thread import allocate_lock
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from types import SimpleNamespace
@@ -68,6 +69,9 @@ __all__ = ["grammar_text", "parse", "parse_file_text"]
 
 # White space as Prisma reads it: space, TAB and the Unicode space separators.
 WHITESPACE = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# Values nested deeper than this (`[[[...]]]`, calls in calls) are syntax errors: Prisma
+# formats them, but the printer, the passes and serialization recurse once per level.
+MAX_NESTING = 100
 _HEADERS = ("model", "view", "type", "enum", "datasource", "generator")
 
 # What Prisma says about a line it cannot read, by where the line is.
@@ -149,9 +153,10 @@ def _first_break(nl: Token | None) -> str:
 class _Lexed:
     """What one parse attempt lexed that the driver needs when the attempt fails."""
 
-    __slots__ = ("multiline", "verbatim_ends")
+    __slots__ = ("depths", "multiline", "verbatim_ends")
 
     def __init__(self) -> None:
+        self.depths: dict[int, int] = {}  # id(value) -> nesting depth, for arrays, objects and calls
         self.verbatim_ends: list[int] = []  # where each keyword-less block or type alias ended
         self.multiline: list[tuple[int, int, str]] = []  # (start, end, type) of tokens spanning lines
 
@@ -226,9 +231,24 @@ class _Builder:
     def constant(self, c: list[Token]) -> ConstantValue:
         return _new[ConstantValue]({"name": str(c[0]), "span": self._span(c[0], c[0])})
 
+    def _nested(self, node: Any, children: Any, at: int) -> None:
+        """Record ``node``'s depth; a value nested deeper than :data:`MAX_NESTING` makes
+        its line a syntax error (every walk of the tree would then recurse that deep)."""
+        depths = self.lexed.depths
+        d = 1
+        for x in children:
+            k = depths.get(id(x), 0)
+            if k >= d:
+                d = k + 1
+        if d > MAX_NESTING:
+            raise _Reject(at)
+        depths[id(node)] = d
+
     def array(self, c: list[Any]) -> ArrayValue:
         items = tuple(x for x in c[1:-1] if x is not None)
-        return _new[ArrayValue]({"items": items, "span": self._span(c[0], c[-1])})
+        node: ArrayValue = _new[ArrayValue]({"items": items, "span": self._span(c[0], c[-1])})
+        self._nested(node, items, c[0].start_pos)
+        return node
 
     def object_member(self, c: list[Any]) -> ObjectMember:
         key = c[0]
@@ -239,7 +259,10 @@ class _Builder:
     def object(self, c: list[Any]) -> ObjectValue:
         members = tuple(x for x in c[:-1] if x is not None)
         first = members[0] if members else c[-1]
-        return _new[ObjectValue]({"members": members, "span": self._span(first, c[-1])})
+        span = self._span(first, c[-1])
+        node: ObjectValue = _new[ObjectValue]({"members": members, "span": span})
+        self._nested(node, [m.value for m in members], span.start_offset)
+        return node
 
     def positional_argument(self, c: list[Any]) -> Argument:
         return _new[Argument]({"value": c[0], "span": c[0].span})
@@ -263,7 +286,9 @@ class _Builder:
     def function_call(self, c: list[Any]) -> FunctionCall:
         name, (args, trailing, close) = c
         kw = {"name": str(name), "arguments": args, "trailing_comma": trailing, "span": self._span(name, close)}
-        return _new[FunctionCall](kw)
+        node: FunctionCall = _new[FunctionCall](kw)
+        self._nested(node, [a.value for a in args], name.start_pos)
+        return node
 
     # ------------------------------------------------------------ attributes
 
@@ -727,6 +752,45 @@ class _StateLexers(_LexerList):
         self[state] = entry
         return entry
 
+    def any_match(self, text: str, pos: int) -> bool:
+        """Whether some terminal matches at ``pos`` (what Lark's root lexer tries after a
+        state's lexer failed: a token there makes the error an unexpected token)."""
+        for index, (source, flags, _, _) in enumerate(self.descriptions):
+            entry = self.compiled.get(index)
+            match = entry[0] if entry is not None else self.regexes.compile(source, flags).match
+            if match(text, pos) is not None:
+                return True
+        return False
+
+
+class _Trail:
+    """What a failed attempt leaves for the next one on the same text, so that each masked
+    line does not re-parse the whole file: the parser's state after every complete top-level
+    item, and the list of items (appended to in place, so a prefix of it stays valid)."""
+
+    __slots__ = ("items", "lexed", "resume", "snaps")
+
+    def __init__(self) -> None:
+        self.snaps: list[tuple[int, int, int]] = []  # (offset, lexer state, item count), in order
+        self.items: list[Any] = []
+        self.resume: tuple[int, int, int] | None = None  # the snapshot to start from
+        self.lexed: _Lexed | None = None  # what the failed attempt lexed before that point
+
+    def rewind(self, changed: int, lexed: _Lexed) -> None:
+        """Start the next attempt from the last snapshot before the line of offset ``changed``."""
+        snaps = self.snaps
+        k = bisect_right(snaps, (changed, -1, -1))
+        while k and snaps[k - 1][0] >= changed:
+            k -= 1
+        del snaps[k:]
+        self.resume = snaps[-1] if snaps else None
+        if self.resume is not None:
+            at = self.resume[0]
+            kept = _Lexed()
+            kept.multiline = [t for t in lexed.multiline if t[0] < at]
+            kept.verbatim_ends = [e for e in lexed.verbatim_ends if e <= at]
+            self.lexed = kept
+
 
 class _FastParser:
     """The LALR loop and contextual lexer, fused into one function, run from the generated tables.
@@ -754,8 +818,14 @@ class _FastParser:
         self.end_state: int = tables.END_STATE
         self.callbacks: dict[str, Any] = {name: getattr(builder, name) for name in tables.TERMINAL_CALLBACKS}
         self.lexers = _StateLexers(tables, _lexer_callbacks(builder))
+        self.top_state: int = self.states[self.start_state][_ITEMS]  # after complete top-level items
 
-    def parse(self, text: str) -> Any:
+    def parse(self, text: str, trail: _Trail | None = None) -> Any:
+        """What ``start()`` returns; :class:`_Reject` at the syntax error, as Lark's loop reports it.
+
+        With ``trail``, the state after each top-level item is recorded in it,
+        and the parse starts from its ``resume`` snapshot when it has one.
+        """
         states = self.states
         lexers = self.lexers
         callbacks = self.callbacks
@@ -766,13 +836,24 @@ class _FastParser:
         pos = 0
         end = len(text)
         tok: Token | None = None
+        lex_state = -1  # the first token's lexer state, when resuming
+        snaps = None if trail is None else trail.snaps
+        if trail is not None and trail.resume is not None:
+            pos, lex_state, count = trail.resume
+            del trail.items[count:]
+            state_stack.append(self.top_state)
+            value_stack.append(trail.items)
         while pos < end:
             state = state_stack[-1]
+            if lex_state >= 0:
+                state, lex_state = lex_state, -1
             lexer = lexers[state]
             match, lex_callbacks, ignore_types = lexer if lexer is not None else lexers.load(state)
             m = match(text, pos)
             if m is None:
-                raise _Fallback
+                if lexers.any_match(text, pos):  # Lark: an unexpected token, its parser state probed
+                    self._probe(state_stack, value_stack)
+                raise _Reject(pos)
             type_ = m.lastgroup
             value = m.group(type_)
             start = pos
@@ -795,7 +876,8 @@ class _FastParser:
                 try:
                     act = states[state_stack[-1]][type_]
                 except KeyError:
-                    raise _Fallback from None
+                    self._probe(state_stack, value_stack)
+                    raise _Reject(start) from None
                 if act.__class__ is int:
                     state_stack.append(act)
                     value_stack.append(tok if type_ not in callbacks else callbacks[type_](tok))
@@ -815,12 +897,18 @@ class _FastParser:
                 else:
                     value_stack.append(callback([]))
                     state_stack.append(states[state_stack[-1]][origin])
+                    continue
+                if origin == _ITEMS and snaps is not None and trail is not None:
+                    # a top-level item is complete: the next attempt may start here
+                    trail.items = value_stack[-1]
+                    snaps.append((start, state, len(trail.items)))
         # end of input
         while True:
             try:
                 act = states[state_stack[-1]]["$END"]
             except KeyError:
-                raise _Fallback from None
+                self._probe(state_stack, value_stack)
+                raise _Reject(-1) from None
             if act.__class__ is int:
                 raise _Fallback
             size, callback, origin = act
@@ -836,6 +924,25 @@ class _FastParser:
             value_stack.append(reduced)
             if new_state == end_state:
                 return reduced
+
+    def _probe(self, state_stack: list[int], value_stack: list[Any]) -> None:
+        """Feed a line break where parsing failed, to a copy of the parser (see :func:`_end_line_here`)."""
+        states = self.states
+        stack, values = list(state_stack), list(value_stack)
+        with contextlib.suppress(Exception):  # a failed probe only means "no complete item"
+            while True:
+                act = states[stack[-1]]["NL"]
+                if act.__class__ is int:
+                    return
+                size, callback, origin = act
+                args = values[len(values) - size :] if size else []
+                del stack[len(stack) - size :]
+                del values[len(values) - size :]
+                values.append(callback(args))
+                stack.append(states[stack[-1]][origin])
+
+
+_ITEMS = "__start_star_0"  # Lark's name for the list of top-level items (`start: _top*`)
 
 
 @lru_cache(maxsize=1)
@@ -1019,17 +1126,19 @@ def _parse_masked(text: str, path: str) -> tuple[list[Any], list[Comment], str]:
     lines = LineIndex(text)  # shared by every span of this file
     masked: dict[int, int] = {}  # line start -> mask start
     work = text
+    trail = _Trail()
     while True:
         with eng.lock:
             eng.builder.text = text
             eng.builder.lines = lines
-            eng.builder.lexed = _Lexed()
+            eng.builder.lexed = _Lexed() if trail.resume is None or trail.lexed is None else trail.lexed
             try:
                 try:
                     if eng.fast is None:
                         raise _Fallback
-                    result: Any = eng.fast.parse(work)  # what start() returns, not a Tree
-                except _Fallback:
+                    result: Any = eng.fast.parse(work, trail)  # what start() returns, not a Tree
+                except _Fallback:  # the tables are stale, or the fast loop met what it does not expect
+                    trail.resume = None
                     eng.builder.lexed = _Lexed()
                     result = _lark_parse(eng, work)  # raises _Reject for the syntax error
                 blocks, footer = result
@@ -1044,7 +1153,8 @@ def _parse_masked(text: str, path: str) -> tuple[list[Any], list[Comment], str]:
             if offset >= 0:
                 # No such block after all: the lines masked as invalid in its body
                 # are parsed again, as top-level lines.
-                header_end = _line_bounds(work, offset)[1]
+                header_start, header_end = _line_bounds(work, offset)
+                trail.rewind(header_start, lexed)
                 work = work[:header_end] + text[header_end:]
                 masked = {k: v for k, v in masked.items() if k < header_end}
                 glued = _glued_keyword_end(work, offset)
@@ -1062,7 +1172,9 @@ def _parse_masked(text: str, path: str) -> tuple[list[Any], list[Comment], str]:
             # An error at a line already masked whole, or an empty line: the
             # grammar and the driver disagree, which is a bug, not bad input.
             raise AssertionError(f"{path}: cannot recover from a parse error at offset {offset}")
-        masked[_line_bounds(work, cut)[0]] = cut
+        line_start = _line_bounds(work, cut)[0]
+        trail.rewind(line_start, lexed)
+        masked[line_start] = cut
         work = _mask(work, cut, end)
 
 
@@ -1133,7 +1245,12 @@ def syntax_errors(schema_file: SchemaFile, text: str | None = None) -> list[Diag
         elif isinstance(b, ArbitraryBlock):
             items.append((_ARBITRARY_MESSAGE, b.text.splitlines()[0], b.span))
         else:
-            items.extend((m.message, m.text, m.span) for m in getattr(b, "members", ()) if isinstance(m, CatchAll))
+            for m in getattr(b, "members", ()):
+                if isinstance(m, CatchAll):
+                    items.append((m.message, m.text, m.span))
+                elif isinstance(m, Setting) and m.value is None:
+                    # `key =`: prisma format prints `key`, a line it then does not parse
+                    items.append((_MESSAGES[b.kind], m.key + " =", m.span))
         for message, text_, span in items:
             line_text = source_line(text, span) if text is not None else None
             out.append(

@@ -123,7 +123,12 @@ def _block_comment_lines(c: Comment) -> list[str]:
     is not the first of a run, that text starts with the white space before
     the comment (``run_prefix``), hence the odd results it gives there.
     """
-    raw = (c.run_prefix + c.text).encode("utf-8")[2:-2].decode("utf-8", errors="replace")
+    # surrogatepass: a str from the library's caller may hold lone surrogates
+    cut = (c.run_prefix + c.text).encode("utf-8", "surrogatepass")[2:-2]
+    try:
+        raw = cut.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:  # the cut split a character, as Prisma's does
+        raw = cut.decode("utf-8", errors="replace")
     lines = []
     for line in raw.split("\n"):  # at LF only (Rust's `lines`): a lone CR stays in its line
         line = line.strip(_TRIM)
@@ -155,7 +160,7 @@ class _Row:
 
 
 def _width(s: str) -> int:
-    return len(s) if s.isascii() else len(s.encode("utf-8"))
+    return len(s) if s.isascii() else len(s.encode("utf-8", "surrogatepass"))
 
 
 def _render_rows(rows: list[object], out: list[str]) -> None:

@@ -209,7 +209,10 @@ def process(
     results: list[tuple[str, str, str]] = []
     for path, printed, digest in printed_files:
         problem = None if digest is None else _safety_problem(path, printed, digest, lenient)
-        if problem:
+        if problem and _comments_only(path, texts.get(path), printed, lenient):
+            # what `prisma format` prints, as it prints it: say that a comment changed
+            report.diagnostics.append(Diagnostic(severity="warning", message=_UNSTABLE_COMMENT, path=path))
+        elif problem:
             report.errors.append(f"{path}: internal error: {problem}; nothing was written (please report this)")
             report.outcomes.append(Outcome(path, error=True))
             return
@@ -267,6 +270,31 @@ def _print_and_fingerprint(f: SchemaFile, original: str | None) -> tuple[str, st
     """``(path, printed text, meaning digest)``; no digest when the text comes out unchanged."""
     printed = print_file(f)
     return f.path, printed, None if printed == original else meaning_digest(f)
+
+
+_UNSTABLE_COMMENT = (
+    "prisma format rewrites a /* */ comment here differently on every run (its formatter is not"
+    " stable on this input), so the comment's text changes; the schema itself is unchanged."
+    " Rewrite that comment (as // lines, or with nothing before it on its line) to avoid this"
+)
+
+
+def _comments_only(path: str, original: str | None, printed: str, lenient: bool) -> bool:
+    """Whether ``printed`` differs from ``original`` and from its own reprint in comments only
+    (so ``fix`` changed nothing either).
+
+    Prisma's formatter is not stable on some comment layouts (a ``/** */`` after a
+    ``//`` line): its output, which ours equals, changes the comment again each run.
+    """
+    if original is None:
+        return False
+    try:
+        before = meaning_digest(parse_file_text(original, path, strict=not lenient), comments=False)
+        again = parse_file_text(printed, path, strict=not lenient)
+        twice = parse_file_text(print_file(again), path, strict=not lenient)
+    except ParseError:
+        return False
+    return before == meaning_digest(again, comments=False) == meaning_digest(twice, comments=False)
 
 
 def _safety_problem(path: str, printed: str, digest: bytes, lenient: bool) -> str | None:

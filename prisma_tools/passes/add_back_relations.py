@@ -458,4 +458,4 @@ def _key_side(a: RelationField, b: RelationField) -> RelationField | None:
         return required[0]
     if a.model == b.model:
         return None
-    return a if a.model.encode() < b.model.encode() else b
+    return a if a.model.encode("utf-8", "surrogatepass") < b.model.encode("utf-8", "surrogatepass") else b
