@@ -54,8 +54,8 @@ def check(ctx: Context) -> None:
             for member in block.members:
                 if not isinstance(member, FieldDecl) or member.type is None:
                     continue
-                for attr in member.attributes:
-                    if attr.name in ("relation", "unique", "id"):
-                        ctx.report(COMPOSITE_FIELD_ATTRIBUTE, file, ctx.line_span(file, member), name=attr.name)
-                    elif attr.name == "default" and any(a.name == "map" for a in attr.arguments or ()):
-                        ctx.report(COMPOSITE_DEFAULT_MAP, file, attr)
+                for fattr in member.attributes:
+                    if fattr.name in ("relation", "unique", "id"):
+                        ctx.report(COMPOSITE_FIELD_ATTRIBUTE, file, ctx.line_span(file, member), name=fattr.name)
+                    elif fattr.name == "default" and any(a.name == "map" for a in fattr.arguments or ()):
+                        ctx.report(COMPOSITE_DEFAULT_MAP, file, fattr)
