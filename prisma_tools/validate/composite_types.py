@@ -87,6 +87,10 @@ def _cycles(ctx: Context, types: list[FieldBlockInfo]) -> None:
             errors.append((order[target.name], field, None))
         elif visited and visited[0] == target.name:
             errors.append((order[target.name], field, " → ".join(f"`{n}`" for n in path)))
+        elif target.name in path[:-2]:
+            # Back into a type entered on this path other than the first: Prisma's walk never ends
+            # here (the engine hangs); stop this branch instead.
+            continue
         else:
             visited.append(target.name)
             for f in _required_embeds(target):
