@@ -137,7 +137,7 @@ def _unsupported(ctx: Context, connector: Connector, f: FieldInfo, where: tuple[
         where,
         literal=literal,
         field=f.name,
-        scalar=nt.scalars[0],
+        scalar=connector.suggested_scalar(nt),
         datasource=ds.name,
         native=instance_name(nt, values),
     )

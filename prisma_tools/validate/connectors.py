@@ -71,6 +71,11 @@ class Connector:
     autoincrement_non_id: bool = True
     autoincrement_multiple: bool = True
     autoincrement_non_indexed: bool = True
+    unsupported_scalars: tuple[tuple[str, str], ...] = ()
+    """Native types whose suggested scalar type (for an ``Unsupported("X")`` field) is not their first one."""
+
+    def suggested_scalar(self, nt: NativeType) -> str:
+        return dict(self.unsupported_scalars).get(nt.name, nt.scalars[0])
 
 
 def _types(*entries: tuple[str, ArgKind, str]) -> dict[str, NativeType]:
@@ -213,8 +218,22 @@ _MONGODB = _types(
 CONNECTORS: dict[str, Connector] = {
     "postgresql": Connector("postgresql", "Postgres", _POSTGRES, json_lists=True, scalar_lists=True),
     "cockroachdb": Connector("cockroachdb", "CockroachDB", _COCKROACH, scalar_lists=True),
-    "mysql": Connector("mysql", "MySQL", _MYSQL, autoincrement_multiple=False, autoincrement_non_indexed=False),
-    "sqlserver": Connector("sqlserver", "SQL Server", _SQLSERVER, json=False, enums=False),
+    "mysql": Connector(
+        "mysql",
+        "MySQL",
+        _MYSQL,
+        autoincrement_multiple=False,
+        autoincrement_non_indexed=False,
+        unsupported_scalars=(("Bit", "Bytes"), ("TinyInt", "Int"), ("UnsignedTinyInt", "Int")),
+    ),
+    "sqlserver": Connector(
+        "sqlserver",
+        "SQL Server",
+        _SQLSERVER,
+        json=False,
+        enums=False,
+        unsupported_scalars=(("Bit", "Bytes"), ("BigInt", "Int")),
+    ),
     "sqlite": Connector(
         "sqlite",
         "sqlite",

@@ -164,7 +164,7 @@ def _int(text: str, bits: int) -> int | None:
 def parse_arguments(nt: NativeType, args: list[str]) -> Parsed | None:
     """The arguments' values, or None when Prisma cannot read them (``-1``, ``1.5``, ``"x"``)."""
     if not args:
-        return ()
+        return None if nt.required_args else ()
     if nt.args == "none":
         return ()  # Prisma ignores them here (only reachable through Unsupported("X(...)"))
     if nt.args == "opt_u32_pair":
