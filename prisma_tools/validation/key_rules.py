@@ -26,24 +26,6 @@ PHASE = "validations"
 ORDER = 40
 
 VALIDATION_ERROR = rule("E510", "key-validation", "Error validating: {detail}")
-MISSING_RELATION_INDEX = rule(
-    "W520",
-    "missing-relation-index",
-    'With `relationMode = "prisma"`, no foreign keys are used, so relation fields will not benefit from the index '
-    "usually created by the relational database under the hood. This can lead to poor performance when querying "
-    "these fields. We recommend adding an index manually. "
-    'Learn more at https://pris.ly/d/relation-mode-prisma-indexes" ',
-    "warning",
-)
-
-RELATION_INDEX_WARNING = False
-"""Report W520 here. The relations validations of the ``v-relations`` branch report the same warning
-(their W401): when both are merged, one of the two must go (this flag turns this one off)."""
-
-_MYSQL_UNKEYABLE = frozenset(
-    {"Text", "LongText", "MediumText", "TinyText", "Blob", "TinyBlob", "MediumBlob", "LongBlob"}
-)
-_LENGTH_GUIDE = " Please use the `length` argument to the field in the index definition to allow this."
 
 
 def _offsets(node: Argument | None) -> tuple[int, int] | None:
@@ -90,30 +72,6 @@ class _Validator:
             if keys is None:
                 continue
             self.model(block, keys)
-        self.relation_indexes()
-
-    def relation_indexes(self) -> None:
-        """Without foreign keys, the referencing fields of a relation want an index starting with them."""
-        if not RELATION_INDEX_WARNING:
-            return
-        ds = self.db.datasource
-        if ds is None or ds.relation_mode != "prisma" or self.conn is None or self.conn.provider == "mongodb":
-            return
-        for rf in self.db.relation_fields:
-            if rf.fields is None:
-                continue
-            keys = self.keys.get(rf.model.name)
-            if keys is None:
-                continue
-            groups = [i.fields for i in keys.indexes]
-            if keys.primary_key is not None:
-                groups.append(keys.primary_key.fields)
-            wanted = list(rf.fields)
-            if any([kf.path[0].name for kf in g[: len(wanted)]] == wanted for g in groups):
-                continue
-            attr = rf.attribute
-            where = attribute_span(rf.model.file.text, attr) if attr is not None else self.ctx.offsets(rf.field.node)
-            self.ctx.report(MISSING_RELATION_INDEX, rf.model.file, where)
 
     def model(self, block: FieldBlockInfo, keys: ModelKeys) -> None:
         is_view = block.kind == "view"
@@ -127,7 +85,7 @@ class _Validator:
         self.fulltext_count(keys)
         if self.conn is not None and self.conn.provider == "mongodb":
             self.mongodb_model(block, keys)
-        self.mysql_key_types(keys)
+        # native types a key cannot hold (MySQL text/blob, SQL Server heap types): connector_indexes
         for f in block.fields:
             self.client_name(block, keys, f)
         for index in keys.indexes:
@@ -414,37 +372,6 @@ class _Validator:
             for i in fulltext:
                 self.attr_error(i, "The current connector only allows one fulltext attribute per model")
 
-    def mysql_key_types(self, keys: ModelKeys) -> None:
-        """MySQL cannot index a text or blob column without a prefix length."""
-        if self.conn is None or self.conn.provider != "mysql":
-            return
-        for index in keys.indexes:
-            if index.kind == "fulltext":
-                continue
-            for kf in index.fields:
-                native = _native_type(kf.field)
-                if native in _MYSQL_UNKEYABLE and kf.length is None:
-                    what = "be unique" if index.kind == "unique" else "index"
-                    message = (
-                        f"Native type `{native}` cannot be unique in MySQL.{_LENGTH_GUIDE}"
-                        if what == "be unique"
-                        else f"You cannot define an index on fields with native type `{native}` of MySQL."
-                        + _LENGTH_GUIDE
-                    )
-                    self.ctx.report(ATTRIBUTE_ERROR, index.block.file, self._span(index), message=message)
-                    break
-        pk = keys.primary_key
-        if pk is not None:
-            for kf in pk.fields:
-                native = _native_type(kf.field)
-                if native in _MYSQL_UNKEYABLE and kf.length is None:
-                    message = (
-                        f"Native type `{native}` of MySQL cannot be used on a field that is `@id` or `@@id`."
-                        + _LENGTH_GUIDE
-                    )
-                    self.ctx.report(ATTRIBUTE_ERROR, pk.block.file, self._span(pk), message=message)
-                    break
-
     def client_name(self, block: FieldBlockInfo, keys: ModelKeys, f: FieldInfo) -> None:
         container = "view" if block.kind == "view" else "model"
         taken = []
@@ -498,14 +425,6 @@ def _bundled(index: Key) -> bool:
         else:
             state = "text"
     return True
-
-
-def _native_type(f: FieldInfo) -> str | None:
-    # the native type attribute is scoped by the datasource's name, whatever it is (`@db.Text`, `@test.Text`)
-    for a in f.node.attributes:
-        if "." in a.name:
-            return a.name.split(".", 1)[1]
-    return None
 
 
 def _namespace_message(name: str, scope: str, model: str) -> str:
