@@ -67,6 +67,14 @@ class Fld:
     def type(self) -> str:
         return self.node.type.name if self.node.type else ""
 
+    @property
+    def optional(self) -> bool:
+        return self.node.type is not None and self.node.type.optional
+
+    @property
+    def is_list(self) -> bool:
+        return self.node.type is not None and self.node.type.list
+
     def attr(self, name: str) -> FieldAttribute | None:
         return next((a for a in self.node.attributes if a.name == name), None)
 
@@ -277,6 +285,11 @@ def pick(rng: random.Random, items: list[Any]) -> Any:
     return rng.choice(items) if items else None
 
 
+def pick_tuple(rng: random.Random, items: list[Any], size: int) -> tuple[Any, ...]:
+    """One of the tuples ``items``, or ``size`` Nones when there is none."""
+    return tuple(rng.choice(items)) if items else (None,) * size
+
+
 def names_taken(ix: Index) -> set[str]:
     return set(ix.models) | set(ix.enums) | set(SCALARS)
 
@@ -311,7 +324,7 @@ def relation_args(ix: Index, name: str) -> list[tuple[Fld, Any]]:
 
 @kind("references-unknown-field")
 def _references_unknown(ix: Index, rng: random.Random) -> Result:
-    f, a = pick(rng, relation_args(ix, "references")) or (None, None)
+    f, a = pick_tuple(rng, relation_args(ix, "references"), 2)
     if f is None:
         return None
     item = rng.choice(a.value.items)
@@ -329,19 +342,16 @@ def _references_non_unique(ix: Index, rng: random.Random) -> Result:
         plain = [
             g
             for g in target.fields
-            if g.type in SCALARS
-            and not g.node.type.list  # type: ignore[union-attr]
-            and not g.attr("id")
-            and not g.attr("unique")
+            if g.type in SCALARS and not g.is_list and not g.attr("id") and not g.attr("unique")
         ]
         cands += [(f, a, g) for g in plain]
-    f, a, g = pick(rng, cands) or (None, None, None)
+    f, a, g = pick_tuple(rng, cands, 3)
     return f and (f.file, [(*span(a.value.items[0]), g.name)])
 
 
 @kind("fields-unknown-field")
 def _fields_unknown(ix: Index, rng: random.Random) -> Result:
-    f, a = pick(rng, relation_args(ix, "fields")) or (None, None)
+    f, a = pick_tuple(rng, relation_args(ix, "fields"), 2)
     if f is None:
         return None
     item = rng.choice(a.value.items)
@@ -350,7 +360,7 @@ def _fields_unknown(ix: Index, rng: random.Random) -> Result:
 
 @kind("relation-without-references")
 def _without_references(ix: Index, rng: random.Random) -> Result:
-    f, a = pick(rng, relation_args(ix, "references")) or (None, None)
+    f, a = pick_tuple(rng, relation_args(ix, "references"), 2)
     if f is None:
         return None
     text = ix.texts[f.file]
@@ -360,7 +370,7 @@ def _without_references(ix: Index, rng: random.Random) -> Result:
 
 
 def without_default(ix: Index, *types: str) -> list[Fld]:
-    return [f for f in ix.scalars(*types) if not f.attr("default") and not f.node.type.list]  # type: ignore[union-attr]
+    return [f for f in ix.scalars(*types) if not f.attr("default") and not f.is_list]
 
 
 @kind("default-int-on-string")
@@ -389,7 +399,7 @@ def _default_autoincrement(ix: Index, rng: random.Random) -> Result:
 
 @kind("default-unknown-enum-value")
 def _default_bad_enum(ix: Index, rng: random.Random) -> Result:
-    f = pick(rng, [f for f in ix.fields() if f.type in ix.enums and not f.attr("default") and not f.node.type.list])  # type: ignore[union-attr]
+    f = pick(rng, [f for f in ix.fields() if f.type in ix.enums and not f.attr("default") and not f.is_list])
     return f and (f.file, [after_type(f, "@default(NOT_A_VALUE)")])
 
 
@@ -400,7 +410,7 @@ def _default_unknown_function(ix: Index, rng: random.Random) -> Result:
         a = arg(f.attr("default"), None)
         if a is not None and getattr(a.value, "kind", "") == "call":
             cands.append((f, a.value))
-    f, call = pick(rng, cands) or (None, None)
+    f, call = pick_tuple(rng, cands, 2)
     if f is None:
         return None
     start = span(call)[0]
@@ -416,7 +426,7 @@ def _updated_at(ix: Index, rng: random.Random) -> Result:
 @kind("remove-id")
 def _remove_id(ix: Index, rng: random.Random) -> Result:
     cands = [(f, a) for f in ix.fields() for a in f.node.attributes if a.name == "id"]
-    f, a = pick(rng, cands) or (None, None)
+    f, a = pick_tuple(rng, cands, 2)
     if f is None:
         return None
     start, end = span(a)
@@ -428,7 +438,7 @@ def _remove_id(ix: Index, rng: random.Random) -> Result:
 
 @kind("id-optional")
 def _id_optional(ix: Index, rng: random.Random) -> Result:
-    f = pick(rng, [f for f in ix.fields() if f.attr("id") and not f.node.type.optional])  # type: ignore[union-attr]
+    f = pick(rng, [f for f in ix.fields() if f.attr("id") and not f.optional])
     return f and (f.file, [(f.type_end, f.type_end, "?")])
 
 
@@ -477,7 +487,7 @@ def _duplicate_field(ix: Index, rng: random.Random) -> Result:
 @kind("duplicate-enum-value")
 def _duplicate_enum_value(ix: Index, rng: random.Random) -> Result:
     cands = [(e, v) for e in ix.enums.values() for v in e.node.members if isinstance(v, EnumValue)]
-    e, v = pick(rng, cands) or (None, None)
+    e, v = pick_tuple(rng, cands, 2)
     d = e and duplicate_line(ix.texts[e.file], *span(v))
     return d and (e.file, [d])
 
@@ -505,7 +515,7 @@ def _native_foreign(ix: Index, rng: random.Random) -> Result:
 @kind("native-type-bad-arguments")
 def _native_bad_args(ix: Index, rng: random.Random) -> Result:
     cands = [(f, a) for f in ix.fields() for a in f.node.attributes if a.name.startswith(ix.ds_name + ".")]
-    f, a = pick(rng, cands) or (None, None)
+    f, a = pick_tuple(rng, cands, 2)
     if f is None:
         return None
     text = ix.texts[f.file]
@@ -541,14 +551,14 @@ def _unknown_argument(ix: Index, rng: random.Random) -> Result:
         (f.file, a) for f in ix.fields() for a in f.node.attributes if a.name in wanted
     ]
     cands += [(m.file, a) for m in ix.models.values() for a in m.node.attributes if a.name in wanted]
-    file, a = pick(rng, cands) or (None, None)
+    file, a = pick_tuple(rng, cands, 2)
     e = file and insert_argument(ix.texts[file], a, rng.choice(UNKNOWN_ARGS))
     return e and (file, [e])
 
 
 @kind("ambiguous-relation-list")
 def _ambiguous_list(ix: Index, rng: random.Random) -> Result:
-    f = pick(rng, [f for f in ix.relations() if f.node.type.list and not f.attr("relation")])  # type: ignore[union-attr]
+    f = pick(rng, [f for f in ix.relations() if f.is_list and not f.attr("relation")])
     e = f and duplicate_line(ix.texts[f.file], f.start, f.end, (f.name, f.name + "2"))
     return e and (f.file, [e])
 
@@ -572,7 +582,7 @@ def remove_line(ix: Index, f: Fld) -> Result:
 
 @kind("remove-back-relation")
 def _remove_back_relation(ix: Index, rng: random.Random) -> Result:
-    f = pick(rng, [f for f in ix.relations() if f.node.type.list])  # type: ignore[union-attr]
+    f = pick(rng, [f for f in ix.relations() if f.is_list])
     return f and remove_line(ix, f)
 
 
@@ -590,7 +600,7 @@ def _one_to_one(ix: Index, rng: random.Random) -> Result:
         for g in f.block.fields:
             if g.name in names and g.attr("unique"):
                 cands.append((g, g.attr("unique")))
-    g, u = pick(rng, cands) or (None, None)
+    g, u = pick_tuple(rng, cands, 2)
     if g is None:
         return None
     start, end = span(u)
@@ -606,9 +616,9 @@ def _model_map_clash(ix: Index, rng: random.Random) -> Result:
     if len(models) < 2:
         return None
     a, b = rng.sample(models, 2)
-    if a.block_attr("map"):
-        m = a.block_attr("map")
-        return a.file, [(*span(m.arguments[0].value), json.dumps(model_db_name(b)))]  # type: ignore[union-attr]
+    m = a.block_attr("map")
+    if m is not None and m.arguments:
+        return a.file, [(*span(m.arguments[0].value), json.dumps(model_db_name(b)))]
     return a.file, [add_line(ix, a, f"@@map({json.dumps(model_db_name(b))})")]
 
 
@@ -618,7 +628,7 @@ def _field_map_clash(ix: Index, rng: random.Random) -> Result:
     for m in ix.models.values():
         scalars = [f for f in m.fields if f.type in SCALARS]
         cands += [(f, g) for f in scalars if not f.attr("map") for g in scalars if g is not f]
-    f, g = pick(rng, cands) or (None, None)
+    f, g = pick_tuple(rng, cands, 2)
     return f and (f.file, [after_type(f, f"@map({json.dumps(db_name(g))})")])
 
 
@@ -646,7 +656,7 @@ def referential(ix: Index, rng: random.Random, action: str, required_only: bool)
     for f, a in relation_args(ix, "fields"):
         names = set(array_names(a.value))
         scalars = [g for g in f.block.fields if g.name in names]
-        if required_only and not any(not g.node.type.optional for g in scalars):  # type: ignore[union-attr]
+        if required_only and not any(not g.optional for g in scalars):
             continue
         cands.append(f)
     f = pick(rng, cands)
@@ -657,7 +667,7 @@ def referential(ix: Index, rng: random.Random, action: str, required_only: bool)
     existing = arg(rel, which)
     if existing is not None and existing.value is not None:
         return f.file, [(*span(existing.value), action)]
-    e = insert_argument(ix.texts[f.file], rel, f"{which}: {action}")  # type: ignore[arg-type]
+    e = insert_argument(ix.texts[f.file], rel, f"{which}: {action}")
     return e and (f.file, [e])
 
 
@@ -724,7 +734,7 @@ def _duplicate_index_name(ix: Index, rng: random.Random) -> Result:
 @kind("duplicate-index-line")
 def _duplicate_index_line(ix: Index, rng: random.Random) -> Result:
     cands = [(m, a) for m in ix.models.values() for a in m.node.attributes if a.name in ("index", "unique", "id")]
-    m, a = pick(rng, cands) or (None, None)
+    m, a = pick_tuple(rng, cands, 2)
     e = m and duplicate_line(ix.texts[m.file], *span(a))
     return e and (m.file, [e])
 
@@ -743,18 +753,14 @@ def _index_unknown_field(ix: Index, rng: random.Random) -> Result:
 def _scalar_list(ix: Index, rng: random.Random) -> Result:
     f = pick(
         rng,
-        [
-            f
-            for f in ix.scalars("String", "Int")
-            if not f.node.type.optional and not f.node.type.list and not f.attr("id")
-        ],
-    )  # type: ignore[union-attr]
+        [f for f in ix.scalars("String", "Int") if not f.optional and not f.is_list and not f.attr("id")],
+    )
     return f and (f.file, [(f.type_end, f.type_end, "[]")])
 
 
 @kind("optional-list")
 def _optional_list(ix: Index, rng: random.Random) -> Result:
-    f = pick(rng, [f for f in ix.fields() if f.node.type.list])  # type: ignore[union-attr]
+    f = pick(rng, [f for f in ix.fields() if f.is_list])
     return f and (f.file, [(f.type_end, f.type_end, "?")])
 
 
@@ -766,7 +772,7 @@ def _duplicate_attribute(ix: Index, rng: random.Random) -> Result:
         for a in f.node.attributes
         if a.name in ("id", "unique", "default", "map", "updatedAt", "relation")
     ]
-    f, a = pick(rng, cands) or (None, None)
+    f, a = pick_tuple(rng, cands, 2)
     if f is None:
         return None
     start, end = span(a)
@@ -811,7 +817,7 @@ def _relation_name(ix: Index, rng: random.Random) -> Result:
     if f is None:
         return None
     rel = f.attr("relation")
-    first = rel.arguments[0]  # type: ignore[index]
+    first = rel.arguments[0]
     if first.name is None and isinstance(first.value, StringValue):
         return f.file, [(*span(first.value), '"Renamed"')]
     start = span(first)[0]
@@ -867,7 +873,7 @@ class Recipe:
 
     def redraw(self, texts: dict[str, str]) -> list[Edit] | None:
         r = mutate(texts, self.schema, self.kind, self.n)
-        return None if r is None else [tuple(e) for e in r[1]]  # type: ignore[misc]
+        return None if r is None else [(e[0], e[1], e[2]) for e in r[1]]
 
     def answer(self, engine: int) -> list[Key]:
         return self.answers[engine]
@@ -885,7 +891,7 @@ def pack(keys: list[Key], file: str) -> list[list[Any]]:
 
 
 def unpack(rows: list[list[Any]], file: str) -> list[Key]:
-    return [(file, *r) if len(r) == 4 else tuple(r) for r in rows]  # type: ignore[misc]
+    return [(file, *r) if len(r) == 4 else tuple(r) for r in rows]
 
 
 def parse_id(recipe_id: str) -> tuple[str, str, int]:
@@ -902,7 +908,7 @@ def load_recipes() -> list[Recipe]:
         Recipe(
             *parse_id(r["id"]),
             r["file"],
-            [tuple(e) for e in r["edits"]],  # type: ignore[misc]
+            [tuple(e) for e in r["edits"]],
             r["sha"],
             {e: unpack(r[f"lint{e}"], r["file"]) for e in (6, 7) if f"lint{e}" in r},
         )
@@ -912,12 +918,17 @@ def load_recipes() -> list[Recipe]:
 
 PER_KIND = 10
 """How many mutations of each kind, spread over the schemas of every provider."""
+PER_KIND_7 = 3
+"""And how many more of the schemas engine 7 finds valid."""
 MAX_LINES = 1300
 """Larger schemas are left out: they would slow the test without finding more."""
 
 
-def draw(schemas: list[CorpusSchema], per_kind: int = PER_KIND) -> list[Recipe]:
-    """The mutations of the valid ``schemas``: for each kind, ``per_kind`` recipes, providers in turn."""
+def draw(schemas: list[CorpusSchema], per_kind: int = PER_KIND, before: tuple[Recipe, ...] = ()) -> list[Recipe]:
+    """The mutations of the valid ``schemas``: for each kind, ``per_kind`` recipes, providers in turn.
+
+    Recipes of ``before`` (an earlier draw) are not drawn again.
+    """
     loaded = {s.id: s.texts() for s in schemas}
     loaded = {k: v for k, v in loaded.items() if sum(t.count("\n") for t in v.values()) <= MAX_LINES}
     providers: dict[str, list[str]] = {}
@@ -927,7 +938,8 @@ def draw(schemas: list[CorpusSchema], per_kind: int = PER_KIND) -> list[Recipe]:
     for kind_name in KINDS:
         rng = random.Random(kind_name)
         queues = {p: rng.sample(ids, len(ids)) for p, ids in sorted(providers.items())}
-        seen: set[tuple[str, str, tuple[Edit, ...]]] = set()
+        seen = {(r.schema, r.file, tuple(r.edits)) for r in before if r.kind == kind_name}
+        drawn = {r.id for r in before}
         taken = 0
         for n in range(3):  # a second and third target of a schema when there are few schemas
             for sid in round_robin(queues):
@@ -937,7 +949,7 @@ def draw(schemas: list[CorpusSchema], per_kind: int = PER_KIND) -> list[Recipe]:
                 if r is None or not r[1]:
                     continue
                 key = (sid, r[0], tuple(r[1]))
-                if key in seen:
+                if key in seen or f"{sid}#{kind_name}#{n}" in drawn:
                     continue
                 seen.add(key)
                 out.append(Recipe(sid, kind_name, n, r[0], r[1]))

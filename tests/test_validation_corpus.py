@@ -169,6 +169,11 @@ def _report(group: str, engine: int, show: int, update: bool) -> None:
     )
     for n, tag, template in summarize(diffs)[:25]:
         print(f"  {n:4d} {tag:7s} {template}")
+    if group == "mutations":  # which mistakes `check` already catches as Prisma does
+        kinds: dict[str, list[int]] = {}
+        for item in names:
+            kinds.setdefault(_recipes()[item].kind, [0, 0])[item in failing] += 1
+        print("  by kind (agree/total): " + ", ".join(f"{k} {a}/{a + f}" for k, (a, f) in sorted(kinds.items())))
     if update:
         write_list("known-failures", group, engine, failing)
         write_list("false-errors", group, engine, false_errors)

@@ -6,7 +6,10 @@ The corpus stays in ../shared; the repository holds only Prisma's answers
 read as one multi-file schema) and engine, ``<set>/<name>.lint<engine>.json``
 (the JSON ``prisma-oracle lint`` prints, one diagnostic a line, ``file_name``
 relative to the set folder, byte offsets); and ``mutations.json``, the
-mutation recipes of ``tests/mutations.py`` with Prisma's answers for each.
+mutation recipes of ``tests/mutations.py`` with Prisma's answers for each
+(``lint<engine>``: ``[start, end, text, is_warning]``, preceded by the file
+name when it is not the mutated file), for the engines that find the base
+schema valid.
 
 A schema is named by its corpus-relative path (``realworld/X.prisma``,
 ``realworld/X`` for a folder); a mutation by ``<schema>#<kind>#<n>``.
