@@ -39,7 +39,7 @@ from prisma_tools.nodes import (
     View,
 )
 from prisma_tools.parser import parse_file_text
-from prisma_tools.validate.conformance import Key
+from prisma_tools.validation.conformance import Key
 
 Edit = tuple[int, int, str]
 SCALARS = ("String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes")

@@ -44,7 +44,7 @@ from validation_corpus_cases import (
     write_list,
 )
 
-from prisma_tools.validate.conformance import Key
+from prisma_tools.validation.conformance import Key
 
 
 @cache

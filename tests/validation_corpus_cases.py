@@ -28,8 +28,8 @@ from corpus_cases import entries
 
 from prisma_tools.nodes import Schema, construct
 from prisma_tools.parser import parse_file_text
-from prisma_tools.validate import check_schema
-from prisma_tools.validate.conformance import Key, compare
+from prisma_tools.validation import check_schema
+from prisma_tools.validation.conformance import Key, compare
 
 GOLDEN = Path(__file__).resolve().parent / "validation" / "corpus"
 MUTATIONS = GOLDEN / "mutations.json"

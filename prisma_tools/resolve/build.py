@@ -406,7 +406,7 @@ def analyze(schema: Schema, sources: dict[str, str] | None = None) -> ResolvedSc
             else:
                 continue
             tops.append(top)
-            names.setdefault(top.name, top)
+            names[top.name] = top  # as Prisma's name table: a later definition replaces an earlier one
     relation_fields: list[RelationFieldInfo] = []
     for top in tops:
         if isinstance(top, EnumInfo):

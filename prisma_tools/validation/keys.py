@@ -498,11 +498,11 @@ class _Reader:
     ) -> tuple[FieldInfo, ...] | None:
         if "." not in name:
             f = self.fields.get(name)
-            if f is None or f.type.kind == "unknown":
+            if f is None or f.node.type is None:  # a field without a type is no field for Prisma
                 unknown.append(name)
                 return None
-            if f.is_relation:
-                relations.append(f)
+            if f.is_relation or f.type.kind == "unknown":
+                relations.append(f)  # Prisma: a field that is not a scalar field (unknown types included)
                 return None
             return (f,)
         if not follow:

@@ -98,9 +98,9 @@ def _resolve(
     seen: set[str] = set()
     for name in names:
         target = None if "." in name else model.field(name)
-        if target is None:
+        if target is None or target.node.type is None:  # a field without a type is no field for Prisma
             unknown.append(name)
-        elif target.is_relation:
+        elif target.is_relation or target.type.kind == "unknown":  # not a scalar field, for Prisma
             relations.append(name)
         elif name in seen:
             ctx.report(REPEATED_FIELD, file, attr, model=model.name, name=name)
