@@ -88,7 +88,7 @@ class Report(_Record):
 
     @property
     def changed(self) -> int:
-        return sum(1 for o in self.outcomes if o.changed)
+        return sum(1 for o in self.outcomes if o.changed and not o.error)  # a file that failed was not reformatted
 
     @property
     def unchanged(self) -> int:

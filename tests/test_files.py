@@ -102,6 +102,8 @@ def test_read_only_file_is_refused_untouched(tmp_path: Path) -> None:
         r = cli_run(command, "--backup", str(target)) if command == "fix" else cli_run(command, str(target))
         assert r.exit_code == 2, r.output
         assert f"error: {target}: is read-only; not written" in r.stderr
+        assert "reformatted" not in r.stderr  # the summary does not count a file it could not write
+        assert "1 file failed." in r.stderr
         assert "Traceback" not in r.output
         assert target.read_text() == UGLY
         assert target.stat().st_mode & 0o777 == 0o444
