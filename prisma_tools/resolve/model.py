@@ -4,8 +4,8 @@ This is the layer above the AST, as Prisma's ``parser-database`` is above its
 syntax tree. Every item keeps the AST node it was read from (``node``) and the
 file it is in (``file``), so a validation or a rule can point at the source.
 Nothing here changes the AST; an invalid schema resolves as far as it can
-(an unknown type resolves to ``kind="unknown"``, a second definition of a name
-is kept in :attr:`ResolvedSchema.tops` but not in the name tables).
+(an unknown type resolves to ``kind="unknown"``, every definition of a name is
+kept in :attr:`ResolvedSchema.tops`; the name table holds the last one, as Prisma's does).
 """
 
 from __future__ import annotations
@@ -356,7 +356,8 @@ class ResolvedSchema:
     tops: list[FieldBlockInfo | EnumInfo]
     """Every model, view, composite type and enum, in source order (second definitions included)."""
     names: dict[str, FieldBlockInfo | EnumInfo]
-    """The first definition of each name."""
+    """The definition each name resolves to: the last one, as in Prisma's name table (an earlier one is the
+    one Prisma does not report as "already defined", and is otherwise unreachable by name)."""
     datasources: list[DatasourceInfo]
     generators: list[GeneratorInfo]
     relation_fields: list[RelationFieldInfo] = field(default_factory=list)
