@@ -35,12 +35,12 @@ HANDLED_ATTRIBUTES = frozenset({"id", "unique", "index", "fulltext", "shardKey"}
 """The attributes (without ``@``) whose arguments this module checks."""
 
 ATTRIBUTE_PASS = False
-"""Also check these attributes as Prisma's attribute pass does: unknown, missing and ambiguous arguments,
-the values of ``map``/``name``/``type``/``clustered``/``sort``/``where``, one ``@id`` per model, id and
-shard-key arities, relation fields marked ``@id``/``@unique``, shard keys, keys in composite types.
-Off when a generic attribute pass (the ``v-attributes`` branch's ``attributes.py``) reports those: this
-module then reports only what that pass leaves to the index validations (the field lists of ids and
-indexes and the arguments of their fields)."""
+"""Off: the attribute pass (:mod:`.attributes`) reports the shape of these attributes (unknown, missing and
+ambiguous arguments, the values of ``map``/``name``/``type``/``clustered``/``sort``/``where``, one ``@id``
+per model, relation fields marked ``@id``/``@unique``, shard keys, keys in composite types), and this
+module only what that pass leaves to the index validations (the field lists of ids and indexes and the
+arguments of their fields). The reports behind this flag are the same messages at the same spans; they
+are due to be deleted once nothing reads them."""
 GENERIC_ARGUMENT_CHECKS = ATTRIBUTE_PASS
 
 ATTRIBUTE_ERROR = rule("E501", "key-attribute", 'Error parsing attribute "{attribute}": {detail}')
