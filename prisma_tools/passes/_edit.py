@@ -12,11 +12,44 @@ from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
 from ..nodes import Block, Comment, CompositeType, Datasource, FieldDecl, Generator, Model, Schema, SchemaFile, View
+from ..resolve import ResolvedSchema, analyze, source_texts
 from ._ast import DATA_BLOCKS, DataBlock, FieldBlock
 
-__all__ = ["SchemaEdit", "append_fields", "body_ends_with_blank_line", "main_file_index"]
+__all__ = [
+    "SchemaEdit",
+    "append_fields",
+    "body_ends_with_blank_line",
+    "main_file_index",
+    "resolve_first_definitions",
+]
 
 B = TypeVar("B", Model, View, CompositeType)
+
+
+def resolve_first_definitions(schema: Schema) -> ResolvedSchema:
+    """``schema`` resolved as :class:`SchemaEdit` sees it: a name repeated by a later block means its first block.
+
+    Prisma's name table (and so :func:`~prisma_tools.resolve.analyze`) keeps
+    the last definition of a name; passes edit the first one, so the later
+    definitions are left out of the resolution.
+    """
+    seen: set[str] = set()
+    files: list[SchemaFile] = []
+    changed = False
+    for f in schema.files:
+        blocks: list[Block] = []
+        for b in f.blocks:
+            if isinstance(b, DATA_BLOCKS):
+                if b.name in seen:
+                    changed = True
+                    continue
+                seen.add(b.name)
+            blocks.append(b)
+        files.append(f.model_copy(update={"blocks": tuple(blocks)}) if changed else f)
+    if not changed:
+        return analyze(schema)
+    sources = source_texts(schema)
+    return analyze(schema.model_copy(update={"files": tuple(files)}), sources)
 
 
 class SchemaEdit:

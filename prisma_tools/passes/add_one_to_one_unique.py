@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..nodes import Model, Schema
-from ._ast import ensure_unique, is_unique_over, where
-from ._edit import SchemaEdit
-from ._relations import duplicate_field_names, relation_groups
+from ..resolve import RelationFieldInfo, group_relation_fields
+from ._ast import ensure_unique, field_list, is_unique_over, relation_attribute, relation_name, where
+from ._edit import SchemaEdit, resolve_first_definitions
 from .base import PassContext, register
 
 __all__ = ["add_one_to_one_unique"]
@@ -45,41 +45,60 @@ def add_one_to_one_unique(schema: Schema, ctx: PassContext) -> Schema:
     After: ``requestId String? @unique``.
     """
     edit = SchemaEdit(schema)
+    resolved = resolve_first_definitions(schema)
     # a model with two fields of one name is left alone (add-back-relations says so)
-    for group in relation_groups(edit, exclude=set(duplicate_field_names(edit))):
+    skipped = {m.name for m in resolved.models if m.duplicate_field_names}
+    candidates = [
+        rf
+        for rf in resolved.relation_fields
+        if rf.model.kind == "model"
+        and rf.related is not None
+        and rf.related.kind == "model"
+        and rf.model.name not in skipped
+        and rf.target not in skipped
+    ]
+    for group in group_relation_fields(candidates, name=lambda rf: relation_name(rf.field.node)):
         pair = group.pair()
         if pair is None:
             continue
-        keyed = [f for f in pair if f.defines_keys]
+        keyed = [f for f in pair if _defines_keys(f)]
         if len(keyed) != 1:
             continue
         key = keyed[0]
         opposite = pair[1] if key is pair[0] else pair[0]
-        if opposite.is_list or not key.fields:
+        fields = field_list(key.field.node, "fields")
+        if opposite.field.is_list or not fields:
             continue
-        model = edit.get(key.model)
+        label, model_name, span = key.field.label, key.model.name, key.field.node.span
+        model = edit.get(model_name)
         assert isinstance(model, Model)
-        if is_unique_over(model, key.fields):
+        if is_unique_over(model, fields):
             continue
-        missing = [n for n in key.fields if model.field(n) is None]
+        missing = [n for n in fields if model.field(n) is None]
         if missing:
             ctx.warn(
-                f"{key.label} is one side of a one-to-one relation, but its foreign key "
-                f"{', '.join(missing)} does not exist in {key.model}; left alone",
-                path=edit.path(key.model),
-                span=key.field.span,
+                f"{label} is one side of a one-to-one relation, but its foreign key "
+                f"{', '.join(missing)} does not exist in {model_name}; left alone",
+                path=edit.path(model_name),
+                span=span,
             )
             continue
-        edit.replace(key.model, ensure_unique(model, key.fields))
+        edit.replace(model_name, ensure_unique(model, fields))
         what = (
-            f"@unique to {key.model}.{key.fields[0]}"
-            if len(key.fields) == 1
-            else (f"@@unique([{', '.join(key.fields)}]) to {key.model}")
+            f"@unique to {model_name}.{fields[0]}"
+            if len(fields) == 1
+            else (f"@@unique([{', '.join(fields)}]) to {model_name}")
         )
         ctx.report(
-            f"added {what}: {key.label} and {opposite.label} form a one-to-one relation "
-            f"(at {where(edit.path(opposite.model), opposite.field.span)})",
-            path=edit.path(key.model),
-            span=key.field.span,
+            f"added {what}: {label} and {opposite.field.label} form a one-to-one relation "
+            f"(at {where(edit.path(opposite.model.name), opposite.field.node.span)})",
+            path=edit.path(model_name),
+            span=span,
         )
     return edit.result()
+
+
+def _defines_keys(rf: RelationFieldInfo) -> bool:
+    """Whether the field's (first) ``@relation`` has ``fields`` or ``references``, however written."""
+    attr = relation_attribute(rf.field.node)
+    return attr is not None and (attr.argument("fields") is not None or attr.argument("references") is not None)

@@ -24,10 +24,12 @@ from .model import (
     IndexInfo,
     Relation,
     RelationFieldInfo,
+    RelationGroup,
     RelationShape,
     ResolvedSchema,
     SourceFile,
     TypeRef,
+    group_relation_fields,
 )
 
 __all__ = [
@@ -43,6 +45,7 @@ __all__ = [
     "IndexInfo",
     "Relation",
     "RelationFieldInfo",
+    "RelationGroup",
     "RelationShape",
     "ResolvedSchema",
     "SourceFile",
@@ -51,6 +54,7 @@ __all__ = [
     "arg",
     "as_constant",
     "as_string",
+    "group_relation_fields",
     "name_list",
     "source_texts",
 ]

@@ -11,6 +11,7 @@ kept in :attr:`ResolvedSchema.tops`; the name table holds the last one, as Prism
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -45,11 +46,13 @@ __all__ = [
     "ModelInfo",
     "Relation",
     "RelationFieldInfo",
+    "RelationGroup",
     "RelationShape",
     "ResolvedSchema",
     "SourceFile",
     "TypeKind",
     "TypeRef",
+    "group_relation_fields",
 ]
 
 SCALAR_TYPES = ("String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes")
@@ -204,6 +207,17 @@ class FieldBlockInfo:
     def is_ignored(self) -> bool:
         return any(a.name == "ignore" for a in self.node.attributes)
 
+    @property
+    def duplicate_field_names(self) -> list[str]:
+        """The field names declared more than once (Prisma rejects them), in the order they repeat."""
+        seen: set[str] = set()
+        out: list[str] = []
+        for f in self.fields:
+            if f.name in seen and f.name not in out:
+                out.append(f.name)
+            seen.add(f.name)
+        return out
+
 
 ModelInfo = FieldBlockInfo
 CompositeInfo = FieldBlockInfo
@@ -348,6 +362,68 @@ class Relation:
 
 
 @dataclass(eq=False)
+class RelationGroup:
+    """The relation fields between two models (or of one self-related model) that share a relation name.
+
+    Prisma looks for a relation field's opposite among the fields of the
+    target model pointing back with the same relation name, so these are the
+    candidates for one relation: one field on each side is one relation, a
+    field alone is missing its opposite, and more than one on a side is
+    ambiguous. A self-relation's fields are all on one side. Unlike
+    :class:`Relation`, a group keeps every candidate, however they would pair.
+    """
+
+    first: str
+    """The model of the group's first field."""
+    second: str
+    """The model that field points to."""
+    name: str | None
+    sides: dict[str, list[RelationFieldInfo]] = field(default_factory=dict)
+    """The group's fields by the model declaring them, each side in declaration order."""
+    fields: list[RelationFieldInfo] = field(default_factory=list)
+    """Every field of the group, in declaration order."""
+
+    @property
+    def is_self(self) -> bool:
+        return self.first == self.second
+
+    def side(self, model: str) -> list[RelationFieldInfo]:
+        """The group's fields declared in ``model`` (empty when it has none)."""
+        return self.sides.get(model, [])
+
+    def pair(self) -> tuple[RelationFieldInfo, RelationFieldInfo] | None:
+        """The two sides of the relation, in declaration order, when the group is exactly one relation."""
+        fs = self.fields
+        if len(fs) != 2:
+            return None
+        if self.is_self or fs[0].model.name != fs[1].model.name:
+            return fs[0], fs[1]
+        return None
+
+
+def group_relation_fields(
+    fields: Iterable[RelationFieldInfo], name: Callable[[RelationFieldInfo], str | None] | None = None
+) -> list[RelationGroup]:
+    """Group relation fields by model pair and relation name, in the order each group's first field comes.
+
+    ``name`` reads a field's relation name (:attr:`RelationFieldInfo.relation_name`, Prisma's reading,
+    by default).
+    """
+    groups: dict[tuple[str, str, str | None], RelationGroup] = {}
+    for rf in fields:
+        model, target = rf.model.name, rf.target
+        relation_name = rf.relation_name if name is None else name(rf)
+        a, b = (model, target) if model <= target else (target, model)
+        key = (a, b, relation_name)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = RelationGroup(first=model, second=target, name=relation_name)
+        group.sides.setdefault(model, []).append(rf)
+        group.fields.append(rf)
+    return list(groups.values())
+
+
+@dataclass(eq=False)
 class ResolvedSchema:
     """A schema with its names, types, relations and indexes resolved. Built by :func:`analyze`."""
 
@@ -400,6 +476,11 @@ class ResolvedSchema:
     @property
     def preview_features(self) -> frozenset[str]:
         return frozenset(p for g in self.generators for p in g.preview_features)
+
+    @property
+    def relation_groups(self) -> list[RelationGroup]:
+        """The relation fields grouped by model pair and relation name (see :class:`RelationGroup`)."""
+        return group_relation_fields(self.relation_fields)
 
     def relation_of(self, f: FieldInfo) -> Relation | None:
         """The relation ``f`` is a side of (None for a scalar field)."""
