@@ -44,6 +44,7 @@ __all__ = [
     "render_attribute",
     "render_field",
     "strip_comments",
+    "unique_criterion",
     "with_relation_name",
     "where",
 ]
@@ -255,3 +256,28 @@ def ensure_unique(model: Model, names: Sequence[str]) -> Model:
         return model.model_copy(update={"members": members})
     block_unique = BlockAttribute(name="unique", arguments=(Argument(value=names_value(names)),))
     return model.model_copy(update={"attributes": (*model.attributes, block_unique)})
+
+
+def unique_criterion(block: FieldBlock) -> tuple[str, ...] | None:
+    """The fields a relation to ``block`` references by default: its first unique criterion of required fields.
+
+    Prisma's order: ``@id``, ``@@id``, then ``@unique`` fields in field order,
+    then ``@@unique`` in order.
+    """
+
+    def required(names: tuple[str, ...]) -> bool:
+        for n in names:
+            f = block.field(n)
+            if f is None or f.type is None or f.type.optional or f.type.list:
+                return False
+        return True
+
+    candidates: list[tuple[str, ...]] = []
+    candidates.extend((f.name,) for f in block.fields if f.attribute("id") is not None)
+    candidates.extend(attribute_fields(a) or () for a in block.attributes if a.name == "id")
+    candidates.extend((f.name,) for f in block.fields if f.attribute("unique") is not None)
+    candidates.extend(attribute_fields(a) or () for a in block.attributes if a.name == "unique")
+    for c in candidates:
+        if c and required(c):
+            return c
+    return None

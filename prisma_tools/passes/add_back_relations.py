@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..nodes import FieldAttribute, FieldDecl, FieldType, Model, Schema
+from ..resolve import RelationFieldInfo, RelationGroup, group_relation_fields
 from ._ast import (
     complete_relation,
     ensure_unique,
@@ -13,12 +14,13 @@ from ._ast import (
     is_unique_over,
     make_relation,
     relation_attribute,
+    relation_name,
     render_attribute,
     render_field,
+    unique_criterion,
     with_relation_name,
 )
-from ._edit import SchemaEdit, append_fields
-from ._relations import RelationField, RelationGroup, duplicate_field_names, relation_groups, unique_criterion
+from ._edit import SchemaEdit, append_fields, resolve_first_definitions
 from .base import PassContext, register
 from .naming import camel_case, foreign_key_name, pluralize, upper_first
 
@@ -84,15 +86,57 @@ def add_back_relations(schema: Schema, ctx: PassContext) -> Schema:
     After: ``User`` gains ``posts Post[]``.
     """
     edit = SchemaEdit(schema)
-    ambiguous = duplicate_field_names(edit)
+    resolved = resolve_first_definitions(schema)
+    ambiguous = {m.name: m.duplicate_field_names for m in resolved.models if m.duplicate_field_names}
     _warn_duplicate_fields(edit, ambiguous, ctx)
-    groups = relation_groups(edit, exclude=set(ambiguous))
+    candidates = [
+        rf
+        for rf in resolved.relation_fields
+        if rf.model.kind == "model"
+        and rf.related is not None
+        and rf.related.kind == "model"
+        and rf.model.name not in ambiguous
+        and rf.target not in ambiguous
+    ]
+    groups = group_relation_fields(candidates, name=lambda rf: relation_name(rf.field.node))
     if not groups:
         return schema
     planner = _Planner(edit, groups, ctx)
     for group in groups:
         planner.complete(group)
     return planner.apply()
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One side of a relation as the planner sees it: its current field (renamed relations included)."""
+
+    model: str
+    field: FieldDecl
+    target: str
+    name: str | None
+
+    @classmethod
+    def of(cls, rf: RelationFieldInfo) -> _Side:
+        return cls(model=rf.model.name, field=rf.field.node, target=rf.target, name=relation_name(rf.field.node))
+
+    @property
+    def is_list(self) -> bool:
+        return self.field.type is not None and self.field.type.list
+
+    @property
+    def is_optional(self) -> bool:
+        return self.field.type is not None and self.field.type.optional
+
+    @property
+    def defines_keys(self) -> bool:
+        """Whether this is the side that holds the foreign key (``fields:`` or ``references:`` given)."""
+        attr = relation_attribute(self.field)
+        return attr is not None and (attr.argument("fields") is not None or attr.argument("references") is not None)
+
+    @property
+    def label(self) -> str:
+        return f"{self.model}.{self.field.name}"
 
 
 def _warn_duplicate_fields(edit: SchemaEdit, ambiguous: dict[str, list[str]], ctx: PassContext) -> None:
@@ -132,9 +176,9 @@ class _Planner:
         for g in groups:
             if g.name is not None:
                 self.relation_names.setdefault(_pair_key(g.first, g.second), {})[g.name] = None
-            for f in g.fields:
-                for n in f.fields or ():
-                    self.claimed.setdefault(f.model, {})[n] = None
+            for rf in g.fields:
+                for n in field_list(rf.field.node, "fields") or ():
+                    self.claimed.setdefault(rf.model.name, {})[n] = None
 
     # ------------------------------------------------------------ state
 
@@ -198,17 +242,18 @@ class _Planner:
         block = self.edit.get(model)
         self.ctx.report(message, path=self.edit.path(model), span=None if block is None else block.span)
 
-    def warn(self, f: RelationField, message: str) -> None:
+    def warn(self, f: _Side, message: str) -> None:
         self.ctx.warn(f"{f.label}: {message}; left alone", path=self.edit.path(f.model), span=f.field.span)
 
     # ------------------------------------------------------------ groups
 
     def complete(self, g: RelationGroup) -> None:
-        fs = g.fields
+        fs = [_Side.of(rf) for rf in g.fields]
         if g.is_self:
             self._self_relation(g, fs)
             return
-        first, second = g.side(g.first), g.side(g.second)
+        first = [_Side.of(rf) for rf in g.side(g.first)]
+        second = [_Side.of(rf) for rf in g.side(g.second)]
         if len(first) == 1 and len(second) == 1:
             self._pair(first[0], second[0])
         elif len(fs) == 1:
@@ -220,7 +265,7 @@ class _Planner:
         else:
             self._ambiguous(g)
 
-    def _self_relation(self, g: RelationGroup, fs: list[RelationField]) -> None:
+    def _self_relation(self, g: RelationGroup, fs: list[_Side]) -> None:
         if len(fs) == 1:
             f = fs[0] if g.name is not None else self._name(fs[0], "a self-relation needs a name")
             self._single(f, force=False)
@@ -244,7 +289,7 @@ class _Planner:
             self._ambiguous(g)
 
     def _ambiguous(self, g: RelationGroup) -> None:
-        fs = g.fields
+        fs = [_Side.of(rf) for rf in g.fields]
         labels = ", ".join(f.label for f in fs)
         self.warn(fs[0], f"ambiguous relations ({labels}); cannot decide which fields pair up")
 
@@ -258,7 +303,7 @@ class _Planner:
         used[name] = None
         return name
 
-    def _name(self, f: RelationField, reason: str, name: str | None = None) -> RelationField:
+    def _name(self, f: _Side, reason: str, name: str | None = None) -> _Side:
         """Give ``f``'s relation a name (``"<Model><Field>"`` unless given)."""
         if name is None:
             name = self._fresh_name(f.model, f.target, f.model + upper_first(f.field.name))
@@ -269,7 +314,7 @@ class _Planner:
         self.report(f.model, f'named the relation of {f.label} "{name}": {reason}')
         return replace(f, field=named, name=name)
 
-    def _pick(self, model: str, default: str, f: RelationField, force: bool) -> str:
+    def _pick(self, model: str, default: str, f: _Side, force: bool) -> str:
         """Prisma's ``default`` name, or, when taken (or ``force``), one after the field ``f``."""
         taken = self.taken(model)
         if not force and default not in taken:
@@ -282,14 +327,14 @@ class _Planner:
 
     # ------------------------------------------------------------ one relation
 
-    def _single(self, f: RelationField, *, force: bool) -> None:
+    def _single(self, f: _Side, *, force: bool) -> None:
         """``f`` has no opposite field."""
         if f.is_list and not f.defines_keys:
             self._add_forward(f, force)
         elif self._complete(f, unique=False):
             self._add_back(f, force)
 
-    def _pair(self, a: RelationField, b: RelationField) -> None:
+    def _pair(self, a: _Side, b: _Side) -> None:
         keyed = [x for x in (a, b) if x.defines_keys]
         if len(keyed) == 2 or (a.is_list and b.is_list):
             return
@@ -305,7 +350,7 @@ class _Planner:
                 return
             self._complete(side, unique=True)
 
-    def _add_back(self, f: RelationField, force: bool) -> None:
+    def _add_back(self, f: _Side, force: bool) -> None:
         """Add the opposite of ``f``, which holds the foreign key, to the model it points to."""
         referencing = self.current(f.model)
         keys = field_list(self.field(f.model, f.field.name) or f.field, "fields")
@@ -323,7 +368,7 @@ class _Planner:
         why = "" if name == default else f" (not {default}: {'taken' if not force else 'one per relation'})"
         self.report(f.target, f"added {f.target}.{render_field(new)}, the opposite of {f.label}{why}")
 
-    def _add_forward(self, f: RelationField, force: bool) -> None:
+    def _add_forward(self, f: _Side, force: bool) -> None:
         """``f`` is a list with no opposite: add the singular side, with its foreign key, to its target."""
         referenced = self.current(f.model)
         refs = unique_criterion(referenced)
@@ -347,7 +392,7 @@ class _Planner:
             f"added {f.target}.{render_field(forward)}{added}, the opposite of {f.label}",
         )
 
-    def _complete(self, f: RelationField, *, unique: bool) -> bool:
+    def _complete(self, f: _Side, *, unique: bool) -> bool:
         """Give ``f`` the ``fields``/``references`` its ``@relation`` lacks; False if that cannot be done."""
         cur = self.field(f.model, f.field.name)
         assert cur is not None
@@ -451,7 +496,7 @@ def _pair_key(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
-def _key_side(a: RelationField, b: RelationField) -> RelationField | None:
+def _key_side(a: _Side, b: _Side) -> _Side | None:
     """Which side of a one-to-one without keys gets them: the only required one, else the first model by name."""
     required = [x for x in (a, b) if not x.is_optional]
     if len(required) == 1:
