@@ -244,3 +244,16 @@ def test_interrupt_and_closed_pipe_as_click_handles_them(
     assert not clicked
     assert via_console == via_click
     assert via_console[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [("prisma-tools fo", "1", "plain,format"), ("prisma-tools check --prisma", "2", "plain,--prisma-version")],
+)
+def test_bash_completion_end_to_end(tmp_path: Path, words: str, cword: str, expected: str) -> None:
+    # what the README's `eval "$(_PRISMA_TOOLS_COMPLETE=bash_source prisma-tools)"` asks of the program
+    env = {**os.environ, "PYTHONPATH": str(REPO), "COMP_WORDS": words, "COMP_CWORD": cword}
+    env["_PRISMA_TOOLS_COMPLETE"] = "bash_complete"
+    r = subprocess.run([sys.executable, "-m", "prisma_tools"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert expected in r.stdout.splitlines()
