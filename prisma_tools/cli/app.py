@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
-from . import __version__
+from .. import __version__
 from .runner import COMMON_OPTIONS, EXIT_CHANGED, EXIT_ERROR, EXIT_OK, PATHS_METAVAR, format_paths, run_targets
 
 if TYPE_CHECKING:
-    from .commands.output import Style
-    from .diagnostics import Diagnostic
-    from .nodes import Schema
+    from ..diagnostics import Diagnostic
+    from ..nodes import Schema
+    from .output import Style
 
 __all__ = ["EXIT_CHANGED", "EXIT_ERROR", "EXIT_OK", "cli", "main", "run_targets"]
 
@@ -52,7 +52,7 @@ def _targets(paths: tuple[str, ...], schema_option: str | None, verbose: bool) -
         return paths
     if schema_option:
         return (schema_option,)
-    from .schema_location import SchemaNotFound, locate_schema
+    from ..schema_location import SchemaNotFound, locate_schema
 
     try:
         path, why = locate_schema()
@@ -69,7 +69,7 @@ def _config_or_exit(config_path: str | None, paths: Sequence[str], stdin_filenam
     (for ``-``, nearest ``--stdin-filename``, as ruff does); exit 2 on a bad one."""
     from pathlib import Path
 
-    from .config import ConfigError, find_pyproject, load_config
+    from ..config import ConfigError, find_pyproject, load_config
 
     where = [stdin_filename if p == "-" and stdin_filename else p for p in paths]
     try:
@@ -98,7 +98,7 @@ class _Commands(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name == "migrate" and cmd_name not in self.commands:
-            from .cli_migrate import migrate
+            from .migrate import migrate
 
             self.add_command(migrate)
         return self.commands.get(cmd_name)
@@ -233,10 +233,10 @@ def fix_command(
     """
     from pathlib import Path
 
-    from .diagnostics import ParseError
-    from .files import SchemaReadError, load
-    from .fixer import fix
-    from .passes import get_pass
+    from ..diagnostics import ParseError
+    from ..files import SchemaReadError, load
+    from ..fixer import fix
+    from ..passes import get_pass
 
     paths = _targets(paths, schema_option, verbose)
     cfg = _config_or_exit(config_path, paths, stdin_filename)
@@ -272,8 +272,8 @@ def fix_command(
 
     validate = None
     if not no_check:
-        from .commands.check import check_texts
-        from .commands.prisma_version import resolve_prisma_version
+        from .check import check_texts
+        from .prisma_version import resolve_prisma_version
 
         version, _ = resolve_prisma_version(
             int(prisma_version) if prisma_version else None, cfg.prisma_version, list(paths)
@@ -345,8 +345,8 @@ def check_command(
     source line and a caret. Exit status: 0 no error (warnings alone give 0),
     1 errors, 2 a file could not be read. `prisma-tools rules` lists the codes.
     """
-    from .commands.check import check_paths
-    from .commands.prisma_version import resolve_prisma_version
+    from .check import check_paths
+    from .prisma_version import resolve_prisma_version
 
     paths = _targets(paths, schema_option, verbose)
     cfg = _config_or_exit(config_path, paths, stdin_filename)
@@ -379,7 +379,7 @@ def rules_command(code: str | None, output_format: str) -> None:
     """
     import json
 
-    from .validation import all_rules
+    from ..validation import all_rules
 
     rules = all_rules()
     if code is not None:
@@ -396,7 +396,7 @@ def rules_command(code: str | None, output_format: str) -> None:
 @cli.command("passes")
 def passes_command() -> None:
     """List the repair passes of `fix`, in the order they run."""
-    from .passes import PASSES
+    from ..passes import PASSES
 
     for p in PASSES:
         click.echo(f"{p.code}  {p.name:<24} {p.summary.replace('``', '`')}")
@@ -411,16 +411,16 @@ def dump_command(path: str | None, json_schema: bool, allow_invalid: bool, inden
     """Print the AST of a schema (file, folder or -) as JSON, or the AST's JSON Schema."""
     import json
 
-    from .nodes import Schema
+    from ..nodes import Schema
 
     if json_schema:
         click.echo(json.dumps(Schema.model_json_schema(), indent=indent))
         return
     if path is None:
         raise click.UsageError("PATH is required (or --json-schema)")
-    from .diagnostics import ParseError
-    from .files import SchemaReadError, decode, load
-    from .parser import parse
+    from ..diagnostics import ParseError
+    from ..files import SchemaReadError, decode, load
+    from ..parser import parse
 
     try:
         if path == "-":
