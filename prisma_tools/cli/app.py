@@ -1,4 +1,8 @@
-"""The ``prisma-tools`` command line: argument parsing, help and usage errors.
+"""The ``prisma-tools`` click group: argument parsing, help and usage errors.
+
+The group and ``check`` are here; the other commands have a module each: ``format.py``,
+``fix.py``, ``rules.py`` (``rules`` and ``passes``), ``dump.py``, and ``migrate.py``, which
+is imported only when used. Their shared options are in ``options.py``.
 
 Running the targets, the messages and the exit status are in runner.py, which
 ``prisma-tools format FILE`` reaches without importing click (see console.py).
@@ -8,84 +12,19 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import ClassVar
 
 import click
 
 from .. import __version__
-from .runner import COMMON_OPTIONS, EXIT_CHANGED, EXIT_ERROR, EXIT_OK, PATHS_METAVAR, format_paths, run_targets
-
-if TYPE_CHECKING:
-    from ..diagnostics import Diagnostic
-    from ..nodes import Schema
-    from .output import Style
+from .dump import dump_command
+from .fix import fix_command
+from .format import format_command
+from .options import PRISMA_VERSION_OPTION, SCHEMA_OPTION, cli_targets, config_or_exit, echo_err
+from .rules import passes_command, rules_command
+from .runner import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, PATHS_METAVAR, run_targets
 
 __all__ = ["EXIT_CHANGED", "EXIT_ERROR", "EXIT_OK", "cli", "main", "run_targets"]
-
-
-def _echo_err(message: str) -> None:
-    click.echo(message, err=True)
-
-
-_SCHEMA = click.option(
-    "--schema",
-    "schema_option",
-    metavar="PATH",
-    help="The schema file or folder, as Prisma's --schema (default: the PATHs, else where Prisma looks).",
-)
-
-
-def _common(f: Any) -> Any:
-    """The arguments and options of `format` and `fix`, from their one description in runner.py."""
-    for option in reversed(COMMON_OPTIONS):
-        kind: dict[str, Any] = {"is_flag": True} if option.metavar is None else {"metavar": option.metavar}
-        f = click.option(*option.flags, option.name, help=option.help, **kind)(f)
-    f = _SCHEMA(f)
-    return click.argument("paths", nargs=-1, required=False, metavar=PATHS_METAVAR)(f)
-
-
-def _targets(paths: tuple[str, ...], schema_option: str | None, verbose: bool) -> tuple[str, ...]:
-    """The PATHs; with none, ``--schema``, else the schema Prisma's CLI would find here."""
-    if paths and schema_option:
-        raise click.UsageError("give PATHs or --schema, not both")
-    if paths:
-        return paths
-    if schema_option:
-        return (schema_option,)
-    from ..schema_location import SchemaNotFound, locate_schema
-
-    try:
-        path, why = locate_schema()
-    except SchemaNotFound as e:
-        _echo_err(f"error: {e}")
-        sys.exit(EXIT_ERROR)
-    if verbose:
-        _echo_err(f"using {path} ({why})")
-    return (path,)
-
-
-def _config_or_exit(config_path: str | None, paths: Sequence[str], stdin_filename: str | None = None) -> Any:
-    """``[tool.prisma-tools]`` of ``--config``, else of the pyproject.toml nearest the targets
-    (for ``-``, nearest ``--stdin-filename``, as ruff does); exit 2 on a bad one."""
-    from pathlib import Path
-
-    from ..config import ConfigError, find_pyproject, load_config
-
-    where = [stdin_filename if p == "-" and stdin_filename else p for p in paths]
-    try:
-        return load_config(Path(config_path) if config_path is not None else find_pyproject(where))
-    except ConfigError as e:
-        _echo_err(f"error: {e}")
-        sys.exit(EXIT_ERROR)
-
-
-_PRISMA_VERSION = click.option(
-    "--prisma-version",
-    type=click.Choice(["6", "7"]),
-    default=None,
-    help="The Prisma engine to judge by (default: prisma-version in [tool.prisma-tools], "
-    "else the prisma version in the nearest package.json, else 6).",
-)
 
 
 class _Commands(click.Group):
@@ -125,187 +64,10 @@ def cli() -> None:
     """
 
 
-@cli.command("format")
-@_common
-def format_command(
-    paths: tuple[str, ...],
-    check: bool,
-    diff: bool,
-    allow_invalid: bool,
-    stdin_filename: str | None,
-    quiet: bool,
-    silent: bool,
-    verbose: bool,
-    output_format: str | None,
-    color: str | None,
-    schema_option: str | None,
-) -> None:
-    """Format schema files exactly as `prisma format` does.
-
-    Files are rewritten in place (atomically, and only when the text
-    changes). Lines that do not parse are errors (exit 2, nothing written)
-    unless --allow-invalid is given. Without PATH, the schema is found where
-    Prisma's CLI looks for it (package.json, prisma.config.ts,
-    prisma/schema.prisma, schema.prisma, prisma/schema/).
-    """
-    sys.exit(
-        format_paths(
-            _targets(paths, schema_option, verbose),
-            check=check,
-            diff=diff,
-            allow_invalid=allow_invalid,
-            stdin_filename=stdin_filename,
-            quiet=quiet,
-            verbose=verbose,
-            silent=silent,
-            output_format=output_format,
-            color=color,
-        )
-    )
-
-
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [v.strip() for value in values for v in value.split(",") if v.strip()]
-
-
-def _render_change(d: Diagnostic, style: Style) -> str:
-    # changes print the way linters print them: `path:line:col: CODE message`;
-    # problems as everywhere else, with the source line and a caret
-    if d.severity == "info" and d.code:
-        return f"{style.bold(d.location())}: {style.severity('info', d.code)} {d.message}"
-    return style.diagnostic(d)
-
-
-@cli.command("fix")
-@_common
-@click.option(
-    "--merge", "merge_files", multiple=True, metavar="FILE", help="Merge blocks and fields from FILE (repeatable)."
-)
-@click.option(
-    "--select", multiple=True, metavar="PASS", help="Run only these passes (names or codes, comma-separated)."
-)
-@click.option("--ignore", multiple=True, metavar="PASS", help="Skip these passes (names or codes, comma-separated).")
-@click.option(
-    "--duplicates",
-    type=click.Choice(["first", "last", "error"]),
-    default=None,
-    help="Which copy of a duplicated block to keep, or `error` to only report duplicates.  [default: first]",
-)
-@click.option("--backup", is_flag=True, default=None, help="Keep FILE.bak (the original) before writing FILE.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    help="pyproject.toml to read [tool.prisma-tools] from (default: the nearest one).",
-)
-@_PRISMA_VERSION
-@click.option("--no-check", is_flag=True, help="Do not validate the result (by default, errors left exit 1).")
-def fix_command(
-    paths: tuple[str, ...],
-    check: bool,
-    diff: bool,
-    allow_invalid: bool,
-    stdin_filename: str | None,
-    quiet: bool,
-    silent: bool,
-    verbose: bool,
-    merge_files: tuple[str, ...],
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    duplicates: str | None,
-    backup: bool | None,
-    output_format: str | None,
-    color: str | None,
-    config_path: str | None,
-    prisma_version: str | None,
-    no_check: bool,
-    schema_option: str | None,
-) -> None:
-    """Repair schemas Prisma rejects, then format them.
-
-    Removes duplicate blocks, merges additions files (--merge), adds missing
-    back-relation fields and the @unique a one-to-one relation needs. Every
-    change is reported as `path:line:col: CODE message`. Settings come from
-    [tool.prisma-tools] in the nearest pyproject.toml; flags override them.
-    Run `prisma-tools passes` for the list of passes. What is left that Prisma
-    would reject is then reported as `check` reports it, and the exit status
-    is 1 (the repaired text is still written).
-    """
-    from pathlib import Path
-
-    from ..diagnostics import ParseError
-    from ..files import SchemaReadError, load
-    from ..fixer import fix
-    from ..passes import get_pass
-
-    paths = _targets(paths, schema_option, verbose)
-    cfg = _config_or_exit(config_path, paths, stdin_filename)
-    selected = _split(select) or cfg.select
-    ignored = _split(ignore) or cfg.ignore
-    for option, keys, from_flags in (("select", selected, bool(select)), ("ignore", ignored, bool(ignore))):
-        for key in keys or ():
-            try:
-                get_pass(key)
-            except ValueError as e:
-                if from_flags:
-                    raise click.BadParameter(str(e), param_hint="--select/--ignore") from None
-                # a bad value in the file is the file's error, not a usage error
-                _echo_err(f"error: {cfg.source}: [tool.prisma-tools] {option}: unknown rule {key!r} ({e})")
-                sys.exit(EXIT_ERROR)
-    policy = duplicates or cfg.duplicates
-    merges = [Path(m) for m in merge_files] or cfg.merge
-    additions = []
-    for m in merges:
-        try:
-            additions.append(load(m))
-        except SchemaReadError as e:
-            _echo_err(f"error: --merge {e}")
-            sys.exit(EXIT_ERROR)
-        except ParseError as e:
-            for d in e.diagnostics:
-                _echo_err(d.render())
-            sys.exit(EXIT_ERROR)
-
-    def transform(schema: Schema) -> tuple[Schema, list[Diagnostic]]:
-        result = fix(schema, merge=additions, select=selected, ignore=ignored, duplicates=policy)  # type: ignore[arg-type]
-        return result.schema, [c.to_diagnostic() for c in result.changes]
-
-    validate = None
-    if not no_check:
-        from .check import check_texts
-        from .prisma_version import resolve_prisma_version
-
-        version, _ = resolve_prisma_version(
-            int(prisma_version) if prisma_version else None, cfg.prisma_version, list(paths)
-        )
-
-        def validate(texts: dict[str, str]) -> list[Diagnostic]:
-            return check_texts(texts, prisma_version=version)
-
-    sys.exit(
-        run_targets(
-            paths,
-            check=check,
-            diff=diff,
-            lenient=allow_invalid,
-            quiet=quiet,
-            verbose=verbose,
-            silent=silent,
-            stdin_filename=stdin_filename,
-            transform=transform,
-            backup=cfg.backup if backup is None else backup,
-            output_format=output_format,
-            color=color,
-            render=_render_change,
-            validate=validate,
-        )
-    )
-
-
 @cli.command("check")
 @click.argument("paths", nargs=-1, required=False, metavar=PATHS_METAVAR)
-@_SCHEMA
-@_PRISMA_VERSION
+@SCHEMA_OPTION
+@PRISMA_VERSION_OPTION
 @click.option(
     "--output-format",
     type=click.Choice(["text", "json", "github"]),
@@ -348,13 +110,13 @@ def check_command(
     from .check import check_paths
     from .prisma_version import resolve_prisma_version
 
-    paths = _targets(paths, schema_option, verbose)
-    cfg = _config_or_exit(config_path, paths, stdin_filename)
+    paths = cli_targets(paths, schema_option, verbose)
+    cfg = config_or_exit(config_path, paths, stdin_filename)
     version, source = resolve_prisma_version(
         int(prisma_version) if prisma_version else None, cfg.prisma_version, list(paths)
     )
     if verbose:
-        _echo_err(f"judging by Prisma {version} ({source})")
+        echo_err(f"judging by Prisma {version} ({source})")
     sys.exit(
         check_paths(
             paths,
@@ -367,74 +129,8 @@ def check_command(
     )
 
 
-@cli.command("rules")
-@click.argument("code", required=False)
-@click.option(
-    "--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Text or JSON."
-)
-def rules_command(code: str | None, output_format: str) -> None:
-    """List the diagnostics `check` reports: code, name, severity and Prisma's message.
-
-    With CODE (or a name), show that one only.
-    """
-    import json
-
-    from ..validation import all_rules
-
-    rules = all_rules()
-    if code is not None:
-        rules = [r for r in rules if code in (r.code, r.name)]
-        if not rules:
-            raise click.BadParameter(f"no rule {code!r} (see `prisma-tools rules`)", param_hint="CODE")
-    if output_format == "json":
-        click.echo(json.dumps([r.__dict__ for r in rules], indent=2))
-        return
-    for r in rules:
-        click.echo(f"{r.code}  {r.name:<32} {r.severity:<7}  {r.template}")
-
-
-@cli.command("passes")
-def passes_command() -> None:
-    """List the repair passes of `fix`, in the order they run."""
-    from ..passes import PASSES
-
-    for p in PASSES:
-        click.echo(f"{p.code}  {p.name:<24} {p.summary.replace('``', '`')}")
-
-
-@cli.command("dump")
-@click.argument("path", required=False, metavar="PATH | -")
-@click.option("--json-schema", is_flag=True, help="Print the JSON Schema of the AST instead.")
-@click.option("--allow-invalid", is_flag=True, help="Keep lines that do not parse as catch-all nodes.")
-@click.option("--indent", type=int, default=2, show_default=True, help="JSON indentation.")
-def dump_command(path: str | None, json_schema: bool, allow_invalid: bool, indent: int) -> None:
-    """Print the AST of a schema (file, folder or -) as JSON, or the AST's JSON Schema."""
-    import json
-
-    from ..nodes import Schema
-
-    if json_schema:
-        click.echo(json.dumps(Schema.model_json_schema(), indent=indent))
-        return
-    if path is None:
-        raise click.UsageError("PATH is required (or --json-schema)")
-    from ..diagnostics import ParseError
-    from ..files import SchemaReadError, decode, load
-    from ..parser import parse
-
-    try:
-        if path == "-":
-            schema = parse(decode(sys.stdin.buffer.read(), "-"), "-", strict=not allow_invalid)
-        else:
-            schema = load(path, strict=not allow_invalid)
-    except SchemaReadError as e:
-        _echo_err(f"error: {e}")
-        sys.exit(EXIT_ERROR)
-    except ParseError as e:
-        for d in e.diagnostics:
-            _echo_err(d.render())
-        sys.exit(EXIT_ERROR)
-    click.echo(schema.model_dump_json(indent=indent))
+for _command in (format_command, fix_command, rules_command, passes_command, dump_command):
+    cli.add_command(_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -443,5 +139,5 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         cli.main(args=args, prog_name="prisma-tools", standalone_mode=True)
     except KeyboardInterrupt:  # pragma: no cover - interactive only
-        _echo_err("Aborted.")
+        echo_err("Aborted.")
         sys.exit(130)
