@@ -2,7 +2,7 @@
 
 Everything here is plain Python so that ``prisma-tools format FILE`` can run
 without importing click (about 15 ms of start-up): the messages and exit
-status of a run, the options ``format`` and ``fix`` share (``app.py`` builds
+status of a run, the options ``format`` and ``fix`` share (``options.py`` builds
 its click options from :data:`COMMON_OPTIONS`), and the console script's fast
 path (:func:`parse_format_args`, :func:`run_format`), which accepts only
 arguments whose meaning to click is unambiguous and leaves the rest (help,
