@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 from conftest import FIXTURES
 
-from prisma_tools.cli_migrate import migrate
+from prisma_tools.cli.migrate import migrate
 from prisma_tools.migrate.migrations import lock_text, slug
 
 CASES = FIXTURES / "migrate" / "cases"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from prisma_tools.cli import cli
+from prisma_tools.cli.app import cli
 from prisma_tools.discovery import discover_schemas
 
 DS = 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n'
