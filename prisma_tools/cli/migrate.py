@@ -108,7 +108,14 @@ def migrate() -> None:
 @migrate.command("diff")
 @click.argument("paths", nargs=-1, required=True, metavar="[FROM] TO")
 @_from_options
-def diff_command(paths: tuple[str, ...], from_empty: bool, from_git: str | None) -> None:
+@click.option(
+    "--output-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help='json: {"sql": ..., "diagnostics": [...]} on stdout (sql null on failure), diagnostics in check\'s shape.',
+)
+def diff_command(paths: tuple[str, ...], from_empty: bool, from_git: str | None, output_format: str) -> None:
     """Print the script `prisma migrate diff --script` prints for FROM -> TO.
 
     FROM and TO are schema files or schema folders. With --from-empty the
@@ -122,10 +129,39 @@ def diff_command(paths: tuple[str, ...], from_empty: bool, from_git: str | None)
     from_path, to_path = (paths[0], paths[1]) if len(paths) == 2 else (None, paths[0])
     if from_path is None and not (from_empty or from_git):
         raise click.UsageError("give FROM, --from-empty or --from-git REV")
+    if output_format == "json":
+        _diff_json(
+            lambda: diff_sql(_load_from(from_path, from_empty, from_git, Path(to_path)), load_schema(to_path)), to_path
+        )
+        return
     with user_errors():
         old = _load_from(from_path, from_empty, from_git, Path(to_path))
         sql = diff_sql(old, load_schema(to_path))
     click.echo(sql, nl=False)
+
+
+def _diff_json(make_sql: Callable[[], str], to_path: str) -> None:
+    """``migrate diff --output-format json``: always one JSON object on stdout; exit 2 when there is no SQL."""
+    import json
+
+    from ..diagnostics import ParseError
+    from ..files import SchemaReadError
+    from ..migrate.errors import MigrateError
+    from .output import diagnostic_json, message_json
+
+    sql: str | None = None
+    diagnostics: list[dict[str, Any]] = []
+    try:
+        sql = make_sql()
+    except ParseError as e:
+        diagnostics = [diagnostic_json(d) for d in e.diagnostics]
+    except SchemaReadError as e:
+        diagnostics = [message_json(to_path, str(e))]
+    except MigrateError as e:
+        diagnostics = [message_json(to_path, str(e), code="migrate")]
+    click.echo(json.dumps({"sql": sql, "diagnostics": diagnostics}, indent=2, ensure_ascii=False))
+    if sql is None:
+        sys.exit(EXIT_ERROR)
 
 
 @migrate.command("create")
