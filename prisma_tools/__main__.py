@@ -1,5 +1,5 @@
 """``python -m prisma_tools`` runs the command line."""
 
-from prisma_tools.console import main
+from prisma_tools.cli.console import main
 
 main()

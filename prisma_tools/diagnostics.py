@@ -11,12 +11,16 @@ if TYPE_CHECKING:
 
     Severity: TypeAlias = Literal["error", "warning", "info"]
 
+    from .edits import Fix
+
 
 def __pydantic_names__() -> dict[str, object]:
     """``Severity`` at run time, for the validator (see :mod:`prisma_tools.records`)."""
     from typing import Literal
 
-    return {"Severity": Literal["error", "warning", "info"]}
+    from .edits import Fix
+
+    return {"Severity": Literal["error", "warning", "info"], "Fix": Fix}
 
 
 def __getattr__(name: str) -> object:
@@ -41,6 +45,8 @@ class Diagnostic(Record):
     code: str | None = None
     line_text: str | None = None
     """The source line the span starts on (without its line break), for excerpts."""
+    fix: Fix | None = None
+    """The repair the rule proposes, if it has one (see :mod:`prisma_tools.edits`)."""
 
     def location(self) -> str:
         if self.span is None:

@@ -39,7 +39,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from prisma_tools import console  # noqa: E402
+from prisma_tools.cli import console  # noqa: E402
 from prisma_tools.diagnostics import ParseError  # noqa: E402
 from prisma_tools.parser import parse_file_text  # noqa: E402
 from prisma_tools.printer import print_file  # noqa: E402

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from prisma_tools import console
-from prisma_tools.cli import cli
+from prisma_tools.cli import console
+from prisma_tools.cli.app import cli
 
 UGLY = "model User {\nid Int @id\n  email    String @unique // login\n}\n"
 PRETTY = "model User {\n  id    Int    @id\n  email String @unique // login\n}\n"
@@ -122,7 +122,7 @@ def test_missing_file_and_empty_directory(tmp_path: Path) -> None:
 
 
 def test_unwritable_file_is_reported(schema: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import prisma_tools.workflow as workflow
+    import prisma_tools.cli.workflow as workflow
 
     def deny(path: object, text: str, **_: object) -> None:
         raise PermissionError(13, "Permission denied")
@@ -147,7 +147,7 @@ def test_directory_is_one_multi_file_schema(tmp_path: Path) -> None:
 
 
 def test_safety_check_refuses_to_write_a_wrong_result(schema: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import prisma_tools.workflow as workflow
+    import prisma_tools.cli.workflow as workflow
 
     monkeypatch.setattr(workflow, "print_file", lambda f: "model User {\n  id String @id\n}\n")
     r = run("format", str(schema))
@@ -157,7 +157,7 @@ def test_safety_check_refuses_to_write_a_wrong_result(schema: Path, monkeypatch:
 
 
 def test_safety_check_runs_only_on_files_that_change(schema: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import prisma_tools.workflow as workflow
+    import prisma_tools.cli.workflow as workflow
 
     checked: list[str] = []
     real = workflow._safety_problem

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from prisma_tools.cli import cli
-from prisma_tools.commands.prisma_version import from_package_json, resolve_prisma_version
+from prisma_tools.cli.app import cli
+from prisma_tools.cli.prisma_version import from_package_json, resolve_prisma_version
 
 # A typo in a type: the relation validations do not run until it is fixed, as in Prisma.
 BROKEN = (

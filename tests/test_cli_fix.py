@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from prisma_tools.cli import cli
+from prisma_tools.cli.app import cli
 
 # One-to-one without @unique on the foreign key, and a duplicated enum.
 BROKEN = """model User {

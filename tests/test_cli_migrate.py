@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 from conftest import FIXTURES
 
-from prisma_tools.cli_migrate import migrate
+from prisma_tools.cli.migrate import migrate
 from prisma_tools.migrate.migrations import lock_text, slug
 
 CASES = FIXTURES / "migrate" / "cases"
@@ -222,3 +222,30 @@ def test_diff_and_create_refuse_a_schema_prisma_rejects(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "the schema has errors Prisma rejects" in result.stderr
     assert not (tmp_path / "migrations").exists()
+
+
+def test_diff_json_carries_the_sql_or_the_diagnostics(tmp_path: Path) -> None:
+    import json
+
+    ok = run("diff", "--output-format", "json", str(ADDITIVE / "from.prisma"), str(ADDITIVE / "to.prisma"))
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(ok.stdout) == {"sql": (ADDITIVE / "expected.sql").read_text(encoding="utf-8"), "diagnostics": []}
+
+    refused = run("diff", "--output-format", "json", str(ADDITIVE / "to.prisma"), str(ADDITIVE / "from.prisma"))
+    assert refused.exit_code == 2
+    body = json.loads(refused.stdout)
+    assert body["sql"] is None
+    assert [d["code"] for d in body["diagnostics"]] == ["migrate"]
+
+    bad = tmp_path / "bad.prisma"
+    bad.write_text(
+        'datasource db {\n  provider = "postgresql"\n  url = env("X")\n}\nmodel A {\n  id Int @id\n  e Strin\n}\n'
+    )
+    rejected = run("diff", "--output-format", "json", "--from-empty", str(bad))
+    assert rejected.exit_code == 2
+    entry = json.loads(rejected.stdout)["diagnostics"][0]
+    assert (entry["code"], entry["location"], entry["severity"]) == ("E201", {"row": 7, "column": 5}, "error")
+
+    missing = run("diff", "--output-format", "json", "--from-empty", str(tmp_path / "nowhere.prisma"))
+    assert missing.exit_code == 2
+    assert json.loads(missing.stdout)["diagnostics"][0]["code"] == "io-error"

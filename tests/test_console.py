@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-import prisma_tools.cli
-from prisma_tools import console
-from prisma_tools.runner import COMMON_OPTIONS, parse_format_args
+import prisma_tools.cli.app
+from prisma_tools.cli import console
+from prisma_tools.cli.runner import COMMON_OPTIONS, parse_format_args
 
 UGLY = "model User {\nid Int @id\n  email    String @unique // login\n}\n"
 PRETTY = "model User {\n  id    Int    @id\n  email String @unique // login\n}\n"
@@ -110,7 +110,7 @@ def _run(
     (root / "empty").mkdir()
     out, err = io.StringIO(), io.StringIO()
     clicked = False
-    click_main = prisma_tools.cli.main
+    click_main = prisma_tools.cli.app.main
 
     def spy(argv: list[str]) -> None:
         nonlocal clicked
@@ -122,7 +122,7 @@ def _run(
         m.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((stdin or "").encode())))
         m.setattr(sys, "stdout", out)
         m.setattr(sys, "stderr", err)
-        m.setattr(prisma_tools.cli, "main", spy)
+        m.setattr(prisma_tools.cli.app, "main", spy)
         run = console.main if entry == "console" else spy
         with pytest.raises(SystemExit) as e:
             run(["format", *args])
@@ -152,7 +152,7 @@ def test_completion_is_left_to_click(monkeypatch: pytest.MonkeyPatch) -> None:
     # click answers shell completion requests (an environment variable) before parsing
     called = []
     monkeypatch.setenv("_PRISMA_TOOLS_COMPLETE", "bash_complete")
-    monkeypatch.setattr(prisma_tools.cli, "main", called.append)
+    monkeypatch.setattr(prisma_tools.cli.app, "main", called.append)
     console.main(["format", "x.prisma"])
     assert called == [["format", "x.prisma"]]
 
@@ -173,13 +173,13 @@ def _python(code: str, *args: str, cwd: Path, stdin: str = "") -> subprocess.Com
 
 _NOT_IMPORTED = """
 import sys
-from prisma_tools.console import main
+from prisma_tools.cli.console import main
 try:
     main(sys.argv[1:])
 except SystemExit as e:
     code = e.code
 assert code == 0, code
-for name in ("click", "prisma_tools.cli", "prisma_tools.config", "difflib"):
+for name in ("click", "prisma_tools.cli.app", "prisma_tools.config", "difflib"):
     assert name not in sys.modules, name
 if "pydantic" not in sys.modules and "lark" not in sys.modules:  # both import them
     for name in ("dataclasses", "inspect"):
@@ -201,7 +201,7 @@ def test_format_does_not_import_click(tmp_path: Path) -> None:
 )
 def test_fast_path_output_order_in_a_real_process(args: list[str], stdin: str, tmp_path: Path) -> None:
     runs = []
-    for entry in ("prisma_tools.console", "prisma_tools.cli"):
+    for entry in ("prisma_tools.cli.console", "prisma_tools.cli.app"):
         root = tmp_path / entry
         root.mkdir()
         for name in ("u.prisma", "p.prisma", "b.prisma"):
@@ -222,7 +222,7 @@ def test_fast_path_output_order_in_a_real_process(args: list[str], stdin: str, t
     ],
 )
 def test_help_and_usage_errors_still_come_from_click(args: list[str], code: int, expected: str, tmp_path: Path) -> None:
-    r = _python("from prisma_tools.console import main; main()", *args, cwd=tmp_path)
+    r = _python("from prisma_tools.cli.console import main; main()", *args, cwd=tmp_path)
     assert r.returncode == code, r.stdout
     assert expected in r.stdout
 
@@ -233,14 +233,27 @@ def test_help_and_usage_errors_still_come_from_click(args: list[str], code: int,
 def test_interrupt_and_closed_pipe_as_click_handles_them(
     error: BaseException, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import prisma_tools.workflow
+    import prisma_tools.cli.workflow
 
     def fail(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr(prisma_tools.workflow, "process", fail)
+    monkeypatch.setattr(prisma_tools.cli.workflow, "process", fail)
     *via_console, clicked = _run("console", ["u.prisma"], None, tmp_path / "console", monkeypatch)
     *via_click, _ = _run("click", ["u.prisma"], None, tmp_path / "click", monkeypatch)
     assert not clicked
     assert via_console == via_click
     assert via_console[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [("prisma-tools fo", "1", "plain,format"), ("prisma-tools check --prisma", "2", "plain,--prisma-version")],
+)
+def test_bash_completion_end_to_end(tmp_path: Path, words: str, cword: str, expected: str) -> None:
+    # what the README's `eval "$(_PRISMA_TOOLS_COMPLETE=bash_source prisma-tools)"` asks of the program
+    env = {**os.environ, "PYTHONPATH": str(REPO), "COMP_WORDS": words, "COMP_CWORD": cword}
+    env["_PRISMA_TOOLS_COMPLETE"] = "bash_complete"
+    r = subprocess.run([sys.executable, "-m", "prisma_tools"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert expected in r.stdout.splitlines()

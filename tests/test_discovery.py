@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from prisma_tools.cli import cli
+from prisma_tools.cli.app import cli
 from prisma_tools.discovery import discover_schemas
 
 DS = 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n'
@@ -116,3 +116,21 @@ def test_explicit_folder_argument_still_reads_one_schema_folder(repo: Path) -> N
     assert r.exit_code == 0, r.output
     assert "PT001 removed duplicate model User" in r.output
     assert "model User" not in dup.read_text()
+
+
+def test_first_copy_is_the_one_prisma_reads_first(tmp_path: Path) -> None:
+    # Prisma reads a folder depth first, each folder's names in byte order: a/x.prisma comes before
+    # a.prisma ("a" < "a.prisma"), although the path string "a.prisma" sorts before "a/x.prisma".
+    folder = tmp_path / "prisma" / "schema"
+    write(folder / "main.prisma", DS)
+    nested = write(folder / "a" / "x.prisma", USER)
+    beside = write(folder / "a.prisma", USER)
+    checked = run("check", str(folder))
+    assert checked.exit_code == 1, checked.output
+    assert f"{beside}:1:7: error[E101]" in checked.output  # Prisma's "already defined" is on the later copy
+    assert str(nested) not in checked.output
+    r = run("fix", str(folder))
+    assert r.exit_code == 0, r.output
+    assert f"identical to the copy kept at {nested}:1" in r.output
+    assert nested.read_text() == USER
+    assert "model User" not in beside.read_text()

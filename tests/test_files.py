@@ -55,7 +55,7 @@ PRETTY = "model A {\n  id Int @id\n}\n"
 
 
 def cli_run(*args: str) -> Result:
-    from prisma_tools.cli import cli
+    from prisma_tools.cli.app import cli
 
     return CliRunner().invoke(cli, list(args))
 

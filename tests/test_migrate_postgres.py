@@ -20,7 +20,7 @@ from migrate_corpus import EDPSYCH_MIGRATION, edpsych_from_to
 from pg_server import PostgresServer, database_url, free_port, postgres  # noqa: F401 (fixtures)
 
 from prisma_tools import load, parse
-from prisma_tools.cli_migrate import migrate
+from prisma_tools.cli.migrate import migrate
 from prisma_tools.migrate import diff_sql
 
 CASES = FIXTURES / "migrate" / "cases"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from prisma_tools.workflow import Report, Target, process
+from prisma_tools.cli.workflow import Report, Target, process
 
 
 def _format(tmp_path: Path, text: str | bytes, *, lenient: bool = False) -> tuple[Report, str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from prisma_tools.cli import cli
+from prisma_tools.cli.app import cli
 from prisma_tools.schema_location import SchemaNotFound, locate_schema
 
 UGLY = "model User {\nid Int @id\n}\n"

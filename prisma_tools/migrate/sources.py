@@ -28,7 +28,7 @@ def load_schema(path: str | os.PathLike[str]) -> Schema:
 
 def ensure_valid(schema: Schema, where: str | os.PathLike[str]) -> None:
     """Raise InvalidSchemaError with Prisma's errors for ``schema``, if it has any."""
-    from ..commands.prisma_version import resolve_prisma_version
+    from ..cli.prisma_version import resolve_prisma_version
     from ..diagnostics import InvalidSchemaError
     from ..validation import validate
 

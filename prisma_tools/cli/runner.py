@@ -2,7 +2,7 @@
 
 Everything here is plain Python so that ``prisma-tools format FILE`` can run
 without importing click (about 15 ms of start-up): the messages and exit
-status of a run, the options ``format`` and ``fix`` share (``cli.py`` builds
+status of a run, the options ``format`` and ``fix`` share (``options.py`` builds
 its click options from :data:`COMMON_OPTIONS`), and the console script's fast
 path (:func:`parse_format_args`, :func:`run_format`), which accepts only
 arguments whose meaning to click is unambiguous and leaves the rest (help,
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from typing import Any, NoReturn, TextIO
 
-    from .commands.output import Style
-    from .diagnostics import Diagnostic
+    from ..diagnostics import Diagnostic
+    from .output import Style
     from .workflow import Report, Transform, Validate
 
 __all__ = [
@@ -196,7 +196,7 @@ def run_targets(
     validate: Validate | None = None,
 ) -> int:
     """Process every target and turn the report into messages and an exit status."""
-    from .commands.output import Style, use_colour
+    from .output import Style, use_colour
     from .workflow import Report, iter_targets, process
 
     output_format = output_format or "text"
@@ -225,12 +225,12 @@ def run_targets(
             validate=validate,
         )
     if output_format == "json":
-        from .commands.output import diagnostics_json, message_json
+        from .output import diagnostics_json, message_json
 
         errors = [message_json(*_split_error(e)) for e in report.errors]
         echo(diagnostics_json(report.diagnostics, errors))
     elif output_format == "github":
-        from .commands.output import github_annotation
+        from .output import github_annotation
 
         for d in report.diagnostics:
             echo(github_annotation(d))
@@ -266,7 +266,7 @@ def run_targets(
 
 def _option_problem(output_format: str, color: str | None, *, diff: bool, writes_stdout: bool) -> str | None:
     """What is wrong with the output options, if anything (the fast path does not validate choices)."""
-    from .commands.output import OUTPUT_FORMATS
+    from .output import OUTPUT_FORMATS
 
     if output_format not in OUTPUT_FORMATS:
         return f"--output-format must be one of {', '.join(OUTPUT_FORMATS)}, not {output_format!r}"

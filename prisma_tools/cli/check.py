@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from ..runner import EXIT_ERROR, EXIT_OK, echo
+from .runner import EXIT_ERROR, EXIT_OK, echo
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -46,8 +46,8 @@ def check_paths(
 ) -> int:
     """Check every target; print the diagnostics; the exit status."""
     from ..files import SchemaReadError, decode, read_text
-    from ..workflow import iter_targets
     from .output import Style, diagnostics_json, github_annotation, message_json, use_colour
+    from .workflow import iter_targets
 
     diagnostics: list[Diagnostic] = []
     failures: list[str] = []

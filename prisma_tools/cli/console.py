@@ -12,7 +12,7 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``prisma-tools`` console script."""
     args = sys.argv[1:] if argv is None else list(argv)
     if args in (["--version"], ["-V"]):
-        from . import __version__
+        from .. import __version__
 
         sys.stdout.write(f"prisma-tools, version {__version__}\n")
         sys.exit(0)
@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> None:
             parsed = parse_format_args(args[1:])
             if parsed is not None:
                 run_format(*parsed)
-        from .cli import main as cli_main
+        from .app import main as cli_main
 
         cli_main(args)
     finally:

@@ -12,12 +12,12 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 
-from .diagnostics import Diagnostic, ParseError, source_line
-from .files import SchemaReadError, SchemaWriteError, clean_path, decode, read_text, write_atomic
-from .layout import meaning_digest
-from .nodes import Schema, SchemaFile, construct
-from .parser import parse_file_text
-from .printer import print_file
+from ..diagnostics import Diagnostic, ParseError, source_line
+from ..files import SchemaReadError, SchemaWriteError, clean_path, decode, read_text, write_atomic
+from ..layout import meaning_digest
+from ..nodes import Schema, SchemaFile, construct
+from ..parser import parse_file_text
+from ..printer import print_file
 
 __all__ = ["Outcome", "Report", "Target", "Transform", "Validate", "iter_targets", "process"]
 
@@ -106,7 +106,7 @@ def iter_targets(args: Sequence[str], stdin_filename: str | None = None) -> Iter
             continue
         p = clean_path(arg)
         if os.path.isdir(p):
-            from .discovery import discover_schemas
+            from ..discovery import discover_schemas
 
             found = discover_schemas(p, _exclude_patterns(p))
             if not found:
@@ -121,8 +121,8 @@ def iter_targets(args: Sequence[str], stdin_filename: str | None = None) -> Iter
 
 def _exclude_patterns(folder: str) -> tuple[str, ...]:
     """The exclusions of the ``[tool.prisma-tools]`` nearest ``folder`` (the defaults when there is none)."""
-    from .config import ConfigError, find_pyproject, load_config
-    from .discovery import DEFAULT_EXCLUDE
+    from ..config import ConfigError, find_pyproject, load_config
+    from ..discovery import DEFAULT_EXCLUDE
 
     try:
         return load_config(find_pyproject([folder])).exclude_patterns()
@@ -131,7 +131,7 @@ def _exclude_patterns(folder: str) -> tuple[str, ...]:
 
 
 def _lenient_warnings(f: SchemaFile, text: str) -> list[Diagnostic]:
-    from .parser import syntax_errors
+    from ..parser import syntax_errors
 
     return [d.model_copy(update={"severity": "warning"}) for d in syntax_errors(f, text)]
 

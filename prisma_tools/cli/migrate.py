@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 if TYPE_CHECKING:
-    from .nodes import Schema
+    from ..nodes import Schema
 
 __all__ = ["migrate"]
 
@@ -35,9 +35,9 @@ def fail(message: str) -> NoReturn:
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the errors a user can cause into one message and exit status 2."""
-    from .diagnostics import InvalidSchemaError, ParseError
-    from .files import SchemaReadError
-    from .migrate.errors import MigrateError
+    from ..diagnostics import InvalidSchemaError, ParseError
+    from ..files import SchemaReadError
+    from ..migrate.errors import MigrateError
 
     try:
         yield
@@ -55,7 +55,7 @@ def _schema_path(path: str | None) -> Path:
     """``--schema``, else the schema Prisma's CLI would find here (see schema_location)."""
     if path is not None:
         return Path(path)
-    from .schema_location import SchemaNotFound, locate_schema
+    from ..schema_location import SchemaNotFound, locate_schema
 
     try:
         return Path(locate_schema()[0])
@@ -65,7 +65,7 @@ def _schema_path(path: str | None) -> Path:
 
 def _migrations_dir(schema_path: Path, schema: Schema | None) -> Path:
     """``migrations`` beside the file holding the datasource block, as Prisma places it."""
-    from .nodes import Datasource
+    from ..nodes import Datasource
 
     if schema_path.is_dir() and schema is not None:
         for f in schema.files:
@@ -83,7 +83,7 @@ def _from_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def _load_from(path: str | None, from_empty: bool, from_git: str | None, to_path: Path) -> Schema | None:
     """The FROM schema chosen by the options (None for an empty database)."""
-    from .migrate.sources import load_schema, load_schema_at_revision
+    from ..migrate.sources import load_schema, load_schema_at_revision
 
     chosen = sum(bool(x) for x in (path, from_empty, from_git))
     if chosen > 1:
@@ -108,24 +108,60 @@ def migrate() -> None:
 @migrate.command("diff")
 @click.argument("paths", nargs=-1, required=True, metavar="[FROM] TO")
 @_from_options
-def diff_command(paths: tuple[str, ...], from_empty: bool, from_git: str | None) -> None:
+@click.option(
+    "--output-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help='json: {"sql": ..., "diagnostics": [...]} on stdout (sql null on failure), diagnostics in check\'s shape.',
+)
+def diff_command(paths: tuple[str, ...], from_empty: bool, from_git: str | None, output_format: str) -> None:
     """Print the script `prisma migrate diff --script` prints for FROM -> TO.
 
     FROM and TO are schema files or schema folders. With --from-empty the
     database starts empty; with --from-git REV, FROM is TO's path at REV.
     """
-    from .migrate import diff_sql
-    from .migrate.sources import load_schema
+    from ..migrate import diff_sql
+    from ..migrate.sources import load_schema
 
     if len(paths) > 2:
         raise click.UsageError("expected [FROM] TO")
     from_path, to_path = (paths[0], paths[1]) if len(paths) == 2 else (None, paths[0])
     if from_path is None and not (from_empty or from_git):
         raise click.UsageError("give FROM, --from-empty or --from-git REV")
+    if output_format == "json":
+        _diff_json(
+            lambda: diff_sql(_load_from(from_path, from_empty, from_git, Path(to_path)), load_schema(to_path)), to_path
+        )
+        return
     with user_errors():
         old = _load_from(from_path, from_empty, from_git, Path(to_path))
         sql = diff_sql(old, load_schema(to_path))
     click.echo(sql, nl=False)
+
+
+def _diff_json(make_sql: Callable[[], str], to_path: str) -> None:
+    """``migrate diff --output-format json``: always one JSON object on stdout; exit 2 when there is no SQL."""
+    import json
+
+    from ..diagnostics import ParseError
+    from ..files import SchemaReadError
+    from ..migrate.errors import MigrateError
+    from .output import diagnostic_json, message_json
+
+    sql: str | None = None
+    diagnostics: list[dict[str, Any]] = []
+    try:
+        sql = make_sql()
+    except ParseError as e:
+        diagnostics = [diagnostic_json(d) for d in e.diagnostics]
+    except SchemaReadError as e:
+        diagnostics = [message_json(to_path, str(e))]
+    except MigrateError as e:
+        diagnostics = [message_json(to_path, str(e), code="migrate")]
+    click.echo(json.dumps({"sql": sql, "diagnostics": diagnostics}, indent=2, ensure_ascii=False))
+    if sql is None:
+        sys.exit(EXIT_ERROR)
 
 
 @migrate.command("create")
@@ -148,9 +184,9 @@ def create_command(
     migration_lock.toml when missing) for the change from FROM to the schema.
     FROM defaults to an empty database when there is no migration yet.
     """
-    from .migrate import build, diff, render_script
-    from .migrate.migrations import create_migration, list_migrations, migration_warnings
-    from .migrate.sources import load_schema
+    from ..migrate import build, diff, render_script
+    from ..migrate.migrations import create_migration, list_migrations, migration_warnings
+    from ..migrate.sources import load_schema
 
     schema_path = _schema_path(schema_option)
     with user_errors():
@@ -193,7 +229,7 @@ def _dir_option(f: Callable[..., Any]) -> Callable[..., Any]:
 @contextmanager
 def database_errors() -> Iterator[None]:
     """Database errors raised outside the migrate package's own handling, as one line."""
-    from .migrate.db import database_error
+    from ..migrate.db import database_error
 
     with user_errors():
         try:
@@ -212,8 +248,8 @@ class _Project:
 
 
 def _project(schema_option: str | None, url: str | None, migrations_dir: str | None, *, need_schema: bool) -> _Project:
-    from .migrate.datasource import resolve_url
-    from .migrate.sources import load_schema
+    from ..migrate.datasource import resolve_url
+    from ..migrate.sources import load_schema
 
     schema: Schema | None = None
     schema_path: Path | None = None
@@ -241,10 +277,10 @@ def check_command(
     Exit status 0 when nothing is missing, 1 when something is (with
     --write-missing, 0 once the migration is written), 2 on errors.
     """
-    from .migrate import build, diff, render_script
-    from .migrate.db import connect, parse_url
-    from .migrate.live import inspect, missing_report, present_part
-    from .migrate.migrations import create_migration, migration_warnings
+    from ..migrate import build, diff, render_script
+    from ..migrate.db import connect, parse_url
+    from ..migrate.live import inspect, missing_report, present_part
+    from ..migrate.migrations import create_migration, migration_warnings
 
     with database_errors():
         project = _project(schema_option, url, migrations_dir, need_schema=True)
@@ -291,9 +327,9 @@ def deploy_command(schema_option: str | None, url: str | None, migrations_dir: s
     a failed one is rolled back, recorded with its error, and blocks further
     deploys until `migrate resolve`.
     """
-    from .migrate.db import connect
-    from .migrate.deploy import deploy
-    from .migrate.migrations import list_migrations
+    from ..migrate.db import connect
+    from ..migrate.deploy import deploy
+    from ..migrate.migrations import list_migrations
 
     with database_errors():
         project = _project(schema_option, url, migrations_dir, need_schema=False)
@@ -327,9 +363,9 @@ def resolve_command(
     migrations_dir: str | None,
 ) -> None:
     """Resolve a migration's state in _prisma_migrations, as `prisma migrate resolve` does."""
-    from .migrate.db import connect
-    from .migrate.deploy import resolve_applied, resolve_rolled_back
-    from .migrate.migrations import list_migrations
+    from ..migrate.db import connect
+    from ..migrate.deploy import resolve_applied, resolve_rolled_back
+    from ..migrate.migrations import list_migrations
 
     if bool(applied) == bool(rolled_back):
         raise click.UsageError("give exactly one of --applied NAME and --rolled-back NAME")
