@@ -122,6 +122,7 @@ def test_diagnostic_dump_and_copy() -> None:
         "path": "s.prisma",
         "span": None,
         "code": "syntax",
+        "fix": None,
     }
     assert d.model_copy(update={"severity": "warning"}).severity == "warning"
     assert Diagnostic.model_validate_json(d.model_dump_json()) == d
