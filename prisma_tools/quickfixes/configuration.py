@@ -1,0 +1,182 @@
+"""Fixes of datasource and multi-schema diagnostics, and of MongoDB's id rules."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..edits import Fix, TextEdit
+from ..nodes import ArrayValue, Setting
+from ..registry import fixer
+from .text import after, block_at, block_attribute_edit, field_at, indentation, newline, offsets
+
+if TYPE_CHECKING:
+    from ..resolve import ResolvedSchema
+    from ..validation.context import Finding
+
+__all__: list[str] = []
+
+
+@fixer("W710", "safe")
+def rename_referential_integrity(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Rename property to relationMode
+
+    `referentialIntegrity` is the old name of `relationMode`; same values, same meaning.
+
+    ```prisma
+    datasource db {
+      provider     = "mysql"
+      relationMode = "prisma" // was referentialIntegrity
+    }
+    ```
+    """
+    text = finding.file.text
+    key = "referentialIntegrity"
+    if text[finding.start : finding.start + len(key)] != key:
+        return None
+    edit = TextEdit(path=finding.path, start=finding.start, end=finding.start + len(key), content="relationMode")
+    return Fix(message="Rename property to relationMode", applicability="safe", edits=(edit,))
+
+
+def _schema_attribute_fix(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    block = block_at(db, finding.file, finding.start)
+    if block is None:
+        return None
+    edit = block_attribute_edit(block.file.path, block.file.text, block.node, "schema()")
+    return Fix(message="Add `@@schema` attribute", applicability="display", edits=(edit,))
+
+
+@fixer("E852", "display")
+def model_schema(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Add `@@schema` attribute
+
+    With `schemas` in the datasource, every model says which schema it lives in.
+    The fix adds an empty `@@schema()` for you to fill in (as Prisma's language
+    server does), so it is shown, never applied.
+
+    ```prisma
+    model User {
+      id Int @id
+
+      @@schema() // <- added: name one of the datasource's schemas
+    }
+    ```
+    """
+    return _schema_attribute_fix(finding, db)
+
+
+@fixer("E853", "display")
+def enum_schema(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Add `@@schema` attribute
+
+    As for models: an empty `@@schema()` to fill in; shown, never applied.
+
+    ```prisma
+    enum Role {
+      USER
+
+      @@schema() // <- added
+    }
+    ```
+    """
+    return _schema_attribute_fix(finding, db)
+
+
+@fixer("E850", "unsafe")
+def add_schema_to_datasource(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Add schema to schemas
+
+    `@@schema("name")` names a schema the datasource does not list: add it to the
+    datasource's `schemas` (creating the property when there is none). Unsafe:
+    the name may be a typo of a listed schema, and migrations will create it.
+
+    ```prisma
+    datasource db {
+      provider = "postgresql"
+      schemas  = ["a", "base"] // "base" added
+    }
+    ```
+    """
+    ds = db.datasource
+    text = finding.file.text
+    name = text[finding.start : finding.end].strip('"')
+    if ds is None or not name:
+        return None
+    dtext, path = ds.file.text, ds.file.path
+    settings = [m for m in ds.node.members if isinstance(m, Setting)]
+    schemas = next((s for s in reversed(settings) if s.key == "schemas"), None)
+    if schemas is not None:
+        value = schemas.value
+        if not isinstance(value, ArrayValue) or value.span is None:
+            return None
+        close = value.span.end_offset - 1
+        j = close - 1
+        while j > value.span.start_offset and dtext[j] in " \t":
+            j -= 1
+        if dtext[j] == '"':  # replace the last item's closing quote, as Prisma does
+            edit = TextEdit(path=path, start=j, end=j + 1, content=f'", "{name}"')
+        elif dtext[j] == "[":
+            edit = TextEdit(path=path, start=close, end=close, content=f'"{name}"')
+        else:
+            edit = TextEdit(path=path, start=j + 1, end=j + 1, content=f', "{name}"')
+    else:
+        anchor = next((s for s in settings if s.key == "url"), settings[-1] if settings else None)
+        if anchor is None:
+            return None
+        model = block_at(db, finding.file, finding.start)
+        indent = indentation(model.file.text, model.node) if model is not None else "  "
+        start, end = offsets(ds.node)
+        at = after(anchor)
+        edit = TextEdit(
+            path=path, start=at, end=at, content=f'{newline(dtext, start, end)}{indent}schemas = ["{name}"]'
+        )
+    return Fix(message="Add schema to schemas", applicability="unsafe", edits=(edit,))
+
+
+def _append_to_field(finding: Finding, db: ResolvedSchema, attribute: str, message: str) -> Fix | None:
+    f = field_at(db, finding)
+    if f is None:
+        return None
+    at = after(f.node)
+    return Fix(
+        message=message,
+        applicability="safe",
+        edits=(TextEdit(path=f.file.path, start=at, end=at, content=f" {attribute}"),),
+    )
+
+
+@fixer("E332", "safe")
+def mongodb_id_map(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Add @map("_id")
+
+    MongoDB stores a document's id in `_id`: map the id field to it.
+
+    ```prisma
+    model User {
+      id String @id @map("_id") // @map("_id") added
+    }
+    ```
+    """
+    return _append_to_field(finding, db, '@map("_id")', 'Add @map("_id")')
+
+
+@fixer("E323", "safe")
+def mongodb_object_id(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Add @db.ObjectId
+
+    On MongoDB, `@default(auto())` generates an ObjectId, so the field needs the
+    `ObjectId` native type (spelled with the datasource's name). Offered for that
+    message only, on a `String` field.
+
+    ```prisma
+    model User {
+      id String @id @default(auto()) @map("_id") @db.ObjectId // @db.ObjectId added
+    }
+    ```
+    """
+    if "must have `ObjectId` native type" not in finding.message:
+        return None
+    f = field_at(db, finding)
+    ds = db.datasource
+    if f is None or ds is None or f.type.name != "String":
+        return None
+    return _append_to_field(finding, db, f"@{ds.name}.ObjectId", "Add @db.ObjectId")

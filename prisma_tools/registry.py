@@ -1,0 +1,237 @@
+"""One registry of rules: every diagnostic ``check`` reports and every repair ``fix`` makes.
+
+A rule (:class:`~prisma_tools.validation.rules.Rule`) has a stable ``code``, a
+kebab-case ``name``, a one-line ``summary``, Markdown ``docs`` with an example,
+a ``severity``, whether it is selected by ``default`` and its ``origin``
+(``prisma``: Prisma's validator, ``repair``: a pass of ``fix``, ``lint``: an
+opt-in convention). A rule may have a fix: a :class:`~prisma_tools.edits.Fix`
+(text edits, ``safe``/``unsafe``/``display``) attached to each diagnostic.
+
+Adding a rule from another package (lint rules do this) takes three calls,
+all at import time of a module that :func:`all_rules` imports::
+
+    from prisma_tools.edits import Fix, TextEdit
+    from prisma_tools.registry import register_check
+    from prisma_tools.validation.rules import rule
+
+    PASCAL = rule("L101", "model-name-pascal-case", "Model name `{name}` is not PascalCase.", "warning",
+                  summary="Model names are PascalCase.", docs="...example...", default=False, origin="lint")
+
+    @register_check(PASCAL.code)
+    def check(ctx):  # ctx: validation.Context; ctx.db is the resolved schema
+        for m in ctx.db.models:
+            if not is_pascal(m.name):
+                finding = ctx.report(PASCAL, m.file, m.node, name=m.name)
+                finding.fix = Fix(message="Rename", applicability="unsafe", edits=(TextEdit(...),))
+
+A check runs only when one of its codes is selected (so opt-in rules cost nothing
+by default) and after Prisma's validations. A fix can instead be computed after the
+fact from the finding (what Prisma's quick fixes need): ``@fixer(code, applicability)``
+on ``def f(finding, db) -> Fix | None``; the function's docstring is the fix's
+documentation (first line: what it does; then an example).
+
+Selection (:mod:`prisma_tools.selection`) takes codes, code prefixes and names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Literal
+
+from .validation.rules import RULES, Rule, rule
+
+if TYPE_CHECKING:
+    from .edits import Fix
+    from .resolve import ResolvedSchema
+    from .selection import Selection
+    from .validation.context import Context, Finding
+
+__all__ = [
+    "CHECKS",
+    "FIXERS",
+    "Fixer",
+    "all_rules",
+    "attach_fixes",
+    "fixer",
+    "get_rule",
+    "register_check",
+    "rule_docs",
+    "run_checks",
+]
+
+FixFunction = Callable[["Finding", "ResolvedSchema"], "Fix | None"]
+Check = Callable[["Context"], None]
+
+# The packages whose import declares rules, fixes and checks. `prisma_tools.lint` may be absent.
+_RULE_MODULES = ("prisma_tools.quickfixes", "prisma_tools.lint")
+
+
+@dataclass(frozen=True)
+class Fixer:
+    """How a rule's diagnostics are repaired: a function from a finding to a :class:`Fix`."""
+
+    code: str
+    applicability: Literal["safe", "unsafe", "display"]
+    function: FixFunction
+
+    @property
+    def title(self) -> str:
+        doc = (self.function.__doc__ or "").strip()
+        return doc.splitlines()[0] if doc else ""
+
+    @property
+    def docs(self) -> str:
+        import inspect
+
+        doc = inspect.cleandoc(self.function.__doc__ or "")
+        return doc.partition("\n")[2].strip()
+
+
+FIXERS: dict[str, Fixer] = {}
+"""The fix of each rule code that has one."""
+CHECKS: list[tuple[tuple[str, ...], Check]] = []
+"""Checks beyond Prisma's validations (lint rules), with the codes each reports."""
+
+
+def fixer(code: str, applicability: Literal["safe", "unsafe", "display"]) -> Callable[[FixFunction], FixFunction]:
+    """Register ``function(finding, db) -> Fix | None`` as the fix of rule ``code``."""
+
+    def wrap(function: FixFunction) -> FixFunction:
+        if code in FIXERS:
+            raise ValueError(f"rule {code} has two fixes")
+        FIXERS[code] = Fixer(code, applicability, function)
+        return function
+
+    return wrap
+
+
+def register_check(*codes: str) -> Callable[[Check], Check]:
+    """Register ``check(ctx)``, which reports the rules ``codes``; run only when one is selected."""
+
+    def wrap(check: Check) -> Check:
+        CHECKS.append((codes, check))
+        return check
+
+    return wrap
+
+
+_loaded = False
+
+
+def _load() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    from .passes import PASSES
+    from .validation.pipeline import modules
+
+    modules()
+    for p in PASSES:
+        rule(
+            p.code,
+            p.name,
+            p.summary.replace("``", "`"),
+            "warning",
+            summary=p.summary.replace("``", "`"),
+            docs=_pass_docs(p.doc),
+            origin="repair",
+        )
+    for name in _RULE_MODULES:
+        try:
+            import_module(name)
+        except ModuleNotFoundError as e:
+            if e.name != name:
+                raise
+
+
+def _pass_docs(doc: str) -> str:
+    import inspect
+
+    return inspect.cleandoc(doc).partition("\n")[2].strip()
+
+
+def all_rules() -> list[Rule]:
+    """Every rule of every origin, by code."""
+    _load()
+    return sorted(RULES.values(), key=lambda r: r.code)
+
+
+def get_rule(key: str) -> Rule | None:
+    """A rule by code (any case) or name."""
+    _load()
+    r = RULES.get(key.upper())
+    if r is not None:
+        return r
+    return next((r for r in RULES.values() if r.name == key), None)
+
+
+def summary(r: Rule) -> str:
+    """The rule's one-line summary (its template's first sentence when it declares none)."""
+    if r.summary:
+        return r.summary
+    first = r.template.split("\n")[0]
+    return first
+
+
+def run_checks(ctx: Context, selection: Selection | None) -> None:
+    """Run the registered checks with a selected code (none are selected by default unless a rule is)."""
+    _load()
+    for codes, check in CHECKS:
+        rules = [RULES[c] for c in codes if c in RULES]
+        if any(_enabled(r, selection) for r in rules):
+            check(ctx)
+
+
+def _enabled(r: Rule, selection: Selection | None) -> bool:
+    return r.default if selection is None else selection.enabled(r)
+
+
+def attach_fixes(findings: Iterable[Finding], db: ResolvedSchema) -> None:
+    """Set each finding's fix from its rule's fixer (a finding that has one already keeps it)."""
+    _load()
+    for f in findings:
+        if f.fix is not None:
+            continue
+        fx = FIXERS.get(f.code)
+        if fx is not None:
+            f.fix = fx.function(f, db)
+
+
+def rule_docs(r: Rule) -> str:
+    """The Markdown documentation of a rule: ``prisma-tools rule CODE`` and a section of ``docs/rules.md``."""
+    _load()
+    origin = {"prisma": "Prisma's validator", "repair": "a repair pass of `fix`", "lint": "lint (opt-in)"}[r.origin]
+    fx = FIXERS.get(r.code)
+    if r.origin == "repair":
+        fix_line = "its own repair (applied by `fix`)"
+    elif fx is None:
+        fix_line = "none"
+    else:
+        fix_line = {
+            "safe": "safe (applied by `fix`)",
+            "unsafe": "unsafe (applied by `fix --unsafe-fixes`)",
+            "display": "shown only (`check --show-fixes`), never applied",
+        }[fx.applicability]
+    lines = [
+        f"## {r.code} `{r.name}`",
+        "",
+        summary(r),
+        "",
+        f"- origin: {origin}",
+        f"- severity: {r.severity}",
+        f"- selected by default: {'yes' if r.default else 'no'}",
+        f"- fix: {fix_line}",
+        "",
+    ]
+    if r.origin != "repair":
+        lines += ["Message:", "", "```text", r.template, "```", ""]
+    if r.docs:
+        lines += [r.docs, ""]
+    if fx is not None:
+        lines += [f"### Fix: {fx.title}", ""]
+        if fx.docs:
+            lines += [fx.docs, ""]
+    return "\n".join(lines).rstrip() + "\n"
