@@ -176,6 +176,32 @@ def summary(r: Rule) -> str:
     return first
 
 
+REPAIRED_BY = {"E101": "PT001", "E430": "PT003", "E441": "PT004"}
+"""The Prisma diagnostics a repair pass of ``fix`` repairs (its richer way: relation names, both
+sides, schema folders). Ignoring either the pass or the diagnostic turns both repairs off."""
+
+
+def pass_enabled(code: str, selection: Selection | None) -> bool:
+    """Whether the repair pass ``code`` runs: selected, and the diagnostic it repairs not ignored."""
+    _load()
+    if selection is None:
+        return True
+    repaired = [RULES[c] for c, p in REPAIRED_BY.items() if p == code]
+    return selection.enabled(RULES[code]) and not any(selection.ignores(r) for r in repaired)
+
+
+def fix_enabled(code: str, selection: Selection | None) -> bool:
+    """Whether the fixes of rule ``code`` are applied: selected, and its repair pass not ignored."""
+    _load()
+    r = RULES.get(code)
+    if r is None:
+        return False
+    if selection is None:
+        return r.default
+    p = REPAIRED_BY.get(code)
+    return selection.enabled(r) and not (p is not None and selection.ignores(RULES[p]))
+
+
 def run_checks(ctx: Context, selection: Selection | None) -> None:
     """Run the registered checks with a selected code (none are selected by default unless a rule is)."""
     _load()

@@ -46,8 +46,11 @@ class Selection:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
 
+    def ignores(self, r: Rule) -> bool:
+        return any(matches(k, r) for k in self.ignore)
+
     def enabled(self, r: Rule) -> bool:
-        if any(matches(k, r) for k in self.ignore):
+        if self.ignores(r):
             return False
         on = r.default if self.select is None else any(matches(k, r) for k in self.select)
         return on or any(matches(k, r) for k in self.extend_select)

@@ -117,9 +117,18 @@ def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
         "end_location": end,
         "fix": None,
     }
-    if d.severity == "info":
-        # a change `fix` made: reported as an applied safe fix
-        entry["fix"] = {"applicability": "safe", "message": d.message, "applied": True}
+    if d.fix is not None:
+        # a rule's fix: ruff's `applicability`, `message`, `edits` (character offsets into the file's
+        # text as it was when the fix was made), and whether `fix` applied it
+        entry["fix"] = {
+            "applicability": d.fix.applicability,
+            "message": d.fix.message,
+            "edits": [{"filename": e.path, "start": e.start, "end": e.end, "content": e.content} for e in d.fix.edits],
+            "applied": d.severity == "info",
+        }
+    elif d.severity == "info":
+        # a change a repair pass made: reported as an applied safe fix
+        entry["fix"] = {"applicability": "safe", "message": d.message, "edits": [], "applied": True}
     return entry
 
 

@@ -111,7 +111,8 @@ def _duplicate_fix(finding: Finding, db: ResolvedSchema, what: str) -> Fix | Non
         return None
     member, members = found
     name = getattr(member, "name", None)
-    earlier = [m for m in members[: members.index(member)] if getattr(m, "name", None) == name]
+    position = next(i for i, m in enumerate(members) if m is member)  # not .index(): copies are equal
+    earlier = [m for m in members[:position] if getattr(m, "name", None) == name]
     if not earlier or earlier[0] != member:
         return None  # not identical: which one is meant is for the author to say
     start, end = _line_range(finding.file.text, member)

@@ -1,0 +1,121 @@
+"""Apply the fixes of the selected rules to a schema's texts until nothing changes.
+
+Each round validates the texts (with fixes attached, see
+:mod:`prisma_tools.registry`), takes the applicable fixes whose edits do not
+overlap (safe ones; unsafe ones too with ``unsafe=True``; ``display`` never),
+applies them and starts again, as ruff does: a fix may reveal another
+diagnostic (a relation that validates only once its keys are unique). A fix
+that would add a syntax error is dropped. Every fix applied is reported as an
+``info`` diagnostic carrying the fix.
+
+>>> texts = {"s.prisma": "model A {\\n  id Int! @id\\n}\\n"}
+>>> fixed, applied = apply_fixes(texts, prisma_version=6)
+>>> fixed["s.prisma"], [d.code for d in applied]
+('model A {\\n  id Int @id\\n}\\n', ['E010'])
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .diagnostics import Diagnostic
+from .edits import TextEdit, apply_edits, overlapping
+
+if TYPE_CHECKING:
+    from .edits import Fix
+    from .nodes import Schema
+    from .selection import Selection
+
+__all__ = ["MAX_ROUNDS", "apply_fixes", "applicable", "parse_texts"]
+
+MAX_ROUNDS = 20
+"""Rounds before giving up on a fix that keeps producing new diagnostics (ruff stops at 100)."""
+
+
+def applicable(fix: Fix | None, *, unsafe: bool) -> bool:
+    """Whether ``fix`` is applied: safe ones always, unsafe ones with ``unsafe``, display ones never."""
+    return fix is not None and (fix.applicability == "safe" or (unsafe and fix.applicability == "unsafe"))
+
+
+def parse_texts(texts: dict[str, str]) -> Schema:
+    """The schema made of ``texts`` (path -> text), parsed leniently, files in order."""
+    from .nodes import Schema, construct
+    from .parser import parse_file_text
+
+    return construct(Schema, {"files": tuple(parse_file_text(t, p, strict=False) for p, t in texts.items())})
+
+
+def _syntax_errors(path: str, text: str) -> int:
+    from .parser import parse_file_text, syntax_errors
+
+    return len(syntax_errors(parse_file_text(text, path, strict=False), text))
+
+
+def apply_fixes(
+    texts: dict[str, str],
+    *,
+    prisma_version: int,
+    selection: Selection | None = None,
+    unsafe: bool = False,
+    skip: frozenset[str] = frozenset(),
+) -> tuple[dict[str, str], list[Diagnostic]]:
+    """``texts`` with every applicable fix of the selected rules applied, and the fixes applied.
+
+    ``skip``: rule codes whose fixes are not applied (whatever the selection).
+    """
+    from .registry import fix_enabled
+    from .validation import validate
+
+    applied: list[Diagnostic] = []
+    baseline = {p: _syntax_errors(p, t) for p, t in texts.items()}
+    for _ in range(MAX_ROUNDS):
+        found = validate(
+            parse_texts(texts), prisma_version=prisma_version, sources=texts, selection=selection, fixes=True
+        )
+        chosen: list[Diagnostic] = []
+        taken: list[TextEdit] = []
+        for d in found:
+            fix = d.fix
+            if fix is None or not applicable(fix, unsafe=unsafe) or not fix.edits:
+                continue
+            if d.code is None or d.code in skip or not fix_enabled(d.code, selection):
+                continue
+            if any(e.path not in texts for e in fix.edits):
+                continue
+            if any(overlapping(e, t) for e in fix.edits for t in taken):
+                continue  # the next round sees it again, on the new text
+            chosen.append(d)
+            taken.extend(fix.edits)
+        if not chosen:
+            break
+        new = _apply(texts, [e for d in chosen if d.fix is not None for e in d.fix.edits])
+        if any(_syntax_errors(p, new[p]) > baseline[p] for p in new if new[p] != texts[p]):
+            # some fix breaks the syntax: keep those that do not, one at a time
+            kept: list[Diagnostic] = []
+            new = texts
+            for d in chosen:
+                if d.fix is None:
+                    continue
+                trial = _apply(new, list(d.fix.edits))
+                if all(_syntax_errors(p, trial[p]) <= baseline[p] for p in trial if trial[p] != new[p]):
+                    new = trial
+                    kept.append(d)
+            chosen = kept
+        if new == texts:
+            break
+        texts = new
+        applied.extend(_report(d) for d in chosen)
+    return texts, applied
+
+
+def _apply(texts: dict[str, str], edits: list[TextEdit]) -> dict[str, str]:
+    out = dict(texts)
+    for path in {e.path for e in edits}:
+        out[path] = apply_edits(out[path], [e for e in edits if e.path == path])
+    return out
+
+
+def _report(d: Diagnostic) -> Diagnostic:
+    """The fix applied, as ``fix`` reports a change: where the diagnostic was, what the fix did."""
+    assert d.fix is not None
+    return Diagnostic(severity="info", message=d.fix.message, path=d.path, span=d.span, code=d.code, fix=d.fix)
