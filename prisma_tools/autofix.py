@@ -4,7 +4,9 @@ Each round validates the texts (with fixes attached, see
 :mod:`prisma_tools.registry`), takes the applicable fixes whose edits do not
 overlap (safe ones; unsafe ones too with ``unsafe=True``; ``display`` never),
 applies them and starts again, as ruff does: a fix may reveal another
-diagnostic (a relation that validates only once its keys are unique). A fix
+diagnostic (a relation that validates only once its keys are unique). While
+errors have fixes, warnings wait for the next round (the error's fix may make
+them moot: a unique key is an index). A fix
 that would add a syntax error is dropped. Every fix applied is reported as an
 ``info`` diagnostic carrying the fix.
 
@@ -63,7 +65,6 @@ def apply_fixes(
 
     ``skip``: rule codes whose fixes are not applied (whatever the selection).
     """
-    from .registry import fix_enabled
     from .validation import validate
 
     applied: list[Diagnostic] = []
@@ -74,11 +75,13 @@ def apply_fixes(
         )
         chosen: list[Diagnostic] = []
         taken: list[TextEdit] = []
+        # errors first: a repaired error can make a warning moot (a unique key is an index)
+        errors_first = any(d.severity == "error" and _usable(d, selection, unsafe, skip) for d in found)
         for d in found:
-            fix = d.fix
-            if fix is None or not applicable(fix, unsafe=unsafe) or not fix.edits:
+            if errors_first and d.severity != "error":
                 continue
-            if d.code is None or d.code in skip or not fix_enabled(d.code, selection):
+            fix = d.fix
+            if fix is None or not fix.edits or not _usable(d, selection, unsafe, skip):
                 continue
             if any(e.path not in texts for e in fix.edits):
                 continue
@@ -106,6 +109,17 @@ def apply_fixes(
         texts = new
         applied.extend(_report(d) for d in chosen)
     return texts, applied
+
+
+def _usable(d: Diagnostic, selection: Selection | None, unsafe: bool, skip: frozenset[str]) -> bool:
+    from .registry import fix_enabled
+
+    return (
+        applicable(d.fix, unsafe=unsafe)
+        and d.code is not None
+        and d.code not in skip
+        and fix_enabled(d.code, selection)
+    )
 
 
 def _apply(texts: dict[str, str], edits: list[TextEdit]) -> dict[str, str]:
