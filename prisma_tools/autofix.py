@@ -24,8 +24,10 @@ from .diagnostics import Diagnostic
 from .edits import TextEdit, apply_edits, overlapping
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .edits import Fix
-    from .nodes import Schema
+    from .nodes import Schema, SchemaFile
     from .selection import Selection
 
 __all__ = ["MAX_ROUNDS", "apply_fixes", "applicable", "parse_texts"]
@@ -47,12 +49,6 @@ def parse_texts(texts: dict[str, str]) -> Schema:
     return construct(Schema, {"files": tuple(parse_file_text(t, p, strict=False) for p, t in texts.items())})
 
 
-def _syntax_errors(path: str, text: str) -> int:
-    from .parser import parse_file_text, syntax_errors
-
-    return len(syntax_errors(parse_file_text(text, path, strict=False), text))
-
-
 def apply_fixes(
     texts: dict[str, str],
     *,
@@ -60,19 +56,38 @@ def apply_fixes(
     selection: Selection | None = None,
     unsafe: bool = False,
     skip: frozenset[str] = frozenset(),
+    files: Sequence[SchemaFile] | None = None,
 ) -> tuple[dict[str, str], list[Diagnostic]]:
     """``texts`` with every applicable fix of the selected rules applied, and the fixes applied.
 
-    ``skip``: rule codes whose fixes are not applied (whatever the selection).
+    ``skip``: rule codes whose fixes are not applied (whatever the selection). ``files``: the
+    texts already parsed (in the same order), to save parsing them again.
     """
+    from .nodes import Schema, construct
+    from .parser import parse_file_text, syntax_errors
     from .validation import validate
 
+    if files is not None and [f.path for f in files] == list(texts):
+        parsed = {f.path: f for f in files}
+    else:
+        parsed = {p: parse_file_text(t, p, strict=False) for p, t in texts.items()}
+    baseline = {p: len(syntax_errors(f, texts[p])) for p, f in parsed.items()}
+
+    def reparse(new: dict[str, str], old: dict[str, str]) -> dict[str, SchemaFile] | None:
+        """The files of ``new`` parsed (unchanged ones reused); None if one has more syntax errors than before."""
+        out = dict(parsed)
+        for p, t in new.items():
+            if t != old[p]:
+                f = parse_file_text(t, p, strict=False)
+                if len(syntax_errors(f, t)) > baseline[p]:
+                    return None
+                out[p] = f
+        return out
+
     applied: list[Diagnostic] = []
-    baseline = {p: _syntax_errors(p, t) for p, t in texts.items()}
     for _ in range(MAX_ROUNDS):
-        found = validate(
-            parse_texts(texts), prisma_version=prisma_version, sources=texts, selection=selection, fixes=True
-        )
+        schema = construct(Schema, {"files": tuple(parsed[p] for p in texts)})
+        found = validate(schema, prisma_version=prisma_version, sources=texts, selection=selection, fixes=True)
         chosen: list[Diagnostic] = []
         taken: list[TextEdit] = []
         # errors first: a repaired error can make a warning moot (a unique key is an index)
@@ -92,7 +107,8 @@ def apply_fixes(
         if not chosen:
             break
         new = _apply(texts, [e for d in chosen if d.fix is not None for e in d.fix.edits])
-        if any(_syntax_errors(p, new[p]) > baseline[p] for p in new if new[p] != texts[p]):
+        again = reparse(new, texts)
+        if again is None:
             # some fix breaks the syntax: keep those that do not, one at a time
             kept: list[Diagnostic] = []
             new = texts
@@ -100,13 +116,14 @@ def apply_fixes(
                 if d.fix is None:
                     continue
                 trial = _apply(new, list(d.fix.edits))
-                if all(_syntax_errors(p, trial[p]) <= baseline[p] for p in trial if trial[p] != new[p]):
+                if reparse(trial, new) is not None:
                     new = trial
                     kept.append(d)
             chosen = kept
-        if new == texts:
+            again = reparse(new, texts)
+        if new == texts or again is None:
             break
-        texts = new
+        texts, parsed = new, again
         applied.extend(_report(d) for d in chosen)
     return texts, applied
 

@@ -134,7 +134,8 @@ def fix_command(
         schema, first = fix_texts(schema, schema, False, skip=by_passes, **options)  # type: ignore[arg-type]
         result = fix(schema, merge=additions, select=passes, duplicates=policy)  # type: ignore[arg-type]
         found = [c.to_diagnostic() for c in result.changes]
-        if any(d.severity == "error" for d in found):
+        if any(d.severity == "error" for d in found) or not result.changed:
+            applied.extend(first)
             return result.schema, first + found
         fixed, more = fix_texts(schema, result.schema, result.changed, **options)  # type: ignore[arg-type]
         applied.extend(first + more)
@@ -190,9 +191,12 @@ def fix_texts(
     from ..resolve.build import source_texts
 
     texts = source_texts(original) if not changed else None
+    files = original.files if texts is not None else None
     if texts is None:
         texts = {f.path: print_file(f) for f in schema.files}
-    fixed, applied = apply_fixes(texts, prisma_version=prisma_version, selection=selection, unsafe=unsafe, skip=skip)
+    fixed, applied = apply_fixes(
+        texts, prisma_version=prisma_version, selection=selection, unsafe=unsafe, skip=skip, files=files
+    )
     if not applied:
         return schema, []
     return parse_texts(fixed), applied
