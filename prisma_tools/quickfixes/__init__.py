@@ -13,7 +13,8 @@ module                 fixes
                        ``relationMode = "prisma"``, missing opposite relation field,
                        ``SetDefault`` on MySQL
 ``configuration``      ``referentialIntegrity``, ``@@schema``, datasource ``schemas``,
-                       MongoDB ``@map("_id")`` and ``@db.ObjectId``
+                       MongoDB ``@map("_id")`` and ``@db.ObjectId``, deprecated and
+                       renamed preview features
 ``syntax``             legacy ``!``/``[Type]``, optional lists, identical duplicates
 ``spelling``           "did you mean" for unknown types and attributes (unsafe)
 =====================  ============================================================

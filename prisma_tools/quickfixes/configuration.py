@@ -180,3 +180,73 @@ def mongodb_object_id(finding: Finding, db: ResolvedSchema) -> Fix | None:
     if f is None or ds is None or f.type.name != "String":
         return None
     return _append_to_field(finding, db, f"@{ds.name}.ObjectId", "Add @db.ObjectId")
+
+
+def _preview_item(finding: Finding) -> tuple[ArrayValue, int, str] | None:
+    """The ``previewFeatures`` array, the index of the item the message names, and that name."""
+    import re
+
+    from ..nodes import StringValue
+
+    match = re.search(r'preview feature "([^"]+)"', finding.message, re.IGNORECASE)
+    array = finding.node
+    if match is None or not isinstance(array, ArrayValue):
+        return None
+    for i, item in enumerate(array.items):
+        if isinstance(item, StringValue) and item.value == match.group(1) and item.span is not None:
+            return array, i, match.group(1)
+    return None
+
+
+@fixer("W724", "safe")
+def remove_deprecated_preview_feature(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Remove the preview feature
+
+    A deprecated preview feature is generally available: listing it does nothing
+    but draw this warning, so it is removed from `previewFeatures`.
+
+    ```prisma
+    generator client {
+      provider        = "prisma-client-js"
+      previewFeatures = ["views"] // was ["fullTextIndex", "views"]
+    }
+    ```
+    """
+    found = _preview_item(finding)
+    if found is None:
+        return None
+    array, i, name = found
+    spans = [offsets(item) for item in array.items]
+    if len(spans) == 1:
+        start, end = spans[0]
+    elif i + 1 < len(spans):
+        start, end = spans[i][0], spans[i + 1][0]  # the item and the separator after it
+    else:
+        start, end = spans[i - 1][1], spans[i][1]  # the separator before the last item, and the item
+    edit = TextEdit(path=finding.path, start=start, end=end)
+    return Fix(message=f'Remove the deprecated preview feature "{name}"', applicability="safe", edits=(edit,))
+
+
+@fixer("W726", "safe")
+def rename_preview_feature(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Use the new name
+
+    The preview feature has a new name on this provider; the old one is replaced by it.
+
+    ```prisma
+    generator client {
+      provider        = "prisma-client-js"
+      previewFeatures = ["fullTextSearchPostgres"] // was "fullTextSearch", on PostgreSQL
+    }
+    ```
+    """
+    import re
+
+    found = _preview_item(finding)
+    new = re.search(r'has been renamed to "([^"]+)"', finding.message)
+    if found is None or new is None:
+        return None
+    array, i, name = found
+    start, end = offsets(array.items[i])
+    edit = TextEdit(path=finding.path, start=start, end=end, content=f'"{new.group(1)}"')
+    return Fix(message=f'Rename the preview feature "{name}" to "{new.group(1)}"', applicability="safe", edits=(edit,))
