@@ -3,8 +3,10 @@
 For every quick fix a scenario's ``result.json`` lists, the text after Prisma's
 edits is compared with the text after the edits of our fix for the same
 diagnostic (found by the fix's message, which is Prisma's action title, and the
-diagnostic's message). Outcomes: ``same``, ``differs``, ``missing`` (we offer no
-such fix), ``skipped`` (with the reason: the scenario's files disagree, or it is
+diagnostic's message). Outcomes: ``same``, ``differs``, ``aligned`` (same text once
+Prisma's edits are moved by the lines its ``result.json`` is off from the schema
+file, which the README warns can come from another commit), ``missing`` (we offer
+no such fix), ``skipped`` (with the reason: the scenario's files disagree, or it is
 outside our fixes). ``python -m tests.code_actions`` prints the table.
 """
 
@@ -76,20 +78,22 @@ def _offset(text: str, line: int, character: int) -> int:
     return start + i
 
 
-def prisma_result(scenario: Scenario, action: dict[str, object]) -> dict[str, str]:
+def prisma_result(scenario: Scenario, action: dict[str, object], shift: tuple[str, int] = ("", 0)) -> dict[str, str]:
+    """The texts after Prisma's edits; ``shift`` moves the edits of one file by some lines."""
     out = dict(scenario.texts)
     changes = action["edit"]["changes"]  # type: ignore[index]
     for uri, edits in changes.items():
         name = uri.rsplit("/", 1)[-1]
         text = out[name]
+        delta = shift[1] if name == shift[0] else 0
         ordered = sorted(
             edits,
             key=lambda e: (e["range"]["start"]["line"], e["range"]["start"]["character"]),
             reverse=True,
         )
         for e in ordered:
-            s = _offset(text, e["range"]["start"]["line"], e["range"]["start"]["character"])
-            t = _offset(text, e["range"]["end"]["line"], e["range"]["end"]["character"])
+            s = _offset(text, e["range"]["start"]["line"] + delta, e["range"]["start"]["character"])
+            t = _offset(text, e["range"]["end"]["line"] + delta, e["range"]["end"]["character"])
             text = text[:s] + e["newText"] + text[t:]
         out[name] = text
     return out
@@ -138,8 +142,10 @@ def run_scenario(scenario: Scenario) -> list[Outcome]:
         where = [_start(d) for d in action["diagnostics"]]  # type: ignore[union-attr]
         if not any(_lsp_start(d) in where for _, d in candidates):
             # our diagnostics sit where Prisma's do (the validation suite checks that): a scenario whose
-            # result.json places it elsewhere was recorded against another version of its schema
-            outcomes.append(Outcome(scenario.name, title, "skipped", f"result.json disagrees with the schema: {where}"))
+            # result.json places it elsewhere was recorded against another version of its schema, with
+            # lines added or removed. Realign: move Prisma's edits by as many lines (in the diagnostic's
+            # file), or leave them (the lines moved below them); "aligned" if one of these gives our text.
+            outcomes.append(_aligned(scenario, title, action, candidates, where[0]))
             continue
         best = None
         for i, d in candidates:
@@ -156,6 +162,34 @@ def run_scenario(scenario: Scenario) -> list[Outcome]:
         used.add(best[0])
         outcomes.append(Outcome(scenario.name, title, best[1], best[2]))
     return outcomes
+
+
+def _texts_after(scenario: Scenario, d: Diagnostic) -> dict[str, str]:
+    assert d.fix is not None
+    ours = dict(scenario.texts)
+    for path in {e.path for e in d.fix.edits}:
+        ours[path] = apply_edits(ours[path], [e for e in d.fix.edits if e.path == path])
+    return ours
+
+
+def _aligned(
+    scenario: Scenario,
+    title: str,
+    action: dict[str, object],
+    candidates: list[tuple[int, Diagnostic]],
+    theirs: tuple[int, int],
+) -> Outcome:
+    for _, d in candidates:
+        ours = _texts_after(scenario, d)
+        delta = _lsp_start(d)[0] - theirs[0]
+        for shift in ((d.path, delta), ("", 0)):
+            try:
+                expected = prisma_result(scenario, action, shift)
+            except IndexError:
+                continue
+            if expected == ours:
+                return Outcome(scenario.name, title, "aligned", f"result.json is {delta:+d} line(s) off; edits moved")
+    return Outcome(scenario.name, title, "skipped", f"result.json disagrees with the schema at {theirs}")
 
 
 def _start(d: object) -> tuple[int, int]:
