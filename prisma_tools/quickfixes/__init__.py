@@ -14,8 +14,10 @@ module                 fixes
                        ``SetDefault`` on MySQL
 ``configuration``      ``referentialIntegrity``, ``@@schema``, datasource ``schemas``,
                        MongoDB ``@map("_id")`` and ``@db.ObjectId``, deprecated and
-                       renamed preview features
-``syntax``             legacy ``!``/``[Type]``, optional lists, identical duplicates
+                       renamed preview features, the native type prefix, both
+                       ``relationMode`` and ``referentialIntegrity``
+``syntax``             legacy ``:``/``!``/``[Type]``, optional lists, identical duplicate
+                       fields, values, settings, attributes and indexes
 ``spelling``           "did you mean" for unknown types and attributes (unsafe)
 =====================  ============================================================
 """

@@ -250,3 +250,71 @@ def rename_preview_feature(finding: Finding, db: ResolvedSchema) -> Fix | None:
     start, end = offsets(array.items[i])
     edit = TextEdit(path=finding.path, start=start, end=end, content=f'"{new.group(1)}"')
     return Fix(message=f'Rename the preview feature "{name}" to "{new.group(1)}"', applicability="safe", edits=(edit,))
+
+
+@fixer("E601", "safe")
+def native_type_prefix(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Use the datasource's name
+
+    A native type attribute is prefixed with the datasource's name; Prisma's message
+    names the one there is, so the prefix is replaced by it.
+
+    ```prisma
+    datasource db {
+      provider = "postgresql"
+      url      = env("DATABASE_URL")
+    }
+
+    model User {
+      id   Int    @id
+      name String @db.VarChar(100) // was: @pg.VarChar(100)
+    }
+    ```
+    """
+    import re
+
+    ds = db.datasource
+    found = re.match(r"The prefix (\S+) is invalid", finding.message)
+    if ds is None or found is None:
+        return None
+    given = found.group(1)
+    text = finding.file.text
+    at = text.find(f"@{given}.", finding.start, max(finding.end, finding.start + len(given) + 2))
+    if at < 0:
+        return None
+    edit = TextEdit(path=finding.path, start=at + 1, end=at + 1 + len(given), content=ds.name)
+    return Fix(message=f"Use the datasource's name: `@{ds.name}.`", applicability="safe", edits=(edit,))
+
+
+@fixer("E709", "safe")
+def remove_referential_integrity(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Remove `referentialIntegrity`
+
+    With both `relationMode` and its old name `referentialIntegrity` set, Prisma asks
+    for `relationMode` only: the old property's line is removed. Offered when both say
+    the same; when they differ, which one is meant is for you to say.
+
+    ```prisma
+    datasource db {
+      provider     = "mysql"
+      relationMode = "prisma" // a `referentialIntegrity = "prisma"` line removed
+    }
+    ```
+    """
+    ds = db.datasource
+    if ds is None:
+        return None
+    settings = [m for m in ds.node.members if isinstance(m, Setting)]
+    legacy = next((s for s in settings if s.key == "referentialIntegrity"), None)
+    current = next((s for s in settings if s.key == "relationMode"), None)
+    if legacy is None or current is None or legacy.value != current.value:
+        return None
+    text = ds.file.text
+    start, end = offsets(legacy)
+    start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    nl = text.find("\n", end)
+    end = len(text) if nl < 0 else nl + 1
+    edit = TextEdit(path=ds.file.path, start=start, end=end)
+    return Fix(
+        message="Remove `referentialIntegrity`, the old name of `relationMode`", applicability="safe", edits=(edit,)
+    )

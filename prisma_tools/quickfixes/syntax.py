@@ -158,3 +158,137 @@ def duplicate_enum_value(finding: Finding, db: ResolvedSchema) -> Fix | None:
     ```
     """
     return _duplicate_fix(finding, db, "value")
+
+
+@fixer("E009", "safe")
+def legacy_colon(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Remove the `:`
+
+    The old `name: Type` field syntax means `name Type`.
+
+    ```prisma
+    model User {
+      id Int @id // was: id: Int @id
+    }
+    ```
+    """
+    text = finding.file.text
+    if text[finding.start : finding.end] != ":":
+        return None
+    before = text[finding.start - 1 : finding.start]
+    after = text[finding.end : finding.end + 1]
+    # `id: Int` becomes `id Int`, `id :Int` too; `id : Int` loses the colon and a space
+    spaced = before in (" ", "\t")
+    if spaced and after in (" ", "\t"):
+        edit = TextEdit(path=finding.path, start=finding.start, end=finding.end + 1)
+    elif spaced or after in (" ", "\t"):
+        edit = TextEdit(path=finding.path, start=finding.start, end=finding.end)
+    else:
+        edit = TextEdit(path=finding.path, start=finding.start, end=finding.end, content=" ")
+    return Fix(message="Remove the `:`", applicability="safe", edits=(edit,))
+
+
+@fixer("E104", "safe")
+def duplicate_setting(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Remove the identical copy
+
+    A datasource or generator property set twice to the same value: the later line
+    is removed. Different values are left for you to choose from.
+
+    ```prisma
+    datasource db {
+      provider = "postgresql"
+      url      = env("DATABASE_URL")
+      // a second `provider = "postgresql"` line removed
+    }
+    ```
+    """
+    from ..nodes import Datasource, Generator, Setting
+
+    for f in db.files:
+        if f.path != finding.path:
+            continue
+        for block in f.ast.blocks:
+            if not isinstance(block, (Datasource, Generator)):
+                continue
+            settings = [m for m in block.members if isinstance(m, Setting)]
+            for i, s in enumerate(settings):
+                start, end = offsets(s)
+                if start <= finding.start <= end:
+                    first = next((t for t in settings[:i] if t.key == s.key), None)
+                    if first is None or first != s:
+                        return None
+                    a, b = _line_range(finding.file.text, s)
+                    return Fix(
+                        message=f"Remove the second `{s.key}`, identical to the first",
+                        applicability="safe",
+                        edits=(TextEdit(path=finding.path, start=a, end=b),),
+                    )
+    return None
+
+
+@fixer("E302", "safe")
+def duplicate_attribute(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Remove the identical copy
+
+    An attribute written twice, identically (`@unique @unique`), is written once too
+    many: the later copy is removed. Copies that differ are left for you to choose.
+
+    ```prisma
+    model User {
+      id    Int    @id
+      email String @unique // was: @unique @unique
+    }
+    ```
+    """
+    return _remove_identical_attribute(finding, db)
+
+
+@fixer("E501", "safe")
+def duplicate_index(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Remove the identical copy
+
+    Offered for one message of this rule: an index, unique constraint or id written
+    twice identically gets the same constraint name twice. The later copy is removed.
+
+    ```prisma
+    model User {
+      id   Int    @id
+      name String
+
+      @@index([name]) // a second, identical `@@index([name])` removed
+    }
+    ```
+    """
+    if "has to be unique in the following namespace" not in finding.message:
+        return None
+    return _remove_identical_attribute(finding, db)
+
+
+def _remove_identical_attribute(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Remove the attribute at the finding when an identical one precedes it on the same field or block."""
+    block = block_at(db, finding.file, finding.start)
+    if block is None:
+        return None
+    text = finding.file.text
+    node = block.node
+    groups: list[tuple[object, ...]] = [tuple(node.attributes)]
+    groups += [tuple(m.attributes) for m in node.members if isinstance(m, (FieldDecl, EnumValue))]
+    for attrs in groups:
+        for i, a in enumerate(attrs):
+            start, end = offsets(a)  # type: ignore[arg-type]
+            if start <= finding.start < max(end, start + 1):
+                first = next((b for b in attrs[:i] if b == a), None)
+                if first is None:
+                    return None
+                if attrs is groups[0]:
+                    start, end = _line_range(text, a)  # type: ignore[arg-type]
+                else:
+                    while start > 0 and text[start - 1] in " \t":
+                        start -= 1
+                return Fix(
+                    message="Remove the repeated attribute",
+                    applicability="safe",
+                    edits=(TextEdit(path=finding.path, start=start, end=end),),
+                )
+    return None
