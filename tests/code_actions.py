@@ -7,11 +7,13 @@ diagnostic's message). Outcomes: ``same``, ``differs``, ``aligned`` (same text o
 Prisma's edits are moved by the lines its ``result.json`` is off from the schema
 file, which the README warns can come from another commit), ``missing`` (we offer
 no such fix), ``skipped`` (with the reason: the scenario's files disagree, or it is
-outside our fixes). ``python -m tests.code_actions`` prints the table.
+outside our fixes). ``python -m tests.code_actions [ROOT] [--fresh]`` prints the table
+(``--fresh``: against the code actions Prisma's engines offer today, see :func:`run_fresh`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -24,6 +26,10 @@ from prisma_tools.nodes import Schema, construct
 from prisma_tools.parser import parse_file_text
 from prisma_tools.validation import validate
 
+FIXES = Path(__file__).resolve().parent / "fixtures" / "fixes"
+GOLDEN = Path(__file__).resolve().parent / "fixtures" / "code_actions" / "prisma.json"
+"""Prisma's code actions for the scenarios' files and the fix cases (scripts/regen_code_action_goldens.py)."""
+
 # Titles of Prisma's quick fixes that prisma-tools does not offer, and why.
 NOT_OFFERED = {
     "Add relation attribute for relation field": "writes @relation(fields: [], references: []) with guessed names; "
@@ -34,6 +40,19 @@ NOT_OFFERED = {
     "Create new type": "creates an empty block: a guess at what the author meant, not a repair",
     "Add namespace to namespaces": "`namespaces` is the pre-release name of `schemas`; Prisma 6 rejects it",
     "Add `@@namespace` attribute": "`@@namespace` is the pre-release name of `@@schema`; Prisma 6 rejects it",
+}
+
+
+# Quick fixes Prisma offers where we decline on purpose: (scenario, title) -> why.
+DECLINED = {
+    ("e709_relation_mode_set_twice", "Rename property to relationMode"): "relationMode is set already: renaming "
+    "the old property defines it twice (E709's fix removes the old line instead)",
+}
+# result.json recorded by an older engine: (scenario, title) -> what changed since
+OUTDATED = {
+    # today's engine (the fresh answers) names the field `songs`, as we do
+    ("add_missing_opposite_relation", "Add missing relation field to model Artist"): "outdated result.json: "
+    "the engine then named the field after the model; today's names it in camelCase plural",
 }
 
 
@@ -53,16 +72,39 @@ class Scenario:
     actions: list[dict[str, object]] = field(default_factory=list)
 
 
-def load(folder: Path) -> Scenario | None:
+def load(folder: Path, *, require_result: bool = True) -> Scenario | None:
+    """A scenario folder; None when it has no schema file, no target file (several files and no
+    ``_target.prisma``), or, with ``require_result``, no ``result.json``."""
     files = sorted(folder.glob("*.prisma"))
     result = folder / "result.json"
-    if not files or not result.exists():
+    if not files or (require_result and not result.exists()):
         return None
     texts = {f.name: f.read_bytes().decode("utf-8") for f in files}
     if folder.name.endswith("_crlf"):
         texts = {k: v.replace("\r\n", "\n").replace("\n", "\r\n") for k, v in texts.items()}
     target = "_target.prisma" if "_target.prisma" in texts else "schema.prisma"
-    return Scenario(folder.name, texts, target, json.loads(result.read_text(encoding="utf-8")))
+    if target not in texts:
+        if require_result:
+            target = files[0].name  # result.json names the files; which one was asked about matters not
+        else:
+            return None
+    actions = json.loads(result.read_text(encoding="utf-8")) if result.exists() else []
+    return Scenario(folder.name, texts, target, actions)
+
+
+def fix_case_scenarios() -> list[Scenario]:
+    """The golden fix cases (tests/fixtures/fixes), each a one-file scenario ``schema.prisma``."""
+    return [
+        Scenario(p.stem, {"schema.prisma": p.read_text(encoding="utf-8")}, "schema.prisma")
+        for p in sorted(FIXES.glob("*.prisma"))
+    ]
+
+
+def scenario_digest(scenario: Scenario) -> str:
+    h = hashlib.sha256()
+    for name, text in sorted(scenario.texts.items()):
+        h.update(name.encode() + b"\0" + text.encode("utf-8") + b"\0")
+    return h.hexdigest()[:16]
 
 
 def _offset(text: str, line: int, character: int) -> int:
@@ -105,7 +147,7 @@ def engine(scenario: Scenario) -> int:
     return 6 if any(re.search(r"^\s*url\s*=", t, re.M) for t in scenario.texts.values()) else 7
 
 
-def run_scenario(scenario: Scenario) -> list[Outcome]:
+def run_scenario(scenario: Scenario, outdated: dict[tuple[str, str], str] | None = None) -> list[Outcome]:
     prisma_version = engine(scenario)
     files = tuple(parse_file_text(t, p, strict=False) for p, t in scenario.texts.items())
     schema = construct(Schema, {"files": files})
@@ -115,6 +157,8 @@ def run_scenario(scenario: Scenario) -> list[Outcome]:
     for action in scenario.actions:
         title = str(action["title"])
         reason = next((why for t, why in NOT_OFFERED.items() if title.startswith(t)), None)
+        reason = DECLINED.get((scenario.name, title), reason)
+        reason = (outdated or {}).get((scenario.name, title), reason)
         if reason is not None:
             outcomes.append(Outcome(scenario.name, title, "skipped", reason))
             continue
@@ -204,6 +248,26 @@ def _lsp_start(d: Diagnostic) -> tuple[int, int]:
     return d.span.start.line - 1, len(d.line_text[:column].encode("utf-16-le")) // 2
 
 
+def run_fresh(root: Path | None) -> list[Outcome]:
+    """Our fixes against the code actions Prisma offers today (GOLDEN) for the scenarios' files (when
+    ``root`` is given) and the fix cases; a digest mismatch is an ``error`` outcome (regenerate)."""
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    groups: list[tuple[str, list[Scenario]]] = [("fix_cases", fix_case_scenarios())]
+    if root is not None:
+        found = (load(p, require_result=False) for p in sorted(root.iterdir()) if p.is_dir())
+        groups.insert(0, ("scenarios", [s for s in found if s is not None]))
+    out: list[Outcome] = []
+    for group, scenarios in groups:
+        for s in scenarios:
+            entry = golden[group].get(s.name)
+            if entry is None or entry["digest"] != scenario_digest(s):
+                out.append(Outcome(s.name, "-", "error", "stale: run scripts/regen_code_action_goldens.py"))
+                continue
+            s.actions = entry["actions"]
+            out.extend(run_scenario(s))
+    return out
+
+
 def run_all(root: Path) -> list[Outcome]:
     out: list[Outcome] = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
@@ -211,13 +275,13 @@ def run_all(root: Path) -> list[Outcome]:
         if scenario is None:
             out.append(Outcome(folder.name, "-", "skipped", "no result.json or no schema file"))
             continue
-        out.extend(run_scenario(scenario))
+        out.extend(run_scenario(scenario, OUTDATED))
     return out
 
 
 if __name__ == "__main__":
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("../shared/prisma-tests/code-actions/scenarios")
-    results = run_all(root)
+    results = run_fresh(root) if "--fresh" in sys.argv else run_all(root)
     for o in results:
         print(f"{o.status:8} {o.scenario:75} {o.title:45} {o.detail[:300]}")
     counts: dict[str, int] = {}

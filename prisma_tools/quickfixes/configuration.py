@@ -21,6 +21,9 @@ def rename_referential_integrity(finding: Finding, db: ResolvedSchema) -> Fix | 
     """Rename property to relationMode
 
     `referentialIntegrity` is the old name of `relationMode`; same values, same meaning.
+    Not offered when `relationMode` is set as well (that is E709, whose fix removes
+    the old line): Prisma's language server renames it anyway, which sets
+    `relationMode` twice.
 
     ```prisma
     datasource db {
@@ -32,6 +35,9 @@ def rename_referential_integrity(finding: Finding, db: ResolvedSchema) -> Fix | 
     text = finding.file.text
     key = "referentialIntegrity"
     if text[finding.start : finding.start + len(key)] != key:
+        return None
+    ds = db.datasource
+    if ds is not None and any(isinstance(m, Setting) and m.key == "relationMode" for m in ds.node.members):
         return None
     edit = TextEdit(path=finding.path, start=finding.start, end=finding.start + len(key), content="relationMode")
     return Fix(message="Rename property to relationMode", applicability="safe", edits=(edit,))

@@ -124,30 +124,35 @@ def relation_index(finding: Finding, db: ResolvedSchema) -> Fix | None:
 def missing_opposite(finding: Finding, db: ResolvedSchema) -> Fix | None:
     """Add missing relation field
 
-    Every relation needs a field on both models: add the list field on the other
-    model, named after this model as `prisma format` names it, with the relation's
-    name if it has one (the `add-back-relations` pass does the same, and also
-    completes the keys). Not offered when the other model already has a field of
-    that name.
+    Every relation needs a field on both models: add a list field on the other
+    model, named as Prisma's language server names it (this model's name in
+    camelCase, plural), with the relation's name if it has one. The
+    `add-back-relations` pass does this too, and also completes the keys and
+    makes a one-to-one where the keys are unique. Not offered when the other model
+    already has a field of that name.
 
     ```prisma
     model Song {
-      id     Int    @id
-      author Artist
+      id       Int    @id
+      artistId Int
+      artist   Artist @relation(fields: [artistId], references: [id])
     }
 
     model Artist {
-      id   Int    @id
-      Song Song[] // <- added
+      id    Int    @id
+      songs Song[] // <- added
     }
     ```
     """
     rf = _forward(finding, db)
     if rf is None or rf.related is None or rf.related.kind != "model":
         return None
+    from ..passes.naming import camel_case, pluralize
+
     target = rf.related
     name = rf.model.name
-    if target.field(name) is not None:
+    field_name = pluralize(camel_case(name))
+    if target.field(field_name) is not None:
         return None
     text = target.file.text
     node = target.node
@@ -163,7 +168,7 @@ def missing_opposite(finding: Finding, db: ResolvedSchema) -> Fix | None:
         if named is not None and named.span is not None:
             relation = f" @relation({rf.field.file.text[named.span.start_offset : named.span.end_offset]})"
     at = closing_brace(text, node)
-    content = f"{separator}{indentation(text, node)}{name} {name}[]{relation}{nl}"
+    content = f"{separator}{indentation(text, node)}{field_name} {name}[]{relation}{nl}"
     edit = TextEdit(path=target.file.path, start=at, end=at, content=content)
     return Fix(message=f"Add missing relation field to model {target.name}", applicability="safe", edits=(edit,))
 
