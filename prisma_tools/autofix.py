@@ -28,9 +28,10 @@ if TYPE_CHECKING:
 
     from .edits import Fix
     from .nodes import Schema, SchemaFile
+    from .passes import DuplicatesPolicy
     from .selection import Selection
 
-__all__ = ["MAX_ROUNDS", "apply_fixes", "applicable", "parse_texts"]
+__all__ = ["MAX_ROUNDS", "apply_fixes", "applicable", "fix_schema", "parse_texts"]
 
 MAX_ROUNDS = 20
 """Rounds before giving up on a fix that keeps producing new diagnostics (ruff stops at 100)."""
@@ -150,3 +151,61 @@ def _report(d: Diagnostic) -> Diagnostic:
     """The fix applied, as ``fix`` reports a change: where the diagnostic was, what the fix did."""
     assert d.fix is not None
     return Diagnostic(severity="info", message=d.fix.message, path=d.path, span=d.span, code=d.code, fix=d.fix)
+
+
+def fix_schema(
+    schema: Schema,
+    *,
+    merge: Sequence[Schema] = (),
+    duplicates: DuplicatesPolicy = "first",
+    prisma_version: int = 6,
+    selection: Selection | None = None,
+    unsafe: bool = False,
+) -> tuple[Schema, list[Diagnostic]]:
+    """What ``prisma-tools fix`` does to a parsed schema: the rules' fixes, the repair passes, then
+    the rules' fixes again on what the passes made. Returns the result and every change reported
+    (a fix applied carries its :class:`~prisma_tools.edits.Fix`; a pass's change does not).
+
+    The diagnostics a pass repairs (``registry.REPAIRED_BY``) are left to the pass while it is on:
+    it knows relation names, both sides of a relation and the files of a folder.
+    """
+    from .fixer import fix
+    from .passes import PASSES
+    from .registry import REPAIRED_BY, pass_enabled
+
+    passes = [p.name for p in PASSES if pass_enabled(p.code, selection)]
+    by_passes = frozenset(c for c, p in REPAIRED_BY.items() if pass_enabled(p, selection))
+    options = {"prisma_version": prisma_version, "selection": selection, "unsafe": unsafe}
+    schema, first = _fix_texts(schema, schema, False, skip=by_passes, **options)  # type: ignore[arg-type]
+    result = fix(schema, merge=merge, select=passes, duplicates=duplicates)
+    found = [c.to_diagnostic() for c in result.changes]
+    if any(d.severity == "error" for d in found) or not result.changed:
+        return result.schema, first + found
+    fixed, more = _fix_texts(schema, result.schema, True, **options)  # type: ignore[arg-type]
+    return fixed, first + found + more
+
+
+def _fix_texts(
+    original: Schema,
+    schema: Schema,
+    changed: bool,
+    *,
+    prisma_version: int,
+    selection: Selection | None,
+    unsafe: bool,
+    skip: frozenset[str] = frozenset(),
+) -> tuple[Schema, list[Diagnostic]]:
+    """``schema`` (what the passes made of ``original``) with the rules' fixes applied until nothing changes."""
+    from .printer import print_file
+    from .resolve.build import source_texts
+
+    texts = source_texts(original) if not changed else None
+    files = original.files if texts is not None else None
+    if texts is None:
+        texts = {f.path: print_file(f) for f in schema.files}
+    fixed, applied = apply_fixes(
+        texts, prisma_version=prisma_version, selection=selection, unsafe=unsafe, skip=skip, files=files
+    )
+    if not applied:
+        return schema, []
+    return parse_texts(fixed), applied

@@ -14,7 +14,6 @@ from .selection import build_selection, selection_options
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
     from ..nodes import Schema
-    from ..selection import Selection
     from .output import Style
 
 
@@ -94,14 +93,10 @@ def fix_command(
 
     from ..diagnostics import ParseError
     from ..files import SchemaReadError, load
-    from ..fixer import fix
-    from ..passes import PASSES
-    from ..registry import REPAIRED_BY, pass_enabled
 
     paths = cli_targets(paths, schema_option, verbose)
     cfg = config_or_exit(config_path, paths, stdin_filename)
     selection = build_selection(select, extend_select, ignore, cfg)
-    passes = [p.name for p in PASSES if pass_enabled(p.code, selection)]
     unsafe = cfg.unsafe_fixes if unsafe_fixes is None else unsafe_fixes
     no_check = no_check or fix_only
     policy = duplicates or cfg.duplicates
@@ -125,21 +120,19 @@ def fix_command(
     )
     applied: list[Diagnostic] = []
 
-    # the diagnostics a pass repairs are left to the pass (it knows relation names, both sides, folders)
-    by_passes = frozenset(c for c, p in REPAIRED_BY.items() if pass_enabled(p, selection))
-
     def transform(schema: Schema) -> tuple[Schema, list[Diagnostic]]:
-        # the rules' fixes, the passes, then the rules' fixes again on what the passes made
-        options = {"prisma_version": version, "selection": selection, "unsafe": unsafe}
-        schema, first = fix_texts(schema, schema, False, skip=by_passes, **options)  # type: ignore[arg-type]
-        result = fix(schema, merge=additions, select=passes, duplicates=policy)  # type: ignore[arg-type]
-        found = [c.to_diagnostic() for c in result.changes]
-        if any(d.severity == "error" for d in found) or not result.changed:
-            applied.extend(first)
-            return result.schema, first + found
-        fixed, more = fix_texts(schema, result.schema, result.changed, **options)  # type: ignore[arg-type]
-        applied.extend(first + more)
-        return fixed, first + found + more
+        from ..autofix import fix_schema
+
+        fixed, found = fix_schema(
+            schema,
+            merge=additions,
+            duplicates=policy,  # type: ignore[arg-type]  # click and the configuration check the value
+            prisma_version=version,
+            selection=selection,
+            unsafe=unsafe,
+        )
+        applied.extend(d for d in found if d.fix is not None)
+        return fixed, found
 
     validate = None
     if not no_check:
@@ -173,33 +166,6 @@ def fix_command(
     if show_fixes and not silent:
         echo_err(fixes_summary(applied))
     sys.exit(status)
-
-
-def fix_texts(
-    original: Schema,
-    schema: Schema,
-    changed: bool,
-    *,
-    prisma_version: int,
-    selection: Selection,
-    unsafe: bool,
-    skip: frozenset[str] = frozenset(),
-) -> tuple[Schema, list[Diagnostic]]:
-    """``schema`` (what the passes made of ``original``) with the rules' fixes applied until nothing changes."""
-    from ..autofix import apply_fixes, parse_texts
-    from ..printer import print_file
-    from ..resolve.build import source_texts
-
-    texts = source_texts(original) if not changed else None
-    files = original.files if texts is not None else None
-    if texts is None:
-        texts = {f.path: print_file(f) for f in schema.files}
-    fixed, applied = apply_fixes(
-        texts, prisma_version=prisma_version, selection=selection, unsafe=unsafe, skip=skip, files=files
-    )
-    if not applied:
-        return schema, []
-    return parse_texts(fixed), applied
 
 
 def fixes_summary(applied: list[Diagnostic]) -> str:
