@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Prisma's own quick fixes (the language server's code actions) for schemas of our choosing.
 //
-//   node scripts/prisma_code_actions.js < requests.json > answers.json
+//   node scripts/prisma_code_actions.js [--lint] < requests.json > answers.json
+//
+// (--lint: answer each request with Prisma's diagnostics instead, prisma-oracle lint's JSON.)
 //
 // requests.json: a list of {"files": [[name, text], ...], "target": name, "version": 6 or 7}. For each, Prisma's
 // diagnostics of the target file (prisma-schema-wasm's lint) become the request's context, as
@@ -25,9 +27,11 @@ function position(text, offset) {
 
 const uri = name => 'file:///path/to/' + name;
 const requests = JSON.parse(fs.readFileSync(0, 'utf8'));
+const lintOnly = process.argv.includes('--lint');
 const answers = requests.map(({ files, target, version }) => {
   const wasm = engine(version);
   const schema = files.map(([name, text]) => [uri(name), text]);
+  if (lintOnly) return JSON.parse(wasm.lint(JSON.stringify(schema)));
   const texts = Object.fromEntries(schema);
   const found = JSON.parse(wasm.lint(JSON.stringify(schema)));
   const diagnostics = found

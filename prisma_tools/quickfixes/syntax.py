@@ -248,8 +248,10 @@ def duplicate_attribute(finding: Finding, db: ResolvedSchema) -> Fix | None:
 def duplicate_index(finding: Finding, db: ResolvedSchema) -> Fix | None:
     """Remove the identical copy
 
-    Offered for one message of this rule: an index, unique constraint or id written
-    twice identically gets the same constraint name twice. The later copy is removed.
+    Offered for two messages of this rule. An index, unique constraint or id written
+    twice identically gets the same constraint name twice: the later copy is removed.
+    "Fields that are marked as id must be required": the `?` goes (a primary key
+    column is NOT NULL in every database).
 
     ```prisma
     model User {
@@ -260,6 +262,8 @@ def duplicate_index(finding: Finding, db: ResolvedSchema) -> Fix | None:
     }
     ```
     """
+    if "marked as id must be required" in finding.message:
+        return _required_id(finding, db)
     if "has to be unique in the following namespace" not in finding.message:
         return None
     return _remove_identical_attribute(finding, db)
@@ -292,3 +296,39 @@ def _remove_identical_attribute(finding: Finding, db: ResolvedSchema) -> Fix | N
                     edits=(TextEdit(path=finding.path, start=start, end=end),),
                 )
     return None
+
+
+def _required_id(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """An optional `@id` field made required: a primary key column is NOT NULL in every database."""
+    found = _member_at(finding, db)
+    if found is None or not isinstance(found[0], FieldDecl) or found[0].type is None:
+        return None
+    t = found[0].type
+    if not t.optional:
+        return None
+    start, end = offsets(t)
+    edit = TextEdit(path=finding.path, start=start, end=end, content=t.name)
+    return Fix(message="Make the id field required", applicability="safe", edits=(edit,))
+
+
+@fixer("E308", "safe")
+def invalid_attribute(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Make the id field required / did you mean ...?
+
+    Offered for two messages of this rule. "Fields that are marked as id must be
+    required": the `?` goes (safe: a primary key column is NOT NULL in every
+    database, so nothing changes there). "Invalid referential action": one clear
+    misspelling of `Cascade`, `Restrict`, `NoAction`, `SetNull` or `SetDefault` gets
+    that name (unsafe: a guess).
+
+    ```prisma
+    model User {
+      id Int @id // was: id Int? @id
+    }
+    ```
+    """
+    if "marked as id must be required" in finding.message:
+        return _required_id(finding, db)
+    from .spelling import referential_action_typo
+
+    return referential_action_typo(finding)
