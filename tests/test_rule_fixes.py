@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from prisma_tools import format_text
+from prisma_tools import format_text, registry
 from prisma_tools.autofix import apply_fixes
 from prisma_tools.cli.app import cli
 from prisma_tools.edits import Fix, TextEdit
@@ -16,6 +16,12 @@ from prisma_tools.registry import FIXERS, Fixer
 from tests.fix_cases import ORACLE_JSON, arguments, cases, run_fix, sha256
 
 ORACLE = json.loads(ORACLE_JSON.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def strict_fixers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Here a fixer that raises fails the test (users get the diagnostic without a fix instead)."""
+    monkeypatch.setattr(registry, "_STRICT", True)
 
 
 @pytest.mark.parametrize("case", cases(), ids=lambda p: p.stem)
@@ -166,3 +172,15 @@ def test_a_fix_that_breaks_the_syntax_is_dropped(monkeypatch: pytest.MonkeyPatch
     fixed, applied = apply_fixes({"s.prisma": text}, prisma_version=6)
     assert fixed == {"s.prisma": text}
     assert applied == []
+
+
+def test_a_fixer_that_raises_costs_the_fix_not_the_diagnostic(monkeypatch: pytest.MonkeyPatch) -> None:
+    def raises(finding: object, db: object) -> Fix:
+        raise IndexError("a bug")
+
+    monkeypatch.setattr(registry, "_STRICT", False)
+    monkeypatch.setitem(FIXERS, "E010", Fixer("E010", "safe", raises))
+    status, out, messages = run_fix("model A {\n  id Int! @id\n}\n", [], "s.prisma")
+    assert "Int!" not in out
+    assert status == 0  # the formatter drops the `!` all the same
+    assert "E010" not in messages
