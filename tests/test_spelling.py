@@ -29,9 +29,13 @@ from prisma_tools.quickfixes.spelling import (
         ("cockroach", PROVIDERS, "cockroachdb"),
         ("modle", BLOCK_KEYWORDS, "model"),
         ("Int", SCALARS, None),  # known already
-        ("Bool", SCALARS, None),  # too far from Boolean
+        ("Bool", SCALARS, "Boolean"),  # cut short
+        ("Boo", ("Boolean", "Books"), None),  # begins both, one typo from neither
         ("Foo", SCALARS, None),
         ("i", FIELD_ATTRIBUTES, None),  # too short to guess
+        ("In", SCALARS, "Int"),
+        ("uniq", FIELD_ATTRIBUTES, "unique"),  # cut short
+        ("aut", DEFAULT_FUNCTIONS, "auto"),  # `autoincrement` begins so too, but `auto` is one letter away
         ("cuid", ("cuid2", "cuids"), None),  # two equally near: no clear candidate
     ],
 )

@@ -34,7 +34,7 @@ def distance(a: str, b: str) -> int:
 
 def _allowed(word: str) -> int:
     """How many typos a word of this length may carry and still be recognised."""
-    return 0 if len(word) <= 2 else 1 if len(word) <= 4 else 2 if len(word) <= 9 else 3
+    return 0 if len(word) <= 1 else 1 if len(word) <= 4 else 2 if len(word) <= 9 else 3
 
 
 def candidate(word: str, known: tuple[str, ...] | list[str]) -> str | None:
@@ -44,6 +44,10 @@ def candidate(word: str, known: tuple[str, ...] | list[str]) -> str | None:
     folded = [k for k in known if k.lower() == word.lower() and k != word]
     if folded:
         return folded[0] if len(folded) == 1 else None
+    if len(word) >= 3:  # a word cut short (`uniq`): the one known word it begins
+        started = [k for k in known if k.lower().startswith(word.lower()) and k != word]
+        if len(started) == 1:
+            return started[0]
     scored = sorted((distance(word.lower(), k.lower()), k) for k in set(known) if k != word)
     if not scored or scored[0][0] > _allowed(word):
         return None
