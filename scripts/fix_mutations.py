@@ -7,7 +7,11 @@ and ask Prisma's engine 6 (scripts/prisma_code_actions.js --lint, one Node proce
 result. Prints, per mutation kind: how many Prisma rejected, how many it accepts after the fix,
 and the rules whose fixes were applied.
 
-usage: python scripts/fix_mutations.py [--safe] [--kind KIND]
+usage: python scripts/fix_mutations.py [--safe] [--kind KIND] [--write]
+
+--write records, for every mutation that a rule's fix (not only a pass) makes valid, the digest of
+the fixed files in tests/fixtures/fixes/MUTATIONS.json; tests/test_fix_mutations.py checks that
+`fix --unsafe-fixes` still writes exactly those files (Prisma accepted them).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from mutations import load_recipes  # noqa: E402
 from validation_corpus_cases import corpus_schemas  # noqa: E402
+
+from fix_cases import files_digest  # noqa: E402
 
 from prisma_tools.autofix import fix_schema, parse_texts  # noqa: E402
 from prisma_tools.printer import print_file  # noqa: E402
@@ -62,6 +68,7 @@ def main() -> int:
         env=env,
     )
     answers = iter(json.loads(done.stdout))
+    accepted: dict[str, str] = {}
     table: dict[str, Counter[str]] = defaultdict(Counter)
     fixes: dict[str, Counter[str]] = defaultdict(Counter)
     for recipe, out, codes in rows:
@@ -74,6 +81,8 @@ def main() -> int:
         left = [d for d in next(answers) if not d["is_warning"]]
         if not left:
             t["valid after fix"] += 1
+            if any(not c.startswith("PT") for c in codes):
+                accepted[recipe.id] = files_digest(out)
         if codes:
             t["changed by fix"] += 1
         fixes[recipe.kind].update(codes)
@@ -85,6 +94,10 @@ def main() -> int:
         applied = ", ".join(f"{c} x{n}" for c, n in fixes[k].most_common())
         print(f"{k:32} {t['rejected']:>8} {t['valid after fix']:>6}  {applied}")
     print(f"{'total':32} {total['rejected']:>8} {total['valid after fix']:>6}  crashes: {total['crash']}")
+    if "--write" in sys.argv[1:] and unsafe and kind is None:
+        target = REPO / "tests" / "fixtures" / "fixes" / "MUTATIONS.json"
+        target.write_text(json.dumps(accepted, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {target.relative_to(REPO)} ({len(accepted)} mutations a rule's fix makes valid)")
     return 1 if total["crash"] else 0
 
 

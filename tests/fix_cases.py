@@ -42,3 +42,8 @@ def run_fix(text: str, args: list[str], name: str) -> tuple[int, str, str]:
 
 def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def files_digest(files: dict[str, str]) -> str:
+    """A short digest of a schema's files (path and text of each)."""
+    return sha256("\0".join(f"{p}\0{t}" for p, t in sorted(files.items())))[:16]
