@@ -26,10 +26,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
+from fix_cases import files_digest  # noqa: E402
 from mutations import load_recipes  # noqa: E402
 from validation_corpus_cases import corpus_schemas  # noqa: E402
-
-from fix_cases import files_digest  # noqa: E402
 
 from prisma_tools.autofix import fix_schema, parse_texts  # noqa: E402
 from prisma_tools.printer import print_file  # noqa: E402

@@ -5,21 +5,17 @@ Prisma's verdicts by scripts/fix_mutations.py --write)."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, require_shared
+from fix_cases import files_digest
+from mutations import load_recipes
+from validation_corpus_cases import corpus_schemas
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from conftest import CORPUS, require_shared  # noqa: E402
-from mutations import load_recipes  # noqa: E402
-from validation_corpus_cases import corpus_schemas  # noqa: E402
-
-from prisma_tools import registry  # noqa: E402
-from prisma_tools.autofix import fix_schema, parse_texts  # noqa: E402
-from prisma_tools.printer import print_file  # noqa: E402
-from fix_cases import files_digest  # noqa: E402
+from prisma_tools import registry
+from prisma_tools.autofix import fix_schema, parse_texts
+from prisma_tools.printer import print_file
 
 ACCEPTED = json.loads((Path(__file__).resolve().parent / "fixtures" / "fixes" / "MUTATIONS.json").read_text())
 
