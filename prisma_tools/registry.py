@@ -7,8 +7,9 @@ a ``severity``, whether it is selected by ``default`` and its ``origin``
 opt-in convention). A rule may have a fix: a :class:`~prisma_tools.edits.Fix`
 (text edits, ``safe``/``unsafe``/``display``) attached to each diagnostic.
 
-Adding a rule from another package (lint rules do this) takes three calls,
-all at import time of a module that :func:`all_rules` imports::
+Adding a rule from another package (lint rules do this) takes two or three calls,
+at import time of a module that :func:`all_rules` imports (``prisma_tools.lint``,
+when it exists, is imported: its ``__init__`` imports its rule modules)::
 
     from prisma_tools.edits import Fix, TextEdit
     from prisma_tools.registry import register_check
@@ -25,12 +26,21 @@ all at import time of a module that :func:`all_rules` imports::
                 finding.fix = Fix(message="Rename", applicability="unsafe", edits=(TextEdit(...),))
 
 A check runs only when one of its codes is selected (so opt-in rules cost nothing
-by default) and after Prisma's validations. A fix can instead be computed after the
-fact from the finding (what Prisma's quick fixes need): ``@fixer(code, applicability)``
-on ``def f(finding, db) -> Fix | None``; the function's docstring is the fix's
-documentation (first line: what it does; then an example).
+by default) and after Prisma's validations; it reports through
+:meth:`Context.report <prisma_tools.validation.context.Context.report>` (a node or
+character offsets; the finding keeps the node) and may set ``finding.fix``. A fix can
+instead be computed after the fact from the finding (what Prisma's quick fixes need):
+``@fixer(code, applicability)`` on ``def f(finding, db) -> Fix | None``; the
+function's docstring is the fix's documentation (first line: its title; then an
+example in a ``prisma`` code block). Edits are character offsets into the file's
+text (``finding.file.text``); ``fix`` applies them, re-validates and repeats, and
+drops a fix that adds a syntax error. ``docs/rules.md`` and ``prisma-tools rule
+CODE`` render ``Rule.docs`` and the fixer's docstring
+(``python scripts/gen_rules_doc.py`` after adding rules).
 
-Selection (:mod:`prisma_tools.selection`) takes codes, code prefixes and names.
+Selection (:mod:`prisma_tools.selection`) takes codes, code prefixes, names and
+``ALL``; ``default=False`` keeps a rule off until ``--select``/``--extend-select``
+names it (or ``select``/``extend-select`` in ``[tool.prisma-tools]``).
 """
 
 from __future__ import annotations
