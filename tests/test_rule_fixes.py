@@ -184,3 +184,30 @@ def test_a_fixer_that_raises_costs_the_fix_not_the_diagnostic(monkeypatch: pytes
     assert "Int!" not in out
     assert status == 0  # the formatter drops the `!` all the same
     assert "E010" not in messages
+
+
+def test_a_fix_edits_the_file_that_needs_it_in_a_schema_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "schema"
+    folder.mkdir()
+    (folder / "main.prisma").write_text('datasource db {\n  provider = "postgresql"\n  url      = env("U")\n}\n')
+    (folder / "user.prisma").write_text("model User {\n  id    Int    @id\n  email String\n  posts Post[]\n}\n")
+    post = "model Post {\n  id        Int    @id\n  userEmail String\n  user      User   @relation(fields: [userEmail], references: [email])\n}\n"  # noqa: E501
+    (folder / "post.prisma").write_text(post)
+    r = CliRunner().invoke(cli, ["fix", str(folder)])
+    assert r.exit_code == 0, r.output
+    assert "email String @unique" in (folder / "user.prisma").read_text()
+    assert (folder / "post.prisma").read_text() == post
+    assert "E431 Make referenced field(s) unique" in r.stderr
+
+
+def test_fixes_write_the_files_line_endings() -> None:
+    text = (
+        'datasource db {\r\n  provider     = "mysql"\r\n  url          = env("U")\r\n'
+        '  relationMode = "prisma"\r\n}\r\n\r\n'
+        "model A {\r\n  id Int @id\r\n  bs B[]\r\n}\r\n\r\n"
+        "model B {\r\n  id  Int @id\r\n  aId Int\r\n  a   A   @relation(fields: [aId], references: [id])\r\n}\r\n"
+    )
+    fixed, applied = apply_fixes({"s.prisma": text}, prisma_version=6)
+    assert [d.code for d in applied] == ["W401"]
+    assert fixed["s.prisma"].endswith("\r\n\r\n  @@index([aId])\r\n}\r\n")
+    assert "\n" not in fixed["s.prisma"].replace("\r\n", "")
