@@ -332,3 +332,60 @@ def invalid_attribute(finding: Finding, db: ResolvedSchema) -> Fix | None:
     from .spelling import referential_action_typo
 
     return referential_action_typo(finding)
+
+
+@fixer("E101", "safe")
+def duplicate_block(finding: Finding, db: ResolvedSchema) -> Fix | None:
+    """Remove the identical copy
+
+    A model, view, composite type, enum or generator defined again, identically (the
+    same once layout and comments are set aside), is removed with the comments
+    directly above it. `fix` leaves this to the `remove-duplicates` pass while it is
+    on (it also handles copies that differ, and `--duplicates last`).
+
+    ```prisma
+    model Tag {
+      id Int @id
+    }
+
+    // a second `model Tag { id Int @id }` removed
+    ```
+    """
+    from ..nodes import Generator
+
+    kinds = (Model, View, CompositeType, EnumBlock, Generator)
+    first = None
+    for f in db.files:
+        for block in f.ast.blocks:
+            if not isinstance(block, kinds):
+                continue
+            start, end = offsets(block)
+            if f.path == finding.path and start <= finding.start < end:
+                if first is None or _bare(first) != _bare(block):
+                    return None
+                a, b = _line_range(finding.file.text, block)
+                return Fix(
+                    message=f"Remove the second `{block.name}`, identical to the first",
+                    applicability="safe",
+                    edits=(TextEdit(path=finding.path, start=a, end=b),),
+                )
+            if first is None and block.name == _block_name(finding.message):
+                first = block
+    return None
+
+
+def _bare(block: Node) -> list[str]:
+    """The block's meaning, layout and comments set aside (``meaning`` still marks where comments were)."""
+    import re
+
+    from ..layout import meaning
+
+    marks = re.compile(r"(leading_comments|footer_comments)=\[(Comment,?)*\]|trailing_comment=(None|Comment)")
+    return [marks.sub("", part) for part in meaning(block, comments=False)]
+
+
+def _block_name(message: str) -> str | None:
+    import re
+
+    found = re.search(r' "([^"]+)" cannot be defined', message)
+    return found.group(1) if found else None
