@@ -116,7 +116,16 @@ def test_json_output_carries_the_fix_edits(tmp_path: Path) -> None:
     assert entry["fix"] == {
         "applicability": "unsafe",
         "message": "Did you mean `String`?",
-        "edits": [{"filename": str(schema), "start": start, "end": start + 5, "content": "String"}],
+        "edits": [
+            {
+                "filename": str(schema),
+                "start": start,
+                "end": start + 5,
+                "content": "String",
+                "location": {"row": 3, "column": 9},
+                "end_location": {"row": 3, "column": 14},
+            }
+        ],
         "applied": False,
     }
     r = CliRunner().invoke(cli, ["fix", "--unsafe-fixes", "--check", "--output-format", "json", str(schema)])

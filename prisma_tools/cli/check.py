@@ -59,6 +59,7 @@ def check_paths(
 
     diagnostics: list[Diagnostic] = []
     failures: list[str] = []
+    seen: dict[str, str] = {}  # the texts checked, for the locations of the fixes' edits
     for target in iter_targets(paths, stdin_filename):
         if isinstance(target, str):
             failures.append(target)
@@ -72,10 +73,12 @@ def check_paths(
             failures.append(str(e))
             continue
         diagnostics.extend(check_texts(texts, prisma_version=prisma_version, selection=selection, fixes=True))
+        if output_format == "json":
+            seen.update(texts)
     errors = sum(1 for d in diagnostics if d.severity == "error")
     warnings = len(diagnostics) - errors
     if output_format == "json":
-        echo(diagnostics_json(diagnostics, [message_json(*_split(m)) for m in failures]))
+        echo(diagnostics_json(diagnostics, [message_json(*_split(m)) for m in failures], seen))
     elif output_format == "github":
         for d in diagnostics:
             echo(github_annotation(d))
