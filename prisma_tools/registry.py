@@ -129,11 +129,27 @@ def register_check(*codes: str) -> Callable[[Check], Check]:
 
 
 _loaded = False
+_fixes_loaded = False
 _STRICT = False
 """Set by the test-suite: a fixer that raises fails the test instead of offering no fix."""
 
 
+def _load_fixes() -> None:
+    """Import what declares fixes and checks (not the passes: `check` need not pay for them)."""
+    global _fixes_loaded
+    if _fixes_loaded:
+        return
+    _fixes_loaded = True
+    for name in _RULE_MODULES:
+        try:
+            import_module(name)
+        except ModuleNotFoundError as e:
+            if e.name != name:
+                raise
+
+
 def _load() -> None:
+    """Import everything that declares rules: the validations, the passes, the fixes and checks."""
     global _loaded
     if _loaded:
         return
@@ -152,12 +168,7 @@ def _load() -> None:
             docs=_pass_docs(p.doc),
             origin="repair",
         )
-    for name in _RULE_MODULES:
-        try:
-            import_module(name)
-        except ModuleNotFoundError as e:
-            if e.name != name:
-                raise
+    _load_fixes()
 
 
 def _pass_docs(doc: str) -> str:
@@ -217,7 +228,7 @@ def fix_enabled(code: str, selection: Selection | None) -> bool:
 
 def run_checks(ctx: Context, selection: Selection | None) -> None:
     """Run the registered checks with a selected code (none are selected by default unless a rule is)."""
-    _load()
+    _load_fixes()
     for codes, check in CHECKS:
         rules = [RULES[c] for c in codes if c in RULES]
         if any(_enabled(r, selection) for r in rules):
@@ -230,7 +241,7 @@ def _enabled(r: Rule, selection: Selection | None) -> bool:
 
 def attach_fixes(findings: Iterable[Finding], db: ResolvedSchema) -> None:
     """Set each finding's fix from its rule's fixer (a finding that has one already keeps it)."""
-    _load()
+    _load_fixes()
     for f in findings:
         if f.fix is not None:
             continue

@@ -39,8 +39,11 @@ def build_selection(
 ) -> Selection:
     """Flags over ``[tool.prisma-tools]``; a selector matching no rule is a usage error (a flag)
     or the file's error (exit 2)."""
-    from ..registry import all_rules
     from ..selection import Selection, unknown_keys
+
+    if not (select or extend_select or ignore or cfg.select is not None or cfg.extend_select or cfg.ignore):
+        return Selection()  # the default: no need to load every rule to check the selectors
+    from ..registry import all_rules
 
     rules = all_rules()
     chosen: dict[str, list[str] | None] = {}
