@@ -253,6 +253,7 @@ def test_fix_settles_where_prisma_format_is_not_stable(tmp_path: Path) -> None:
     settled = path.read_text()
     assert settled == "enum A {\n  a\n}\n\n/**\n * d\n */\n\nenum B {\n  b\n}\n"
     second = CliRunner().invoke(cli, ["fix", "--no-check", str(path)])
-    assert second.exit_code == 0 and path.read_text() == settled
+    assert second.exit_code == 0
+    assert path.read_text() == settled
     check = CliRunner().invoke(cli, ["format", "--check", str(path)])
     assert check.exit_code == 0, check.output
