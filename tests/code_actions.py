@@ -248,11 +248,12 @@ def _lsp_start(d: Diagnostic) -> tuple[int, int]:
     return d.span.start.line - 1, len(d.line_text[:column].encode("utf-16-le")) // 2
 
 
-def run_fresh(root: Path | None) -> list[Outcome]:
+def run_fresh(root: Path | None, *, fix_cases: bool = True) -> list[Outcome]:
     """Our fixes against the code actions Prisma offers today (GOLDEN) for the scenarios' files (when
-    ``root`` is given) and the fix cases; a digest mismatch is an ``error`` outcome (regenerate)."""
+    ``root`` is given) and the fix cases (``fix_cases``); a digest mismatch is an ``error`` outcome
+    (regenerate)."""
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
-    groups: list[tuple[str, list[Scenario]]] = [("fix_cases", fix_case_scenarios())]
+    groups: list[tuple[str, list[Scenario]]] = [("fix_cases", fix_case_scenarios())] if fix_cases else []
     if root is not None:
         found = (load(p, require_result=False) for p in sorted(root.iterdir()) if p.is_dir())
         groups.insert(0, ("scenarios", [s for s in found if s is not None]))

@@ -37,7 +37,7 @@ def recorded() -> list[Outcome]:
 @pytest.fixture(scope="module")
 def fresh() -> list[Outcome]:
     require_shared(SCENARIOS, "Prisma's code-action scenarios")
-    return run_fresh(SCENARIOS)
+    return run_fresh(SCENARIOS, fix_cases=False)
 
 
 def test_recorded_results_agree(recorded: list[Outcome]) -> None:
@@ -49,10 +49,11 @@ def test_recorded_results_agree(recorded: list[Outcome]) -> None:
 
 def test_todays_prisma_agrees_on_the_scenarios(fresh: list[Outcome]) -> None:
     assert _problems(fresh) == []
-    assert sum(o.status == "same" for o in fresh) >= 46
+    # every quick fix Prisma offers there that we offer too: 36 (the rest: NOT_OFFERED)
+    assert sum(o.status == "same" for o in fresh) >= 36
 
 
 def test_todays_prisma_agrees_on_our_fix_cases() -> None:
-    outcomes = run_fresh(None)  # our own schemas: needs nothing from ../shared
+    outcomes = run_fresh(None)  # our own schemas: needs nothing from ../shared (12 quick fixes)
     assert _problems(outcomes) == []
     assert sum(o.status == "same" for o in outcomes) >= 12
