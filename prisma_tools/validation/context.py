@@ -15,6 +15,7 @@ from ..nodes import LineIndex, Node, Span
 
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
+    from ..edits import Fix
     from ..resolve import ResolvedSchema, SourceFile
     from .rules import Rule
 
@@ -33,6 +34,10 @@ class Finding:
     file: SourceFile
     start: int
     end: int
+    node: Node | None = None
+    """The node reported on, when the report named one (fixes start from it)."""
+    fix: Fix | None = None
+    """The repair proposed (set by the reporting check, or later by :mod:`prisma_tools.registry`)."""
 
     @property
     def severity(self) -> Literal["error", "warning"]:
@@ -72,6 +77,7 @@ class Finding:
             span=span,
             code=self.code,
             line_text=source_line(self.file.text, span),
+            fix=self.fix,
         )
 
 
@@ -119,6 +125,7 @@ class Context:
         """Report ``rule`` at ``where`` (a node's span, or character offsets ``(start, end)``).
 
         The message is ``message`` when given, else the rule's template filled with ``values``.
+        A check that knows the repair sets ``.fix`` on the finding returned.
         """
         if isinstance(where, tuple):
             start, end = where
@@ -127,7 +134,8 @@ class Context:
         else:
             start = end = 0
         text = message if message is not None else rule.template.format(**values)
-        finding = Finding(rule, text, file, start, end)
+        node = None if where is None or isinstance(where, tuple) else where
+        finding = Finding(rule, text, file, start, end, node)
         self.findings.append(finding)
         return finding
 
