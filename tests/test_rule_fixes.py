@@ -221,7 +221,7 @@ def test_fixes_write_the_files_line_endings() -> None:
         "model A {\r\n  id Int @id\r\n  bs B[]\r\n}\r\n\r\n"
         "model B {\r\n  id  Int @id\r\n  aId Int\r\n  a   A   @relation(fields: [aId], references: [id])\r\n}\r\n"
     )
-    fixed, applied = apply_fixes({"s.prisma": text}, prisma_version=6)
+    fixed, applied = apply_fixes({"s.prisma": text}, prisma_version=6, unsafe=True)
     assert [d.code for d in applied] == ["W401"]
     assert fixed["s.prisma"].endswith("\r\n\r\n  @@index([aId])\r\n}\r\n")
     assert "\n" not in fixed["s.prisma"].replace("\r\n", "")

@@ -95,12 +95,13 @@ def referenced_unique(finding: Finding, db: ResolvedSchema) -> Fix | None:
     return Fix(message="Make referenced field(s) unique", applicability="safe", edits=(edit,))
 
 
-@fixer("W401", "safe")
+@fixer("W401", "unsafe")
 def relation_index(finding: Finding, db: ResolvedSchema) -> Fix | None:
     """Add an index for the relation's field(s)
 
     With `relationMode = "prisma"` there are no foreign keys, so no index comes
-    with them: add `@@index([...])` on the relation's fields.
+    with them: add `@@index([...])` on the relation's fields. Unsafe: the index
+    is a change to the database (the next migration creates it).
 
     ```prisma
     model Post {
@@ -117,7 +118,7 @@ def relation_index(finding: Finding, db: ResolvedSchema) -> Fix | None:
         return None
     model = rf.model
     edit = block_attribute_edit(model.file.path, model.file.text, model.node, f"index([{', '.join(rf.fields)}])")
-    return Fix(message="Add an index for the relation's field(s)", applicability="safe", edits=(edit,))
+    return Fix(message="Add an index for the relation's field(s)", applicability="unsafe", edits=(edit,))
 
 
 @fixer("E430", "safe")
