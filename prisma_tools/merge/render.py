@@ -124,7 +124,8 @@ def render(merged: MergedFile, labels: Labels | None = None, style: Style = "mer
     for side in sides:
         printed[side] = print_file(materialize(merged, side)).splitlines(keepends=True)
     out = list(printed["ours"])
-    for c in sorted(merged.conflicts, key=lambda c: -_line_of(printed["ours"], c)):
+    in_order = sorted(merged.conflicts, key=lambda c: _line_of(printed["ours"], c))
+    for c in reversed(in_order):
         first, end, ours = _locate(printed["ours"], c, "ours")
         theirs = _locate(printed["theirs"], c, "theirs")[2]
         region = [_marker("<", labels.size, labels.ours), *ours]
@@ -132,6 +133,9 @@ def render(merged: MergedFile, labels: Labels | None = None, style: Style = "mer
             region += [_marker("|", labels.size, labels.base), *_locate(printed["base"], c, "base")[2]]
         region += ["=" * labels.size + "\n", *theirs, _marker(">", labels.size, labels.theirs)]
         out[first:end] = region
+    start = _marker("<", labels.size, labels.ours)
+    for c, line in zip(in_order, (i + 1 for i, x in enumerate(out) if x == start), strict=True):
+        c.line = line
     return "".join(out)
 
 

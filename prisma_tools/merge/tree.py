@@ -56,6 +56,8 @@ class Conflict:
     ours: Any
     theirs: Any
     number: int = 0
+    line: int = 0
+    """The 1-based line of its ``<<<<<<<`` marker in the rendered text (set by :func:`.render.render`)."""
 
     @property
     def reason(self) -> str:
