@@ -127,3 +127,28 @@ def test_commands_exit_2_and_leave_the_file(tmp_path: Path, command: list[str]) 
     ]
     assert "not a valid field" not in result.output  # not a generic syntax error
     assert path.read_text() == MERGE_STYLE
+
+
+def test_fix_merges_regions_that_do_not_conflict(tmp_path: Path) -> None:
+    path = tmp_path / "schema.prisma"
+    path.write_text(MERGE_STYLE)
+    result = CliRunner().invoke(cli, ["fix", "--no-check", str(path)])
+    assert result.exit_code == 0, result.output
+    assert path.read_text() == "model User {\n  id    Int    @id\n  name  String\n  email String\n}\n"
+    assert f"{path}:3:1: merge resolved the conflict region at lines 3-7 (HEAD / feature/email)" in result.output
+
+
+def test_fix_leaves_a_true_conflict_as_a_region_and_exits_1(tmp_path: Path) -> None:
+    text = DIFF3_STYLE.replace("  email String\n", "  name Bytes\n").replace("  nick String", "  name Int")
+    path = tmp_path / "schema.prisma"
+    path.write_text("// top\n" + text)
+    result = CliRunner().invoke(cli, ["fix", str(path)])
+    assert result.exit_code == 1, result.output
+    assert path.read_text() == (
+        "// top\nmodel User {\n  id   Int    @id\n<<<<<<< ours\n  name String\n||||||| base\n  name Int\n"
+        "=======\n  name Bytes\n>>>>>>> theirs\n}\n"
+    )
+    assert (
+        f"{path}:4:1: error[conflict]: model User, field name: changed on both sides, differently"
+        f" (ours at {path}:5, theirs at {path}:9); left as a conflict region"
+    ) in result.output

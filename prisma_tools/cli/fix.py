@@ -153,5 +153,6 @@ def fix_command(
             color=color,
             render=_render_change,
             validate=validate,
+            resolve_conflicts=True,
         )
     )
