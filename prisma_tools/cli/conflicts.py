@@ -31,7 +31,7 @@ def resolve_conflicts(
 ) -> dict[str, str] | None:
     """``texts`` with every conflict region merged; None when the target stops here (reported)."""
     from ..conflict_markers import find_conflicts
-    from ..merge.markers import resolve_markers
+    from ..merge.markers import git_base, resolve_markers
 
     merged: dict[str, str] = {}
     left: list[tuple[str, str]] = []
@@ -42,7 +42,8 @@ def resolve_conflicts(
             merged[path] = text  # a stray marker: the parser reports it
             continue
         try:
-            resolution = resolve_markers(text, path)
+            base = None if target.stdin or any(r.base is not None for r in regions) else git_base(path)
+            resolution = resolve_markers(text, path, base=base)
         except ParseError as e:
             report.diagnostics.extend(e.diagnostics)
             report.outcomes.append(Outcome(path, error=True))

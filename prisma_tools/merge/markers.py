@@ -3,7 +3,8 @@
 Used by ``prisma-tools fix``. Each side's text (the lines outside the regions
 with that side's part of each region) is parsed as a schema, and the sides
 are merged as the merge driver merges them, with the ancestor's part when the
-markers carry one (``diff3``/``zdiff3``), else with the lines both sides
+markers carry one (``diff3``/``zdiff3``), else with the ancestor git keeps
+in its index during a conflicted merge, else with the lines both sides
 share standing for the ancestor. What merges cleanly replaces the regions;
 what still conflicts stays a (smaller) conflict region, reported with both
 sides' lines in the original file.
@@ -20,7 +21,7 @@ from . import merge_texts
 from .render import Labels, Style
 from .tree import Conflict
 
-__all__ = ["Resolution", "resolve_markers"]
+__all__ = ["Resolution", "git_base", "resolve_markers"]
 
 
 @dataclass
@@ -36,17 +37,23 @@ class Resolution:
         return not self.conflicts
 
 
-def resolve_markers(text: str, path: str) -> Resolution:
+def resolve_markers(text: str, path: str, *, base: str | None = None) -> Resolution:
     """Merge the sides of every conflict region of ``text`` (which must have complete regions only).
 
-    Raises ValueError for a stray marker, :class:`~prisma_tools.ParseError` when a side holds markers itself.
+    ``base``: the common ancestor's whole text, used when the markers carry
+    no base part (git's index has it as stage 1 during a conflicted merge;
+    see :func:`git_base`). Raises ValueError for a stray marker,
+    :class:`~prisma_tools.ParseError` when a side holds markers itself.
     """
     sides = split_sides(text)
+    if not sides.with_base and base is not None:
+        sides.base = base
     ours_label, base_label, theirs_label = sides.labels
     size = len(text.splitlines()[sides.regions[0].start].split(" ", 1)[0].rstrip("\r"))
     labels = Labels(ours_label, base_label, theirs_label, size)
     style: Style = "diff3" if sides.with_base else "merge"
-    result = merge_texts(sides.base, sides.ours, sides.theirs, path, labels=labels, style=style)
+    names = (path, path, path)
+    result = merge_texts(sides.base, sides.ours, sides.theirs, path, labels=labels, style=style, paths=names)
     index = LineIndex(text)
     starts = _line_starts(text)
     out = Resolution(result.text, list(result.conflicts))
@@ -71,6 +78,31 @@ def resolve_markers(text: str, path: str) -> Resolution:
                 )
             )
     return out
+
+
+def git_base(path: str) -> str | None:
+    """The common ancestor of a file git could not merge: stage 1 of the index ("" when the
+    file was added on both sides, so the index has no stage 1); None outside a conflicted merge."""
+    import os
+    import subprocess
+
+    folder, name = os.path.split(os.path.abspath(path))
+    try:
+        stages = subprocess.run(
+            ["git", "ls-files", "-u", "-z", "--", name], cwd=folder, capture_output=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    found = {entry.split(b"\t", 1)[0].split(b" ")[2] for entry in stages.split(b"\0") if b"\t" in entry}
+    if b"2" not in found or b"3" not in found:
+        return None
+    if b"1" not in found:
+        return ""
+    try:
+        data = subprocess.run(["git", "show", f":1:./{name}"], cwd=folder, capture_output=True, check=True).stdout
+        return data.decode("utf-8")
+    except (OSError, subprocess.CalledProcessError, UnicodeDecodeError):
+        return None
 
 
 def _side_at(c: Conflict, side: str, sides: Sides, path: str) -> str:
