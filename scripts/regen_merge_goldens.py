@@ -4,6 +4,7 @@ For each scenario of ``tests/merge_scenarios.py`` this builds the repository
 with real git, merges with the driver, and writes the merged schema files to
 ``tests/fixtures/merge/<scenario>/``. For each result without conflict regions
 it runs ``prisma-oracle validate`` over the merged files and records the verdict
+(the EdPsych replay, built from ``../shared/corpus/edpsych``, is recorded by digest only)
 (``VALID`` or ``ERROR``) with a digest of the files in ``ORACLE.tsv``, so the
 test-suite (no Node) can tell that the committed results are the ones Prisma judged.
 
@@ -28,7 +29,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from merge_scenarios import GOLDEN, ORACLE_TSV, SCENARIOS, digest, run_merge  # noqa: E402
+from merge_scenarios import (  # noqa: E402
+    EDPSYCH_SCENARIO,
+    GOLDEN,
+    ORACLE_TSV,
+    SCENARIOS,
+    digest,
+    edpsych_scenario,
+    run_merge,
+)
 
 SHARED = Path(os.environ.get("PRISMA_TOOLS_SHARED", REPO.parent / "shared"))
 ORACLE = Path(os.environ.get("PRISMA_ORACLE", SHARED / "tools" / "prisma-oracle" / "prisma-oracle"))
@@ -70,6 +79,18 @@ def main() -> int:
                 for rel, text in files.items():
                     (root / rel).parent.mkdir(parents=True, exist_ok=True)
                     (root / rel).write_text(text)
+    # The EdPsych replay: the corpus is third-party, so only the result's digest is kept.
+    corpus = SHARED / "corpus" / "edpsych"
+    if corpus.exists():
+        with tempfile.TemporaryDirectory() as tmp:
+            merged = run_merge(Path(tmp), edpsych_scenario(corpus), driver=True)
+        answer = verdict(merged.files)
+        rows.append(f"{EDPSYCH_SCENARIO}\t{digest(merged.files)}\t{answer}")
+        print(f"{EDPSYCH_SCENARIO}: git exit {merged.status}, {answer}")
+    else:
+        old = [r for r in ORACLE_TSV.read_text().splitlines() if r.startswith(EDPSYCH_SCENARIO + "\t")]
+        rows.extend(old)
+        print(f"{corpus} not found: the {EDPSYCH_SCENARIO} row is kept as it was", file=sys.stderr)
     table = HEADER + "\n".join(rows) + "\n"
     if not ORACLE_TSV.exists() or ORACLE_TSV.read_text() != table:
         stale = True

@@ -250,3 +250,49 @@ def read_oracle() -> dict[str, tuple[str, str]]:
         name, sha, verdict = line.split("\t")
         out[name] = (sha, verdict)
     return out
+
+
+# ------------------------------------------------------------------ EdPsych replay
+
+EDPSYCH_SCENARIO = "edpsych-replay"
+
+
+def edpsych_scenario(corpus: Path) -> Scenario:
+    """The EdPsych story as a merge (``corpus`` is ``../shared/corpus/edpsych``).
+
+    * base: ``schema.prisma.backup.fix`` (repaired by ``fix``: Prisma rejects it as
+      it is) without its Mentorship and Portfolio models (from ``// Mentorship
+      Models`` to the end) and without the fields that refer to them;
+    * ours: base plus the models of ``schema-additions.prisma`` (and the
+      back-relation ``User.chatSessions`` their ``ChatSession.user`` needs);
+    * theirs: base plus the Mentorship and Portfolio models back, and
+      ``user-model-updates.prisma``'s relations to them on ``User``.
+    """
+    from prisma_tools import fix, parse, print_schema
+    from prisma_tools.files import read_text
+    from prisma_tools.nodes import Model
+
+    full = fix(parse(read_text(corpus / "schema.prisma.backup.fix"), "schema.prisma")).schema
+    names = [b.name for b in full.blocks if isinstance(b, Model)]
+    new = set(names[names.index("MentorProfile") :])
+    updates = parse(read_text(corpus / "user-model-updates.prisma"))
+    user_updates = updates.block("User")
+    assert isinstance(user_updates, Model)
+    added_to_user = {f.name for f in user_updates.fields if f.type is not None and f.type.name in new}
+    blocks = []
+    for b in full.files[0].blocks:
+        if isinstance(b, Model) and b.name in new:
+            continue
+        if isinstance(b, Model):
+            kept = tuple(m for m in b.members if getattr(getattr(m, "type", None), "name", None) not in new)
+            b = b.model_copy(update={"members": kept})
+        blocks.append(b)
+    base_schema = full.model_copy(update={"files": (full.files[0].model_copy(update={"blocks": tuple(blocks)}),)})
+    base = print_schema(base_schema)
+    theirs = print_schema(full)
+    assert added_to_user <= {f.name for f in full.block("User").fields}  # type: ignore[union-attr]
+    additions = read_text(corpus / "schema-additions.prisma")
+    ours = edit(base, "model User {\n", "model User {\n  chatSessions ChatSession[]\n") + "\n" + additions
+    return Scenario(
+        EDPSYCH_SCENARIO, {"schema.prisma": base}, {"schema.prisma": ours}, {"schema.prisma": theirs}, "clean"
+    )

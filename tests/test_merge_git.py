@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS, require_shared
 from merge_scenarios import (
     CLEAN_TEXTUAL,
+    EDPSYCH_SCENARIO,
     SCENARIOS,
     Scenario,
     digest,
+    driver_command,
+    edpsych_scenario,
     git,
     git_env,
     golden_files,
@@ -20,6 +25,7 @@ from merge_scenarios import (
     run_merge,
 )
 
+from prisma_tools import parse
 from prisma_tools.cli.app import cli
 from prisma_tools.cli.check import check_texts
 
@@ -29,7 +35,7 @@ ORACLE = read_oracle()
 
 
 def test_every_scenario_has_a_golden_and_a_verdict() -> None:
-    assert {s.name for s in SCENARIOS} == set(ORACLE)
+    assert {s.name for s in SCENARIOS} | {EDPSYCH_SCENARIO} == set(ORACLE)
     assert {s.expect for s in SCENARIOS} == {"clean", "conflict", "rejected"}
 
 
@@ -97,7 +103,7 @@ def test_install_writes_attributes_and_config(tmp_path: Path) -> None:
     for _ in range(2):  # a second run changes nothing
         done = subprocess.run(
             [
-                *__import__("shlex").split(__import__("merge_scenarios").driver_command())[:3],
+                *shlex.split(driver_command())[:3],
                 "merge-driver",
                 "--install",
             ],
@@ -112,3 +118,22 @@ def test_install_writes_attributes_and_config(tmp_path: Path) -> None:
     driver = git(repo, "config", "--get", "merge.prisma-tools.driver", env=env).stdout.strip()
     assert driver == "prisma-tools merge-driver %O %A %B %P %L"
     assert git(repo, "check-attr", "merge", "a.prisma", env=env).stdout.strip() == "a.prisma: merge: prisma-tools"
+
+
+def test_edpsych_story_replayed_as_a_merge(tmp_path: Path) -> None:
+    corpus = CORPUS / "edpsych"
+    require_shared(corpus, "the EdPsych corpus")
+    s = edpsych_scenario(corpus)
+    merged = run_merge(tmp_path, s, driver=True)
+    assert merged.status == 0, merged.output
+    (text,) = merged.files.values()
+    assert "<<<<<<<" not in text
+    result = parse(text)
+    names = [getattr(b, "name", None) for b in result.blocks]
+    assert len(names) == len(set(names))  # no duplicates
+    sides = [parse(x) for x in (s.ours["schema.prisma"], s.theirs["schema.prisma"])]  # type: ignore[arg-type]
+    assert set(names) == {getattr(b, "name", None) for side in sides for b in side.blocks}
+    user = {f.name for f in result.block("User").fields}  # type: ignore[union-attr]
+    assert user == {f.name for side in sides for f in side.block("User").fields}  # type: ignore[union-attr]
+    assert [d for d in check_texts({"schema.prisma": text}, prisma_version=6) if d.severity == "error"] == []
+    assert ORACLE[EDPSYCH_SCENARIO] == (digest(merged.files), "VALID")
