@@ -32,10 +32,12 @@ sys.path.insert(0, str(REPO / "tests"))
 from merge_scenarios import (  # noqa: E402
     EDPSYCH_SCENARIO,
     GOLDEN,
+    GOLDEN_SUFFIX,
     ORACLE_TSV,
     SCENARIOS,
     digest,
     edpsych_scenario,
+    golden_files,
     run_merge,
 )
 
@@ -71,14 +73,13 @@ def main() -> int:
         rows.append(f"{s.name}\t{digest(files)}\t{answer}")
         print(f"{s.name}: git exit {merged.status}, {'conflict regions' if has_regions else answer}")
         root = GOLDEN / s.name
-        current = {str(p.relative_to(root)): p.read_text() for p in root.rglob("*.prisma")} if root.exists() else {}
-        if current != files:
+        if golden_files(s) != files:
             stale = True
             if not args.check:
                 shutil.rmtree(root, ignore_errors=True)
                 for rel, text in files.items():
                     (root / rel).parent.mkdir(parents=True, exist_ok=True)
-                    (root / rel).write_text(text)
+                    (root / (rel + GOLDEN_SUFFIX)).write_text(text)
     # The EdPsych replay: the corpus is third-party, so only the result's digest is kept.
     corpus = SHARED / "corpus" / "edpsych"
     if corpus.exists():

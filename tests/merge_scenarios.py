@@ -3,7 +3,7 @@
 Shared by ``tests/test_merge_git.py`` and ``scripts/regen_merge_goldens.py``, so
 that both build exactly the same repositories. Each scenario's merged files
 (the driver's result, conflict regions included) are committed under
-``tests/fixtures/merge/<name>/``; ``ORACLE.tsv`` there records what Prisma's
+``tests/fixtures/merge/<name>/`` as ``<file>.prisma.merged``; ``ORACLE.tsv`` there records what Prisma's
 own validator said about each result when the goldens were written.
 """
 
@@ -229,9 +229,15 @@ def run_merge(tmp: Path, s: Scenario, *, driver: bool, style: str = "merge") -> 
     return Merged(done.returncode, done.stdout + done.stderr, out)
 
 
+GOLDEN_SUFFIX = ".merged"
+"""Goldens are ``<file>.prisma.merged``: those with conflict regions are not schemas, and the
+tests that read every ``.prisma`` fixture must not take them for one."""
+
+
 def golden_files(s: Scenario) -> dict[str, str]:
     root = GOLDEN / s.name
-    return {str(p.relative_to(root)): p.read_text() for p in sorted(root.rglob("*.prisma"))}
+    found = sorted(root.rglob("*" + GOLDEN_SUFFIX))
+    return {str(p.relative_to(root))[: -len(GOLDEN_SUFFIX)]: p.read_text() for p in found}
 
 
 def digest(files: dict[str, str]) -> str:

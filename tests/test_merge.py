@@ -165,3 +165,13 @@ def test_clean_merge_that_prisma_rejects_is_reported() -> None:
     errors = new_errors(result.text, ours, theirs, "schema.prisma")
     assert len(errors) == 1
     assert "id" in errors[0].message
+
+
+def test_doctests() -> None:
+    import doctest
+
+    import prisma_tools.merge
+
+    result = doctest.testmod(prisma_tools.merge)
+    assert result.attempted > 0
+    assert result.failed == 0
