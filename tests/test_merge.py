@@ -175,3 +175,27 @@ def test_doctests() -> None:
     result = doctest.testmod(prisma_tools.merge)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+RELATION = """model A {
+  id  Int @id
+  bId Int
+  b   B   @relation(fields: [bId], references: [id])
+}
+
+model B {
+  id Int   @id
+  as A[]
+}
+"""
+
+
+def test_attribute_arguments_added_on_each_side_merge() -> None:
+    ours = edit(RELATION, "references: [id])", "references: [id], onDelete: Cascade)")
+    theirs = edit(RELATION, "fields: [bId], references: [id]", '"AB", fields: [bId], references: [id], map: "fk"')
+    result = merge_texts(RELATION, ours, theirs)
+    assert result.clean
+    assert '  b   B   @relation("AB", fields: [bId], references: [id], onDelete: Cascade, map: "fk")\n' in result.text
+    other = edit(RELATION, "references: [id])", "references: [id], onDelete: SetNull)")
+    (c,) = merge_texts(RELATION, ours, other).conflicts
+    assert c.where == "model A, field b"

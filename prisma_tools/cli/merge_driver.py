@@ -131,10 +131,16 @@ def _merge(
     base, ours, theirs = (t or "" for t in texts)
     try:
         result = merge_texts(base, ours, theirs, path, labels=labels, style=style)  # type: ignore[arg-type]
+        problem = _unsafe(result)
     except ParseError as e:
         for d in e.diagnostics:
             echo_err(d.render(excerpt=False))
         echo_err(f"{path}: a version is not a schema prisma-tools can merge; merged by git's line merge")
+        return _line_merge(base_path, ours_path, theirs_path, labels)
+    except Exception as e:  # a bug must not cost the user theirs' changes: git's merge instead
+        problem = f"{type(e).__name__}: {e}"
+    if problem is not None:
+        echo_err(f"{path}: internal error ({problem}); merged by git's line merge (please report this)")
         return _line_merge(base_path, ours_path, theirs_path, labels)
     try:
         write_atomic(ours_path, result.text)
@@ -157,6 +163,25 @@ def _merge(
             echo_err(f"{path}: merged cleanly, but Prisma rejects the result (errors neither side had)")
             return EXIT_CONFLICT
     return EXIT_CLEAN
+
+
+def _unsafe(result: object) -> str | None:
+    """Why a clean result must not be written: it must parse back to the merged tree and print as itself."""
+    from ..layout import same_meaning
+    from ..parser import parse_file_text
+    from ..printer import print_file
+
+    tree = getattr(result, "schema_file", None)
+    text: str = getattr(result, "text", "")
+    if tree is None:
+        return None
+    again = parse_file_text(text, tree.path, strict=False)
+    if not same_meaning(again, tree):
+        return "the merged text does not parse back to the merged schema"
+    # prisma format itself is not stable on a few comment layouts (blank lines come and go)
+    if [ln for ln in print_file(again).splitlines() if ln.strip()] != [ln for ln in text.splitlines() if ln.strip()]:
+        return "the merged text does not format to itself"
+    return None
 
 
 def _sides(c: object) -> str:

@@ -219,6 +219,11 @@ def _merge_parts(b: Any, o: Any, t: Any) -> Any:
             if merged is None:
                 return None
             update[name] = merged
+        elif name == "arguments" and all(isinstance(v, tuple) for v in (vb, vo, vt)):
+            merged = _merge_arguments(vb, vo, vt)
+            if merged is None:
+                return None
+            update[name] = merged
         elif name in ("blank_line_before", "legacy_colon", "trailing_comma"):
             update[name] = _scalar(vb, vo, vt)
         else:
@@ -252,15 +257,47 @@ def _merge_attribute_list(b: tuple[Any, ...], o: tuple[Any, ...], t: tuple[Any, 
     kb, ko, kt = keyed(b, _attribute_name), keyed(o, _attribute_name), keyed(t, _attribute_name)
     results: dict[Hashable, Any] = {}
     for k in _all_keys(kb, ko, kt):
-        settled, value = _settle(kb.items.get(k), ko.items.get(k), kt.items.get(k))
+        versions = kb.items.get(k), ko.items.get(k), kt.items.get(k)
+        settled, value = _settle(*versions)
         if not settled:
-            return None
+            value = None if None in versions else _merge_parts(*versions)  # e.g. different arguments added
+            if value is None:
+                return None
         results[k] = value
     return tuple(results[k] for k in merge_order(kb, ko, kt, lambda k: results.get(k) is not None))
 
 
 def _attribute_name(a: Any) -> str:
     return str(a.name)
+
+
+def _merge_arguments(b: tuple[Any, ...], o: tuple[Any, ...], t: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """An attribute's arguments, named ones matched by name and positional ones by position:
+    ``onDelete: Cascade`` added on one side and ``map: "fk"`` on the other both stay."""
+    kb, ko, kt = (keyed(_numbered(args), lambda x: x[0]) for args in (b, o, t))
+    results: dict[Hashable, Any] = {}
+    for k in _all_keys(kb, ko, kt):
+        versions = [None if s.items.get(k) is None else s.items[k][1] for s in (kb, ko, kt)]
+        settled, value = _settle(*versions)
+        if not settled:
+            return None
+        results[k] = value
+    order = merge_order(kb, ko, kt, lambda k: results.get(k) is not None)
+    positional = [results[k] for k in order if results[k].name is None]
+    return tuple(positional + [results[k] for k in order if results[k].name is not None])
+
+
+def _numbered(args: tuple[Any, ...]) -> list[tuple[Hashable, Any]]:
+    """``(key, argument)``: a named argument by its name, a positional one by its position."""
+    out: list[tuple[Hashable, Any]] = []
+    position = 0
+    for a in args:
+        if a.name is None:
+            out.append((("#", position), a))
+            position += 1
+        else:
+            out.append((a.name, a))
+    return out
 
 
 def comments(b: tuple[Comment, ...], o: tuple[Comment, ...], t: tuple[Comment, ...]) -> tuple[Comment, ...]:
