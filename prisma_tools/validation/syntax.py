@@ -19,6 +19,7 @@ from ..nodes import (
     TypeAlias,
     View,
 )
+from ..parser import TOO_DEEP
 from .rules import rule
 
 if TYPE_CHECKING:
@@ -67,6 +68,8 @@ LEGACY_COLON = rule("E009", "legacy-colon", "Field declarations don't require a 
 LEGACY_REQUIRED = rule("E010", "legacy-required", "Fields are required by default, `!` is no longer required.")
 LEGACY_LIST = rule("E011", "legacy-list", "To specify a list, please use `Type[]` instead of `[Type]`.")
 OPTIONAL_LIST = rule("E012", "optional-list", "Optional lists are not supported. Use either `Type[]` or `Type?`.")
+# Not Prisma's: a limit of prisma-tools (the printer and the passes recurse once per level).
+TOO_DEEP_VALUE = rule("E013", "value-too-deep", TOO_DEEP)
 
 _LINE_RULES = {
     Model: INVALID_FIELD_LINE,
@@ -95,7 +98,9 @@ def check(ctx: Context) -> None:
             else:
                 line_rule = _LINE_RULES.get(type(block))
                 for member in getattr(block, "members", ()):
-                    if isinstance(member, CatchAll) and line_rule is not None:
+                    if isinstance(member, CatchAll) and member.message == TOO_DEEP:
+                        ctx.report(TOO_DEEP_VALUE, file, ctx.line_span(file, member))
+                    elif isinstance(member, CatchAll) and line_rule is not None:
                         ctx.report(line_rule, file, ctx.line_span(file, member))
                     elif isinstance(member, FieldDecl):
                         _field(ctx, file, block, member)
