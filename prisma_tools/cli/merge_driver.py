@@ -48,7 +48,12 @@ EXIT_CLEAN, EXIT_CONFLICT, EXIT_ERROR = 0, 1, 2
     default=None,
     help="Conflict regions with the base (diff3) or without (default: git's merge.conflictStyle).",
 )
-@click.option("--prisma-version", type=click.Choice(["6", "7"]), default="6", show_default=True)
+@click.option(
+    "--prisma-version",
+    type=click.Choice(["6", "7"]),
+    default=None,
+    help="The engine a clean result is checked against (default: as `check` finds it).",
+)
 @click.option("--no-check", is_flag=True, help="Do not validate a clean result.")
 def merge_driver_command(
     files: tuple[str, ...],
@@ -58,7 +63,7 @@ def merge_driver_command(
     base_label: str,
     theirs_label: str,
     style: str | None,
-    prisma_version: str,
+    prisma_version: str | None,
     no_check: bool,
 ) -> None:
     """Merge three versions of a .prisma file by blocks, fields, enum values and attributes (git's merge driver).
@@ -84,9 +89,11 @@ def merge_driver_command(
         except ValueError:
             raise click.UsageError(f"%L must be a number, not {files[4]!r}") from None
     from ..merge.render import Labels
+    from .prisma_version import resolve_prisma_version
 
     labels = Labels(ours_label, base_label, theirs_label, size)
-    sys.exit(_merge(base, ours, theirs, path, labels, style or _git_style(), int(prisma_version), not no_check))
+    version, _ = resolve_prisma_version(int(prisma_version) if prisma_version else None, None, [path])
+    sys.exit(_merge(base, ours, theirs, path, labels, style or _git_style(), version, not no_check))
 
 
 def _git_style() -> str:
