@@ -199,3 +199,16 @@ def test_attribute_arguments_added_on_each_side_merge() -> None:
     other = edit(RELATION, "references: [id])", "references: [id], onDelete: SetNull)")
     (c,) = merge_texts(RELATION, ours, other).conflicts
     assert c.where == "model A, field b"
+
+
+def test_lines_prisma_cannot_read_merge_and_conflict_as_lines() -> None:
+    base = "model A {\n  id Int @id\n  ~~~ bad\n}\n"
+    ours = "model A {\n  id Int @id\n  // o\n  ~~~ bad\n}\n"
+    theirs = "model A {\n  id Int @id\n  // t\n  ~~~ bad\n}\n"
+    result = merge_texts(base, ours, theirs)
+    assert result.clean  # both commented the same line: both comments stay
+    assert result.text == "model A {\n  id Int @id\n  // o\n  // t\n  ~~~ bad\n}\n"
+    base = "type A = String\n"
+    ours = "// o\ntype A = String\n"
+    theirs = "// t\ntype A = String\n"
+    assert merge_texts(base, ours, theirs).text == "// o\n// t\ntype A = String\n"

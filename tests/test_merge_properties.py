@@ -193,3 +193,48 @@ def test_independent_edits_merge_to_both_edit_sets(case: tuple[SchemaFile, list[
         assert len({x.name for x in b}) == len(b)  # and nothing doubled
     assert _items(ours) & _items(theirs) <= _items(merged)
     assert _comments(ours) & _comments(theirs) <= _comments(merged)
+
+
+# ------------------------------------------------------------------ robustness
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_any_three_texts_merge_without_crashing(data: st.DataObject) -> None:
+    from strategies import schema_files, schema_soup
+
+    from prisma_tools.diagnostics import ParseError
+
+    # a base, and two descendants made by line edits (so that they share, change and delete items)
+    if data.draw(st.booleans()):
+        base = data.draw(schema_soup(max_lines=12))
+    else:
+        base = print_file(data.draw(schema_files(canonical=False)))
+    texts = [base]
+    for _ in range(2):
+        lines = base.splitlines(keepends=True)
+        for _ in range(data.draw(st.integers(0, 4))):
+            op = data.draw(st.sampled_from(["delete", "duplicate", "insert", "change"]))
+            at = data.draw(st.integers(0, max(0, len(lines) - 1)))
+            if op == "insert" or not lines:
+                lines.insert(
+                    at, data.draw(st.sampled_from(["  x Int\n", "  y String?\n", "  Z\n", "}\n", "model Q {\n"]))
+                )
+            elif op == "delete":
+                del lines[at]
+            elif op == "duplicate":
+                lines.insert(at, lines[at])
+            else:
+                lines[at] = lines[at].replace(" ", "  ", 1).replace("Int", "BigInt").replace("?", "")
+        texts.append("".join(lines))
+    try:
+        result = merge_texts(*texts, path="schema.prisma")
+    except ParseError:
+        return  # a version with conflict markers of its own
+    if result.clean:
+        parse(result.text, strict=False)  # the result reads back
+    else:
+        from prisma_tools.conflict_markers import split_sides
+
+        sides = split_sides(result.text)  # complete, well-formed regions
+        assert len(sides.regions) == len(result.conflicts)

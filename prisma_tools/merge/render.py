@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from ..nodes import CatchAll, Comment, SchemaFile, TopCatchAll, construct
+from ..nodes import ArbitraryBlock, CatchAll, Comment, SchemaFile, TopCatchAll, TypeAlias, construct
 from ..printer import _comment_lines, print_file
 from .tree import Conflict, MergedBlock, MergedFile, Side
 
@@ -52,11 +52,18 @@ def _tagged(c: Conflict, side: Side) -> Any:
         if c.level == "block":  # a block's region stands apart, as the blocks do
             return construct(TopCatchAll, {"text": tag, "line_ending": "\n", "blank_line_before": True})
         return construct(CatchAll, {"text": tag, "line_ending": "\n"})
+    if _verbatim(node):  # printed as written: the tag goes in front of its text
+        return node.model_copy(update={"text": tag + node.text, "span": None})
     if c.level == "block":
         return node.model_copy(update={"name": node.name + tag, "span": None})
     trailing = node.trailing_comment
     text = tag if trailing is None else trailing.text + tag
     return node.model_copy(update={"trailing_comment": construct(Comment, {"kind": "line", "text": text})})
+
+
+def _verbatim(node: Any) -> bool:
+    """Lines printed as their text: catch-all lines (in a block or not), type aliases, keyword-less blocks."""
+    return isinstance(node, (CatchAll, TypeAlias, ArbitraryBlock))
 
 
 def materialize(merged: MergedFile, side: Side) -> SchemaFile:
@@ -104,6 +111,9 @@ def _locate(lines: list[str], c: Conflict, side: Side) -> tuple[int, int, list[s
     node = c.version(side)
     if node is None:
         return at, at + 1, []
+    if _verbatim(node):
+        first, end = at - _lead_lines(node), at + max(1, len(node.text.splitlines()))
+        return first, end, [*lines[first:at], lines[at].replace(tag, ""), *lines[at + 1 : end]]
     if c.level == "block":
         end = next(i for i in range(at + 1, len(lines)) if lines[i] == "}\n") + 1
         first = at - _lead_lines(node)

@@ -23,7 +23,6 @@ from typing import Any, Literal, TypeVar
 
 from ..layout import same_meaning
 from ..nodes import (
-    CatchAll,
     Comment,
     CompositeType,
     Datasource,
@@ -131,8 +130,11 @@ class _Merger:
         if settled:
             return value
         where = describe_block(o if o is not None else t)
-        if b is None or o is None or t is None or o.kind != t.kind or not isinstance(o, _BODY_BLOCKS):
+        if b is None or o is None or t is None or o.kind != t.kind:
             return self.conflict("block", where, b, o, t)
+        if not isinstance(o, _BODY_BLOCKS):  # a verbatim line or block: only its comments can differ
+            merged = _merge_parts(b, o, t)
+            return merged if merged is not None else self.conflict("block", where, b, o, t)
         members = self.sequence(
             b.members, o.members, t.members, member_key, lambda x, y, z: self.member(where, x, y, z)
         )
@@ -157,7 +159,7 @@ class _Merger:
         if settled:
             return value
         where = f"{block}, {describe_member(o if o is not None else t)}"
-        if b is None or o is None or t is None or type(o) is not type(t) or isinstance(o, CatchAll):
+        if b is None or o is None or t is None or type(o) is not type(t):
             return self.conflict("member", where, b, o, t)
         merged = _merge_parts(b, o, t)
         return merged if merged is not None else self.conflict("member", where, b, o, t)
