@@ -137,3 +137,18 @@ def test_edpsych_story_replayed_as_a_merge(tmp_path: Path) -> None:
     assert user == {f.name for side in sides for f in side.block("User").fields}  # type: ignore[union-attr]
     assert [d for d in check_texts({"schema.prisma": text}, prisma_version=6) if d.severity == "error"] == []
     assert ORACLE[EDPSYCH_SCENARIO] == (digest(merged.files), "VALID")
+
+
+@pytest.mark.parametrize("style", ["merge", "zdiff3"])
+def test_fix_repairs_a_schema_folder_git_left_conflicted(tmp_path: Path, style: str) -> None:
+    s = next(s for s in SCENARIOS if s.name == "schema-folder")
+    merged = run_merge(tmp_path, s, driver=False, style=style)
+    assert merged.status != 0
+    conflicted = sorted(rel for rel, text in merged.files.items() if "<<<<<<< HEAD" in text)
+    assert conflicted == ["schema/post.prisma", "schema/user.prisma"]
+    folder = tmp_path / "repo" / s.folder / "schema"
+    result = CliRunner().invoke(cli, ["fix", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("merge resolved the conflict region") == 2
+    after = {str(p.relative_to(folder.parent)): p.read_text() for p in sorted(folder.rglob("*.prisma"))}
+    assert after == golden_files(s)
