@@ -16,10 +16,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from .options import echo_err
+
+if TYPE_CHECKING:
+    from ..merge import MergeResult
+    from ..merge.render import Labels
+    from ..merge.tree import Conflict
 
 __all__ = ["merge_driver_command"]
 
@@ -120,7 +126,7 @@ def _merge(
     ours_path: str,
     theirs_path: str,
     path: str,
-    labels: object,
+    labels: Labels,
     style: str,
     prisma_version: int,
     check: bool,
@@ -128,9 +134,7 @@ def _merge(
     from ..diagnostics import ParseError
     from ..files import write_atomic
     from ..merge import merge_texts
-    from ..merge.render import Labels
 
-    assert isinstance(labels, Labels)
     texts = [_read(p) for p in (base_path, ours_path, theirs_path)]
     if any(t is None for t in texts):
         echo_err(f"{path}: not UTF-8 text (or unreadable); merged by git's line merge")
@@ -169,17 +173,17 @@ def _merge(
                 echo_err(d.render(excerpt=False))
             echo_err(f"{path}: merged cleanly, but Prisma rejects the result (errors neither side had)")
             return EXIT_CONFLICT
+    echo_err(f"{path}: merged by prisma-tools (blocks, fields, enum values and attributes)")
     return EXIT_CLEAN
 
 
-def _unsafe(result: object) -> str | None:
+def _unsafe(result: MergeResult) -> str | None:
     """Why a clean result must not be written: it must parse back to the merged tree and print as itself."""
     from ..layout import same_meaning
     from ..parser import parse_file_text
     from ..printer import print_file
 
-    tree = getattr(result, "schema_file", None)
-    text: str = getattr(result, "text", "")
+    tree, text = result.schema_file, result.text
     if tree is None:
         return None
     again = parse_file_text(text, tree.path, strict=False)
@@ -191,7 +195,7 @@ def _unsafe(result: object) -> str | None:
     return None
 
 
-def _sides(c: object) -> str:
+def _sides(c: Conflict) -> str:
     """Where each side's version is in its own file: ``ours line 12, theirs line 14``."""
     parts = []
     for side in ("ours", "theirs"):
@@ -219,12 +223,10 @@ def _siblings(path: str) -> dict[str, str]:
     return out
 
 
-def _line_merge(base: str, ours: str, theirs: str, labels: object) -> int:
+def _line_merge(base: str, ours: str, theirs: str, labels: Labels) -> int:
     """git's own line merge into ``ours`` (``git merge-file``): its exit status, 1 for any conflict."""
-    size = getattr(labels, "size", 7)
-    names = [getattr(labels, n, n) for n in ("ours", "base", "theirs")]
-    args = ["git", "merge-file", f"--marker-size={size}"]
-    for name in names:
+    args = ["git", "merge-file", f"--marker-size={labels.size}"]
+    for name in (labels.ours, labels.base, labels.theirs):
         args += ["-L", name]
     try:
         code = subprocess.run([*args, ours, base, theirs], check=False).returncode
