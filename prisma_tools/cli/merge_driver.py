@@ -206,21 +206,41 @@ def _sides(c: Conflict) -> str:
 
 
 def _siblings(path: str) -> dict[str, str]:
-    """The other files of a schema folder ``path`` belongs to, as the work tree has them now."""
-    folder = os.path.dirname(os.path.abspath(path))
-    out: dict[str, str] = {}
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError:
+    """The other files of the schema folder ``path`` belongs to, as the work tree has them now.
+
+    A schema folder is the folder of a file with a datasource or generator, with
+    every ``.prisma`` file below it (see :mod:`..discovery`): the nearest one above
+    ``path``, up to the work tree's top (where git runs the driver).
+    """
+    from pathlib import Path
+
+    from ..discovery import discover_schemas, is_schema_root
+
+    target = Path(path).resolve()
+    top = Path.cwd().resolve()
+    folder: Path | None = target.parent
+    while folder is not None:
+        try:
+            if any(f.is_file() and is_schema_root(f) for f in folder.glob("*.prisma")):
+                break
+        except OSError:
+            pass
+        folder = folder.parent if folder != top and top in folder.parents else None
+    if folder is None:
+        return {}  # below no schema folder: a schema of its own
+    for schema in discover_schemas(folder):
+        files = [f.resolve() for f in schema.files]
+        if target not in files:
+            continue
+        out: dict[str, str] = {}
+        for f in files:
+            text = None if f == target else _read(str(f))
+            if f != target and (text is None or "<<<<<<<" in text):
+                return {}  # a file mid-merge: judge the file alone
+            if text is not None:
+                out[str(f)] = text
         return out
-    for name in names:
-        full = os.path.join(folder, name)
-        if name.endswith(".prisma") and os.path.abspath(full) != os.path.abspath(path) and os.path.isfile(full):
-            text = _read(full)
-            if text is None or "<<<<<<<" in text:
-                return {}  # a sibling mid-merge: judge the file alone
-            out[full] = text
-    return out
+    return {}
 
 
 def _line_merge(base: str, ours: str, theirs: str, labels: Labels) -> int:
