@@ -212,3 +212,15 @@ def test_lines_prisma_cannot_read_merge_and_conflict_as_lines() -> None:
     ours = "// o\ntype A = String\n"
     theirs = "// t\ntype A = String\n"
     assert merge_texts(base, ours, theirs).text == "// o\n// t\ntype A = String\n"
+
+
+def test_list_settings_merge_as_sets() -> None:
+    base = 'generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["views"]\n}\n'
+    ours = edit(base, '["views"]', '["views", "multiSchema"]')
+    theirs = edit(base, '["views"]', '["fullTextSearch"]')  # one removed, one added
+    result = merge_texts(base, ours, theirs)
+    assert result.clean
+    assert '  previewFeatures = ["multiSchema", "fullTextSearch"]\n' in result.text
+    other = edit(base, 'provider        = "prisma-client-js"', 'provider        = "prisma-client"')
+    (c,) = merge_texts(base, edit(base, '"prisma-client-js"', '"prisma-client-py"'), other).conflicts
+    assert c.where == "generator client, setting provider"

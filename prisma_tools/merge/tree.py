@@ -23,6 +23,7 @@ from typing import Any, Literal, TypeVar
 
 from ..layout import same_meaning
 from ..nodes import (
+    ArrayValue,
     Comment,
     CompositeType,
     Datasource,
@@ -31,8 +32,10 @@ from ..nodes import (
     Model,
     Node,
     SchemaFile,
+    Setting,
     View,
 )
+from ..printer import print_value
 from .keys import attribute_key, block_key, describe_block, describe_member, member_key
 from .sequence import Keyed, keyed, merge_order
 
@@ -226,6 +229,12 @@ def _merge_parts(b: Any, o: Any, t: Any) -> Any:
             if merged is None:
                 return None
             update[name] = merged
+        elif name == "value" and isinstance(o, Setting) and all(isinstance(v, ArrayValue) for v in (vb, vo, vt)):
+            # previewFeatures, binaryTargets, extensions, schemas: lists of names, merged as sets
+            items = _merge_items(vb.items, vo.items, vt.items)
+            if items is None:
+                return None
+            update[name] = vo.model_copy(update={"items": items})
         elif name in ("blank_line_before", "legacy_colon", "trailing_comma"):
             update[name] = _scalar(vb, vo, vt)
         else:
@@ -287,6 +296,18 @@ def _merge_arguments(b: tuple[Any, ...], o: tuple[Any, ...], t: tuple[Any, ...])
     order = merge_order(kb, ko, kt, lambda k: results.get(k) is not None)
     positional = [results[k] for k in order if results[k].name is None]
     return tuple(positional + [results[k] for k in order if results[k].name is not None])
+
+
+def _merge_items(b: tuple[Any, ...], o: tuple[Any, ...], t: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """The items of a list setting, each known by its text: added or removed on either side."""
+    kb, ko, kt = (keyed(items, print_value) for items in (b, o, t))
+    results: dict[Hashable, Any] = {}
+    for k in _all_keys(kb, ko, kt):
+        settled, value = _settle(kb.items.get(k), ko.items.get(k), kt.items.get(k))
+        if not settled:
+            return None
+        results[k] = value
+    return tuple(results[k] for k in merge_order(kb, ko, kt, lambda k: results.get(k) is not None))
 
 
 def _numbered(args: tuple[Any, ...]) -> list[tuple[Hashable, Any]]:
