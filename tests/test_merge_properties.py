@@ -201,6 +201,8 @@ def test_independent_edits_merge_to_both_edit_sets(case: tuple[SchemaFile, list[
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_any_three_texts_merge_without_crashing(data: st.DataObject) -> None:
+    """Related texts (valid or not) merge without crashing, as many conflicts either way round,
+    with well-formed regions; with theirs unchanged the result is ours."""
     from strategies import schema_files, schema_soup
 
     from prisma_tools.diagnostics import ParseError
@@ -229,8 +231,14 @@ def test_any_three_texts_merge_without_crashing(data: st.DataObject) -> None:
         texts.append("".join(lines))
     try:
         result = merge_texts(*texts, path="schema.prisma")
+        swapped = merge_texts(texts[0], texts[2], texts[1], path="schema.prisma")
+        one_sided = merge_texts(texts[0], texts[1], texts[0], path="schema.prisma")
     except ParseError:
         return  # a version with conflict markers of its own
+    assert len(swapped.conflicts) == len(result.conflicts)  # the sides play the same part
+    # theirs unchanged: the merge is ours (layout aside)
+    assert one_sided.clean
+    assert same_meaning(parse(one_sided.text, strict=False), parse(texts[1], strict=False))
     if result.clean:
         parse(result.text, strict=False)  # the result reads back
     else:
