@@ -18,7 +18,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from prisma_tools import parse
+from prisma_tools import format_text, parse
 from prisma_tools.layout import same_meaning
 from prisma_tools.merge import merge_texts
 from prisma_tools.nodes import (
@@ -186,6 +186,7 @@ def test_independent_edits_merge_to_both_edit_sets(case: tuple[SchemaFile, list[
     expected = apply(base, ours_edits + theirs_edits)
     result = merge_texts(print_file(base), print_file(ours), print_file(theirs), "schema.prisma")
     assert result.clean, result.text
+    assert format_text(result.text) == result.text  # canonical
     merged = parse(result.text, "schema.prisma").files[0]
     assert same_meaning(merged, parse(print_file(expected), "schema.prisma").files[0]), result.text
     # nothing both sides kept is lost
