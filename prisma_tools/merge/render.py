@@ -17,9 +17,24 @@ conflict's lines in it are replaced by the region::
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, Literal
 
-from ..nodes import ArbitraryBlock, CatchAll, Comment, SchemaFile, TopCatchAll, TypeAlias, construct
+from ..nodes import (
+    ArbitraryBlock,
+    CatchAll,
+    Comment,
+    CompositeType,
+    Datasource,
+    EnumBlock,
+    Generator,
+    Model,
+    SchemaFile,
+    TopCatchAll,
+    TypeAlias,
+    View,
+    construct,
+)
 from ..printer import _comment_lines, print_file
 from .tree import Conflict, MergedBlock, MergedFile, Side
 
@@ -83,9 +98,28 @@ def materialize(merged: MergedFile, side: Side) -> SchemaFile:
             blocks.append(item.node.model_copy(update=update))
         else:
             blocks.append(item)
+    blocks = _spaced(blocks)
     return construct(
         SchemaFile, {"path": merged.path, "blocks": tuple(blocks), "footer_comments": merged.footer_comments}
     )
+
+
+_BODIES = (Model, View, CompositeType, EnumBlock, Datasource, Generator)
+
+
+def _spaced(blocks: list[Any]) -> list[Any]:
+    """Blocks with the blank line ``prisma format`` puts between two blocks: a block that was
+    first (or followed a catch-all line) on its side may follow a block in the merge.
+
+    A block with leading comments keeps its layout: its first comment may stand on the line
+    of the previous ``}``, where prisma format leaves it.
+    """
+    out = blocks[:1]
+    for previous, b in itertools.pairwise(blocks):
+        if isinstance(previous, _BODIES) and isinstance(b, _BODIES) and not b.leading_comments:
+            b = b if b.blank_line_before else b.model_copy(update={"blank_line_before": True})
+        out.append(b)
+    return out
 
 
 def _resolve(item: Any, side: Side) -> Any:
