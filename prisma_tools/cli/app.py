@@ -22,8 +22,9 @@ from .fix import fix_command
 from .format import format_command
 from .merge_driver import merge_driver_command
 from .options import PRISMA_VERSION_OPTION, SCHEMA_OPTION, cli_targets, config_or_exit, echo_err
-from .rules import passes_command, rules_command
+from .rules import passes_command, rule_command, rules_command
 from .runner import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, PATHS_METAVAR, run_targets
+from .selection import build_selection, selection_options
 
 __all__ = ["EXIT_CHANGED", "EXIT_ERROR", "EXIT_OK", "cli", "main", "run_targets"]
 
@@ -91,6 +92,8 @@ def cli() -> None:
     type=click.Path(dir_okay=False),
     help="pyproject.toml to read [tool.prisma-tools] from (default: the nearest one).",
 )
+@selection_options
+@click.option("--show-fixes", is_flag=True, help="Show the fix each diagnostic has, and how many can be applied.")
 def check_command(
     paths: tuple[str, ...],
     prisma_version: str | None,
@@ -101,6 +104,10 @@ def check_command(
     config_path: str | None,
     schema_option: str | None,
     color: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    show_fixes: bool,
 ) -> None:
     """Report every error and warning Prisma's validator gives each schema, in Prisma's words.
 
@@ -113,6 +120,7 @@ def check_command(
 
     paths = cli_targets(paths, schema_option, verbose)
     cfg = config_or_exit(config_path, paths, stdin_filename)
+    selection = build_selection(select, extend_select, ignore, cfg)
     version, source = resolve_prisma_version(
         int(prisma_version) if prisma_version else None, cfg.prisma_version, list(paths)
     )
@@ -126,11 +134,21 @@ def check_command(
             stdin_filename=stdin_filename,
             quiet=quiet,
             color=color,
+            selection=selection,
+            show_fixes=show_fixes,
         )
     )
 
 
-for _command in (format_command, fix_command, rules_command, passes_command, dump_command, merge_driver_command):
+for _command in (
+    format_command,
+    fix_command,
+    rules_command,
+    rule_command,
+    passes_command,
+    dump_command,
+    merge_driver_command,
+):
     cli.add_command(_command)
 
 

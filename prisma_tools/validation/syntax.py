@@ -104,7 +104,7 @@ def check(ctx: Context) -> None:
                         ctx.report(line_rule, file, ctx.line_span(file, member))
                     elif isinstance(member, FieldDecl):
                         _field(ctx, file, block, member)
-                if ctx.prisma_version < 7 and line_rule is not None:
+                if ctx.prisma_version < 7 and line_rule is not None and ctx.objects_possible:
                     _object_lines(ctx, file, block, line_rule)
 
 
@@ -120,15 +120,14 @@ def _object_lines(ctx: Context, file: SourceFile, block: object, line_rule: Rule
             ctx.report(line_rule, file, ctx.line_span(file, item))
 
 
-def _field(ctx: Context, file: object, block: object, f: FieldDecl) -> None:
-    from ..resolve import SourceFile
-
-    assert isinstance(file, SourceFile)
+def _field(ctx: Context, file: SourceFile, block: object, f: FieldDecl) -> None:
     if f.type is None:
         kind = _KIND_WORDS.get(getattr(block, "kind", ""), "model")
         ctx.report(FIELD_WITHOUT_TYPE, file, ctx.line_span(file, f), kind=kind, block=getattr(block, "name", ""))
         return
     t = f.type
+    if not (f.legacy_colon or t.legacy or (t.list and t.optional)):
+        return  # the common case: nothing to say
     start, end = ctx.offsets(f)
     if f.legacy_colon:
         ctx.report(LEGACY_COLON, file, ctx.word_at(file, start + len(f.name), ":", end))
