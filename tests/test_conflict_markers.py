@@ -152,3 +152,16 @@ def test_fix_leaves_a_true_conflict_as_a_region_and_exits_1(tmp_path: Path) -> N
         f"{path}:4:1: error[conflict]: model User, field name: changed on both sides, differently"
         f" (ours at {path}:5, theirs at {path}:9); left as a conflict region"
     ) in result.output
+
+
+def test_check_json_reports_the_marker(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "schema.prisma"
+    path.write_text(ZDIFF3_STYLE)
+    result = CliRunner().invoke(cli, ["check", "--output-format", "json", str(path)])
+    assert result.exit_code == 2
+    (entry,) = json.loads(result.stdout)
+    assert entry["code"] == "conflict-marker"
+    assert entry["location"] == {"row": 3, "column": 1}
+    assert entry["filename"] == str(path)
