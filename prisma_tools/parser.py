@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from types import SimpleNamespace
 
-from .diagnostics import Diagnostic, ParseError, source_line
+from .diagnostics import ConflictMarkerError, Diagnostic, ParseError, source_line
 from .nodes import (
     ArbitraryBlock,
     Argument,
@@ -1214,7 +1214,17 @@ def parse_file_text(text: str, path: str = "<string>", *, strict: bool = True) -
     raises :class:`ParseError` listing every such line; otherwise those lines
     are kept as :class:`~prisma_tools.nodes.CatchAll` nodes, as ``prisma
     format`` keeps them.
+
+    Either way, git conflict markers raise
+    :class:`~prisma_tools.diagnostics.ConflictMarkerError`: they are an
+    unresolved merge, not lines to keep (``prisma-tools fix`` resolves them).
     """
+    if "<<<<<<<" in text or "|||||||" in text or ">>>>>>>" in text:
+        from .conflict_markers import marker_diagnostics
+
+        markers = marker_diagnostics(text, path)
+        if markers:
+            raise ConflictMarkerError(markers)
     # Parsing allocates many small objects and frees almost none, which makes
     # Python's cyclic GC rescan a growing heap again and again (3x the parse
     # time on large schemas). Nodes hold no cycles, so pause it meanwhile.

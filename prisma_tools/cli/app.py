@@ -20,6 +20,7 @@ from .. import __version__
 from .dump import dump_command
 from .fix import fix_command
 from .format import format_command
+from .merge_driver import merge_driver_command
 from .options import PRISMA_VERSION_OPTION, SCHEMA_OPTION, cli_targets, config_or_exit, echo_err
 from .rules import passes_command, rule_command, rules_command
 from .runner import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, PATHS_METAVAR, run_targets
@@ -139,7 +140,15 @@ def check_command(
     )
 
 
-for _command in (format_command, fix_command, rules_command, rule_command, passes_command, dump_command):
+for _command in (
+    format_command,
+    fix_command,
+    rules_command,
+    rule_command,
+    passes_command,
+    dump_command,
+    merge_driver_command,
+):
     cli.add_command(_command)
 
 

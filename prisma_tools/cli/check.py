@@ -3,7 +3,8 @@
 Each target (a file, a schema folder read as one schema, or standard input)
 is parsed leniently, so that lines Prisma's grammar rejects are reported
 among the other diagnostics, as Prisma reports them. Exit status: 0 no
-error (warnings alone give 0), 1 errors, 2 a target could not be read.
+error (warnings alone give 0), 1 errors, 2 a target could not be read or
+holds git conflict markers.
 """
 
 from __future__ import annotations
@@ -53,12 +54,14 @@ def check_paths(
     show_fixes: bool = False,
 ) -> int:
     """Check every target; print the diagnostics; the exit status."""
+    from ..diagnostics import ConflictMarkerError
     from ..files import SchemaReadError, decode, read_text
     from .output import Style, diagnostics_json, github_annotation, message_json, use_colour
     from .workflow import iter_targets
 
     diagnostics: list[Diagnostic] = []
     failures: list[str] = []
+    unmerged = False  # a file holds git conflict markers: not a schema to judge yet (exit 2)
     seen: dict[str, str] = {}  # the texts checked, for the locations of the fixes' edits
     for target in iter_targets(paths, stdin_filename):
         if isinstance(target, str):
@@ -72,7 +75,11 @@ def check_paths(
         except SchemaReadError as e:
             failures.append(str(e))
             continue
-        diagnostics.extend(check_texts(texts, prisma_version=prisma_version, selection=selection, fixes=True))
+        try:
+            diagnostics.extend(check_texts(texts, prisma_version=prisma_version, selection=selection, fixes=True))
+        except ConflictMarkerError as e:
+            diagnostics.extend(e.diagnostics)
+            unmerged = True
         if output_format == "json":
             seen.update(texts)
     errors = sum(1 for d in diagnostics if d.severity == "error")
@@ -96,7 +103,7 @@ def check_paths(
                 echo(_fixable(diagnostics), err=True)
         for message in failures:
             echo(f"{style.severity('error', 'error')}: {message}", err=True, colour=style.on)
-    if failures:
+    if failures or unmerged:
         return EXIT_ERROR
     return EXIT_INVALID if errors else EXIT_OK
 

@@ -162,6 +162,7 @@ def fix_command(
         color=color,
         render=_render_change,
         validate=validate,
+        resolve_conflicts=True,
     )
     if show_fixes and not silent:
         echo_err(fixes_summary(applied))

@@ -174,8 +174,12 @@ def process(
     out: Callable[[str], object] | None = None,
     validate: Validate | None = None,
     diff_out: Callable[[str], object] | None = None,
+    resolve_conflicts: bool = False,
 ) -> None:
-    """Run one target through parse -> transform -> print -> check -> write/diff (-> validate)."""
+    """Run one target through parse -> transform -> print -> check -> write/diff (-> validate).
+
+    ``resolve_conflicts`` (``fix``): merge the sides of git conflict regions first (see :mod:`.conflicts`).
+    """
     out = out or sys.stdout.write
     diff_out = diff_out or out
     texts: dict[str, str] = {}
@@ -189,6 +193,14 @@ def process(
         report.errors.append(str(e))
         report.outcomes.append(Outcome(target.label, error=True))
         return
+    originals = texts
+    if resolve_conflicts:
+        from .conflicts import resolve_conflicts as resolve
+
+        resolved = resolve(texts, target, report, write=write, diff=diff, backup=backup, out=out, diff_out=diff_out)
+        if resolved is None:
+            return
+        texts = resolved
     files = _parse_texts(texts, report, lenient)
     if files is None:
         return
@@ -219,7 +231,7 @@ def process(
             report.errors.append(f"{path}: internal error: {problem}; nothing was written (please report this)")
             report.outcomes.append(Outcome(path, error=True))
             return
-        results.append((path, texts.get(path, ""), printed))
+        results.append((path, originals.get(path, ""), printed))
     for path, before, after in results:
         outcome = Outcome(path, changed=before != after)
         report.outcomes.append(outcome)
