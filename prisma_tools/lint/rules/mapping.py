@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def _mapped_name(attribute: FieldAttribute) -> tuple[str | None, StringValue | None]:
     """prisma-lint's reading of ``@map``/``@@map``: the first argument if a string, else ``name:``."""
     args = attribute.arguments or ()
-    if args and isinstance(args[0].value, StringValue):
+    if args and args[0].name is None and isinstance(args[0].value, StringValue):
         return args[0].value.value, args[0].value
     for a in args:
         if a.name == "name" and isinstance(a.value, StringValue):
