@@ -72,9 +72,12 @@ def test_camel_and_pascal_case(name: str, words: list[str], camel: str, pascal: 
 
 
 def test_patterns() -> None:
-    assert compile_exact("id").search("id") and not compile_exact("id").search("userId")
+    assert compile_exact("id").search("id")
+    assert not compile_exact("id").search("userId")
     assert compile_exact("/Id$/").search("userId")
-    assert matches_any("UserData", ["/Data$/"]) and matches_any("x", ["x"]) and not matches_any("xy", ["x"])
+    assert matches_any("UserData", ["/Data$/"])
+    assert matches_any("x", ["x"])
+    assert not matches_any("xy", ["x"])
     assert trim_prefix("DbUser", ["Xx", "Db"]) == ("Db", "User")
     assert trim_prefix("EGvalue", ["DB", "/^EG/"]) == ("EG", "value")
     assert trim_prefix("User", "Db") == ("", "User")

@@ -80,13 +80,18 @@ def test_case_fixes_rename_every_reference_and_keep_database_names() -> None:
         enum_name_pascal_case=None,
         enum_value_case={"style": "pascal"},
     )
-    assert "model UserAccount {" in out and '@@map("user_account")' in out
+    assert "model UserAccount {" in out
+    assert '@@map("user_account")' in out
     assert "author   UserAccount @relation(fields: [authorId], references: [id])" in out
     assert 'emailAddr String        @unique @map("Email_Addr")' in out
-    assert "@@index([emailAddr(sort: Desc)])" in out and "@@unique([authorId, id])" in out
-    assert "enum AccountRole {" in out and '@@map("account_role")' in out
-    assert "@default(SuperAdmin)" in out and "@default([SuperAdmin, Member])" in out
-    assert 'SuperAdmin @map("SUPER_ADMIN")' in out and 'Member     @map("MEMBER")' in out  # an existing @map is kept
+    assert "@@index([emailAddr(sort: Desc)])" in out
+    assert "@@unique([authorId, id])" in out
+    assert "enum AccountRole {" in out
+    assert '@@map("account_role")' in out
+    assert "@default(SuperAdmin)" in out
+    assert "@default([SuperAdmin, Member])" in out
+    assert 'SuperAdmin @map("SUPER_ADMIN")' in out
+    assert 'Member     @map("MEMBER")' in out
     assert errors(out) == []
     assert db_names({"s": out}) == db_names({"s": RENAMES})
     assert lint_texts({"s": out}, rules(model_name_pascal_case=None, field_name_camel_case=None)) == []
@@ -107,7 +112,8 @@ def test_renames_across_the_files_of_a_schema_folder() -> None:
     texts = {
         "a.prisma": PG + "model post_item {\n  id Int @id\n  tags tag[]\n}\n",
         "b.prisma": "model tag {\n  id Int @id\n  posts post_item[]\n}\n"
-        "model Other {\n  id Int @id\n  postId Int\n  post post_item @relation(fields: [postId], references: [id])\n}\n",
+        "model Other {\n  id Int @id\n  postId Int\n"
+        "  post post_item @relation(fields: [postId], references: [id])\n}\n",
     }
     result = fix_texts(texts, rules(model_name_pascal_case=None))
     # post_item and tag are in an implicit many-to-many relation: the join table is named after them
@@ -122,7 +128,8 @@ def test_renames_across_the_files_of_a_schema_folder() -> None:
     texts["a.prisma"] = PG + "model post_item {\n  id Int @id\n  others Other[]\n}\n"
     result = fix_texts(texts, rules(model_name_pascal_case=None))
     assert "post PostItem @relation" in result.texts["b.prisma"]
-    assert "model PostItem {" in result.texts["a.prisma"] and result.remaining == []
+    assert "model PostItem {" in result.texts["a.prisma"]
+    assert result.remaining == []
     assert db_names(result.texts) == db_names(texts)
 
 
@@ -141,21 +148,26 @@ def test_relation_fields_are_renamed_without_map() -> None:
         "model B {\n  id Int @id\n  As A[]\n}\n"
     )
     out = fix(text, field_name_camel_case=None)
-    assert "theB B @relation(fields: [bId], references: [id])" in out and "as A[]" in out
-    assert "@map" not in out and errors(out) == []
+    assert "theB B @relation(fields: [bId], references: [id])" in out
+    assert "as A[]" in out
+    assert "@map" not in out
+    assert errors(out) == []
 
 
 def test_mapping_fixes_are_display_only() -> None:
     text = PG + "model UserRole {\n  id Int @id\n  userId Int\n}\n"
     found = lint_texts({"s": text}, rules(model_name_mapping_snake_case=None, field_name_mapping_snake_case=None))
     assert [d.fix.applicability if d.fix else None for d in found] == ["display", "display"]
-    assert found[0].fix is not None and found[0].fix.edits[0].content.strip() == '@@map("user_role")'
-    assert found[1].fix is not None and found[1].fix.edits[0].content == ' @map("user_id")'
+    assert found[0].fix is not None
+    assert found[0].fix.edits[0].content.strip() == '@@map("user_role")'
+    assert found[1].fix is not None
+    assert found[1].fix.edits[0].content == ' @map("user_id")'
     assert fix(text, unsafe=True, model_name_mapping_snake_case=None) == text
     # an existing @map with the wrong name: the edit replaces the string
     text = PG + 'model A {\n  id Int @id\n  userId Int @map(name: "userid")\n}\n'
     [d] = lint_texts({"s": text}, rules(field_name_mapping_snake_case=None))
-    assert d.fix is not None and d.fix.edits[0].content == '"user_id"'
+    assert d.fix is not None
+    assert d.fix.edits[0].content == '"user_id"'
     assert text[d.fix.edits[0].start : d.fix.edits[0].end] == '"userid"'
 
 
@@ -168,7 +180,8 @@ def test_index_fix() -> None:
     )
     out = fix(text, require_field_index={"forAllRelations": True})
     assert "  @@index([authorId])\n  @@index([editorId])\n}" in out
-    assert errors(out) == [] and db_names({"s": out}) == db_names({"s": text})
+    assert errors(out) == []
+    assert db_names({"s": out}) == db_names({"s": text})
 
 
 def test_default_empty_array_fix_is_unsafe() -> None:
@@ -217,14 +230,18 @@ def test_grammatical_number_fixes_are_unsafe_and_keep_names() -> None:
     }
     assert fix(text, **options) == text
     out = fix(text, unsafe=True, **options)
-    assert "model User {" in out and '@@map("Users")' in out and 'emails String[] @map("email")' in out
-    assert db_names({"s": out}) == db_names({"s": text}) and errors(out) == []
+    assert "model User {" in out
+    assert '@@map("Users")' in out
+    assert 'emails String[] @map("email")' in out
+    assert db_names({"s": out}) == db_names({"s": text})
+    assert errors(out) == []
 
 
 def test_prefix_fix() -> None:
     text = PG + "model User {\n  id Int @id\n}\nmodel DbPost {\n  id Int @id\n}\n"
     out = fix(text, model_name_prefix={"prefix": "Db"})
-    assert "model DbUser {" in out and out.count("@@map") == 1
+    assert "model DbUser {" in out
+    assert out.count("@@map") == 1
 
 
 def test_rules_that_undo_each_other_stop() -> None:
@@ -239,7 +256,8 @@ def test_rules_that_undo_each_other_stop() -> None:
         ),
     )
     # ADMIN -> admin @map("ADMIN") -> ADMIN @map("ADMIN"), and the next step would repeat a state
-    assert len(result.applied) == 2 and len(result.remaining) == 1
+    assert len(result.applied) == 2
+    assert len(result.remaining) == 1
     assert db_names(result.texts) == db_names({"s": text})
 
 
@@ -256,7 +274,8 @@ def test_a_fix_that_would_make_the_schema_invalid_is_refused() -> None:
     )
     text = PG + "model A {\n  id Int @id\n}\n"
     result = fix_texts({"s": text}, [(rule, NoOptions())])
-    assert result.texts == {"s": text} and [d.message for d in result.refused] == ["breaks"]
+    assert result.texts == {"s": text}
+    assert [d.message for d in result.refused] == ["breaks"]
 
 
 @pytest.mark.parametrize("provider", ["postgresql", "mysql", "sqlite", "sqlserver", "mongodb"])
@@ -265,5 +284,7 @@ def test_renames_keep_the_schema_valid_on_every_provider(provider: str) -> None:
     key = '  id String @id @default(auto()) @map("_id") @db.ObjectId\n' if provider == "mongodb" else "  id Int @id\n"
     text = head + f"model blog_post {{\n{key}  Post_Title String\n}}\n"
     out = fix(text, model_name_pascal_case=None, field_name_camel_case=None)
-    assert "model BlogPost {" in out and "postTitle" in out
-    assert errors(out) == [] and db_names({"s": out}) == db_names({"s": text})
+    assert "model BlogPost {" in out
+    assert "postTitle" in out
+    assert errors(out) == []
+    assert db_names({"s": out}) == db_names({"s": text})

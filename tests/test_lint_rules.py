@@ -162,7 +162,8 @@ CASES: dict[str, list[tuple[dict[str, Any] | None, str, int]]] = {
         ),
         (
             {"ifList": "plural"},
-            "model User {\n  id Int @id\n  post Post[]\n}\nmodel Post {\n  id Int @id\n  u User @relation(fields: [uid], references: [id])\n  uid Int\n}",
+            "model User {\n  id Int @id\n  post Post[]\n}\nmodel Post {\n  id Int @id\n"
+            "  u User @relation(fields: [uid], references: [id])\n  uid Int\n}",
             1,
         ),
     ],
@@ -198,12 +199,14 @@ CASES: dict[str, list[tuple[dict[str, Any] | None, str, int]]] = {
         (None, "type UserInfo {\n  institution String\n}\nmodel User {\n  userInfo UserInfo\n}", 1),
         (
             None,
-            'model Post {\n  /// prisma-lint-ignore-model field-name-mapping-snake-case tenantId\n  tenantId String\n  userId String @map(name: "user_id")\n}',
+            "model Post {\n  /// prisma-lint-ignore-model field-name-mapping-snake-case tenantId\n"
+            '  tenantId String\n  userId String @map(name: "user_id")\n}',
             0,
         ),
         (
             None,
-            "model Post {\n  /// prisma-lint-ignore-model field-name-mapping-snake-case tenantId\n  tenantId String\n  userId String\n}",
+            "model Post {\n  /// prisma-lint-ignore-model field-name-mapping-snake-case tenantId\n"
+            "  tenantId String\n  userId String\n}",
             1,
         ),
         (
@@ -230,7 +233,8 @@ CASES: dict[str, list[tuple[dict[str, Any] | None, str, int]]] = {
         ),
         (
             {"order": ["tenantId", "id", "...", "createdAt", "updatedAt"]},
-            "model User {\n  tenantId String\n  id String\n  email String\n  createdAt DateTime\n  updatedAt DateTime\n}",
+            "model User {\n  tenantId String\n  id String\n  email String\n  createdAt DateTime\n"
+            "  updatedAt DateTime\n}",
             0,
         ),
         (
@@ -287,7 +291,8 @@ CASES: dict[str, list[tuple[dict[str, Any] | None, str, int]]] = {
     "forbid-required-ignored-field": [
         (
             None,
-            "model User {\n  id Int @id\n  posts Post[] @ignore\n}\nmodel Post {\n  id Int @id\n  author User @relation(fields: [authorId], references: [id])\n  authorId Int\n  @@ignore\n}",
+            "model User {\n  id Int @id\n  posts Post[] @ignore\n}\nmodel Post {\n  id Int @id\n"
+            "  author User @relation(fields: [authorId], references: [id])\n  authorId Int\n  @@ignore\n}",
             0,
         ),
         (None, "model User {\n  id String\n  toBeRemoved String? @ignore\n}", 0),
@@ -386,7 +391,8 @@ CASES: dict[str, list[tuple[dict[str, Any] | None, str, int]]] = {
         (None, "model Post {\n  /// prisma-lint-ignore-field require-default-empty-arrays\n  tags String[]\n}", 0),
         (
             None,
-            "model User {\n  id Int @id\n  posts Post[]\n}\nmodel Post {\n  id Int @id\n  u User @relation(fields: [uid], references: [id])\n  uid Int\n}",
+            "model User {\n  id Int @id\n  posts Post[]\n}\nmodel Post {\n  id Int @id\n"
+            "  u User @relation(fields: [uid], references: [id])\n  uid Int\n}",
             0,
         ),  # relation lists have no column
         (None, "enum Role {\n  A\n}\nmodel User {\n  id Int @id\n  roles Role[]\n}", 1),
@@ -409,7 +415,8 @@ CASES: dict[str, list[tuple[dict[str, Any] | None, str, int]]] = {
         ({"forNames": "/Id$/"}, "model User {\n  tenantId String\n}", 1),
         (
             {"forAllRelations": True},
-            "model Bar {\n  fooId String\n  foo Foo @relation(fields: [fooId], references: [id])\n  @@index([fooId])\n}",
+            "model Bar {\n  fooId String\n  foo Foo @relation(fields: [fooId], references: [id])\n"
+            "  @@index([fooId])\n}",
             0,
         ),
         (
@@ -419,12 +426,14 @@ CASES: dict[str, list[tuple[dict[str, Any] | None, str, int]]] = {
         ),
         (
             {"forAllRelations": True},
-            "model Foo {\n  qid String @id\n  barRef String\n  bar Bar @relation(fields: [barRef], references: [ref])\n  @@index(fields: [barRef])\n}",
+            "model Foo {\n  qid String @id\n  barRef String\n"
+            "  bar Bar @relation(fields: [barRef], references: [ref])\n  @@index(fields: [barRef])\n}",
             0,
         ),
         (
             {"forAllRelations": True},
-            'model Foo {\n  qid String @id\n  barRef String\n  bar Bar @relation(fields: [barRef], references: [ref])\n  @@unique(name: "unique_bars", [barRef])\n}',
+            "model Foo {\n  qid String @id\n  barRef String\n"
+            '  bar Bar @relation(fields: [barRef], references: [ref])\n  @@unique(name: "unique_bars", [barRef])\n}',
             0,
         ),
         ({"forNames": ["tenantQid"]}, "model User {\n  tenantQid String\n  @@index(tenantQid)\n}", 0),
@@ -446,7 +455,8 @@ CASES: dict[str, list[tuple[dict[str, Any] | None, str, int]]] = {
         ),
         (
             {"forNames": ["qid", "tenantQid", "createdAt"]},
-            "model Products {\n  /// prisma-lint-ignore-model require-field-index tenantQid,createdAt\n  tenantQid String\n  createdAt DateTime\n  qid String\n}",
+            "model Products {\n  /// prisma-lint-ignore-model require-field-index tenantQid,createdAt\n"
+            "  tenantQid String\n  createdAt DateTime\n  qid String\n}",
             1,
         ),
         (
@@ -456,7 +466,8 @@ CASES: dict[str, list[tuple[dict[str, Any] | None, str, int]]] = {
         ),
         (
             {"forAllRelations": True},
-            "model A {\n  id Int @id\n  x Int\n  y Int\n  b B @relation(fields: [x, y], references: [p, q])\n  @@id([x, y])\n}",
+            "model A {\n  id Int @id\n  x Int\n  y Int\n  b B @relation(fields: [x, y], references: [p, q])\n"
+            "  @@id([x, y])\n}",
             2,
         ),  # @@id does not count
     ],
@@ -601,14 +612,17 @@ def test_messages_name_the_expected_value() -> None:
         {"require": ["tenantId", "createdAt", "revisionCreatedAt"]},
         "model P {\n  /// prisma-lint-ignore-model require-field tenantId,createdAt\n  id String @id\n}\n",
     )
-    assert '"revisionCreatedAt"' in d.message and "tenantId" not in d.message
+    assert '"revisionCreatedAt"' in d.message
+    assert "tenantId" not in d.message
 
 
 def test_positions_point_at_the_name() -> None:
     [model] = run("model-name-pascal-case", None, "/// doc\nmodel  db_user {\n  id String @id\n}\n")
-    assert model.span is not None and (model.span.start.line, model.span.start.column) == (2, 8)
+    assert model.span is not None
+    assert (model.span.start.line, model.span.start.column) == (2, 8)
     [field] = run("field-name-camel-case", None, "model User {\n  id Int @id\n    Row_Id Int\n}\n")
-    assert field.span is not None and (field.span.start.line, field.span.start.column) == (3, 5)
+    assert field.span is not None
+    assert (field.span.start.line, field.span.start.column) == (3, 5)
     assert field.line_text == "    Row_Id Int"
 
 
