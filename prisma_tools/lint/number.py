@@ -3,10 +3,11 @@
 prisma-lint asks the npm package ``pluralize``; the PyPI package ``pluralizer``
 is a port of that package (its rules, irregular words and uncountable words),
 typed and without dependencies, so a name is plural here exactly when it is
-for prisma-lint (on the 5,939 distinct model and field names of the test
-corpus, ``is_plural``, ``singular`` and ``plural`` agree with the npm package on
-every one; ``inflect``, the most used English inflection library on PyPI,
-disagrees on 44 of them, "Media" and "research" among them). It is
+for prisma-lint: on the 5,939 distinct model and field names of the test corpus,
+``is_plural``, ``singular`` and ``plural`` agree with the npm package on every one
+(``tests/test_lint_number.py`` keeps checking the 1,880 model and list-field names, which
+the rules judge), while ``inflect``, the most used English inflection library on PyPI,
+disagrees on 44 of them, "Media" and "research" among them. It is
 the optional extra ``prisma-tools[lint]``; the rules that need it say so when it
 is missing.
 """
