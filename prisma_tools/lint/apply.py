@@ -132,17 +132,9 @@ def fix_texts(texts: dict[str, str], rules: Sequence[tuple[LintRule, Options]], 
             break
         new = _apply(result.texts, chosen)
         if _errors(new) > errors:
-            # one at a time: the first that keeps the schema valid is applied alone (positions
-            # move, so the next round lints again); those that break it are left out for good
-            new, kept = result.texts, []
-            for d in chosen:
-                trial = _apply(result.texts, [d])
-                if _errors(trial) <= errors:
-                    new, kept = trial, [d]
-                    break
-                result.refused.append(d)
-                refused_keys.add(_key(d))
-            chosen = kept
+            new, chosen = _valid_subset(result, chosen, errors, refused_keys)
+            if not chosen:
+                continue  # all refused: the others get their turn
         if _state(new) in seen:
             break  # rules that undo each other (say, two case styles): stop rather than go round
         seen.add(_state(new))
@@ -155,6 +147,31 @@ def fix_texts(texts: dict[str, str], rules: Sequence[tuple[LintRule, Options]], 
             result.texts[path] = format_text(text)
     result.remaining = lint_texts(result.texts, rules)
     return result
+
+
+def _valid_subset(
+    result: FixResult, chosen: list[Diagnostic], errors: int, refused: set[tuple[str | None, str, str]]
+) -> tuple[dict[str, str], list[Diagnostic]]:
+    """The largest part of ``chosen`` found, by halving, that keeps the schema as valid as it was.
+
+    Some fixes only clash together (two renames to one name): a fix that fails next to
+    others waits for the next round; one that fails alone is refused for good.
+    """
+    kept: list[Diagnostic] = []
+
+    def add(group: list[Diagnostic]) -> None:
+        trial = _apply(result.texts, kept + group)
+        if _errors(trial) <= errors:
+            kept.extend(group)
+        elif len(group) > 1:
+            add(group[: len(group) // 2])
+            add(group[len(group) // 2 :])
+        elif not kept:
+            result.refused.append(group[0])
+            refused.add(_key(group[0]))
+
+    add(chosen)
+    return (_apply(result.texts, kept) if kept else result.texts), kept
 
 
 def _state(texts: dict[str, str]) -> tuple[tuple[str, str], ...]:
