@@ -159,3 +159,14 @@ def test_the_readme_example(tmp_path: Path) -> None:
     added = [line[1:] for line in diff[: diff.index("```\n", 8)].splitlines() if line.startswith("+")]
     assert added
     assert all(line in path.read_text().splitlines() for line in added)
+
+
+def test_json_shows_fixes_with_their_edits(project: Path) -> None:
+    result = run("lint", str(project / "schema.prisma"), "--select", "PL005", "--output-format", "json")
+    [entry] = json.loads(result.stdout)
+    assert entry["fix"]["applicability"] == "safe"
+    assert entry["fix"]["edits"][0] == {
+        "content": "userName",
+        "location": {"row": 8, "column": 3},
+        "end_location": {"row": 8, "column": 12},
+    }

@@ -8,8 +8,9 @@ parsed, or the configuration is wrong.
 
 from __future__ import annotations
 
+import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -121,12 +122,13 @@ def _run(
     from ..diagnostics import ParseError
     from ..files import SchemaReadError, SchemaWriteError, decode, read_text, write_atomic
     from ..lint import fix_texts, lint_texts
-    from .output import diagnostics_json, message_json
+    from .output import message_json
     from .workflow import iter_targets
 
     found: list[Diagnostic] = []
     applied: list[Diagnostic] = []
     failures: list[str] = []
+    sources: dict[str, str] = {}
     for target in iter_targets(paths, stdin_filename):
         if isinstance(target, str):
             failures.append(target)
@@ -139,6 +141,7 @@ def _run(
         except SchemaReadError as e:
             failures.append(str(e))
             continue
+        sources.update(texts)
         try:
             if not fix:
                 found.extend(lint_texts(texts, rules))
@@ -159,8 +162,9 @@ def _run(
         applied.extend(result.applied)
         found.extend(result.remaining)
     if output_format == "json":
-        entries = [message_json(*_split(m)) for m in failures]
-        echo(diagnostics_json(found, entries), err=bool(fix and any(t == "-" for t in paths)))
+        entries = [_json(d, sources, applied=True) for d in applied]
+        entries += [_json(d, sources) for d in found] + [message_json(*_split(m)) for m in failures]
+        echo(json.dumps(entries, indent=2, ensure_ascii=False), err=bool(fix and any(t == "-" for t in paths)))
     else:
         for d in applied:
             assert d.fix is not None
@@ -174,6 +178,32 @@ def _run(
     if failures:
         return EXIT_ERROR
     return EXIT_FOUND if found else EXIT_OK
+
+
+def _json(d: Diagnostic, sources: dict[str, str], *, applied: bool = False) -> dict[str, Any]:
+    """``d`` in ruff's JSON shape, its fix with the edits (rows and columns 1-based)."""
+    from ..nodes import LineIndex
+    from .output import diagnostic_json
+
+    entry = diagnostic_json(d)
+    if d.fix is not None:
+        lines = LineIndex(sources.get(d.path, ""))
+
+        def at(offset: int) -> dict[str, int]:
+            p = lines.position(offset)
+            return {"row": p.line, "column": p.column}
+
+        entry["fix"] = {
+            "applicability": d.fix.applicability,
+            "message": d.fix.message,
+            "applied": applied,
+            "edits": [
+                {"content": e.content, "location": at(e.start), "end_location": at(e.end)}
+                for e in d.fix.edits
+                if e.path == d.path and not applied  # an applied fix's offsets were in an intermediate text
+            ],
+        }
+    return entry
 
 
 def _help(d: Diagnostic, fixing: bool) -> str:
