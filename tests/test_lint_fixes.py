@@ -288,3 +288,15 @@ def test_renames_keep_the_schema_valid_on_every_provider(provider: str) -> None:
     assert "postTitle" in out
     assert errors(out) == []
     assert db_names({"s": out}) == db_names({"s": text})
+
+
+def test_a_regex_prefix_matched_inside_the_name_gives_no_fix() -> None:
+    # prisma-lint removes the first match wherever it is; renaming would drop those characters
+    text = PG + "model A {\n  id Int @id\n  User_Db Int\n  DbUser_Name Int\n}\n"
+    found = lint_texts({"s": text}, rules(field_name_camel_case={"trimPrefix": "/Db/"}))
+    assert [(d.message, d.fix is not None) for d in found] == [
+        ('Field name "User_Db" is not in camelCase.', False),
+        ('Field name "DbUser_Name" is not in camelCase.', True),
+    ]
+    assert found[1].fix is not None
+    assert found[1].fix.edits[0].content == "DbuserName"

@@ -37,7 +37,7 @@ def _model_pascal(ctx: LintContext, model: FieldBlockInfo, options: CaseOptions)
         return
     new = prefix + to_pascal_case(rest)
     fix = None
-    if _PASCAL.fullmatch(new[len(prefix) :]):
+    if _PASCAL.fullmatch(new[len(prefix) :]) and prefix + rest == model.name:
         fix = ctx.fix(f"Rename to {new}, keeping the table name", "safe", ctx.rewrite.rename_model(model, new))
     yield Finding(model, f'Model name "{model.name}" is not in PascalCase.', fix=fix)
 
@@ -83,7 +83,7 @@ def _enum_pascal(ctx: LintContext, enum: EnumInfo, options: CaseOptions) -> Iter
         return
     new = prefix + to_pascal_case(rest)
     fix = None
-    if _PASCAL.fullmatch(new[len(prefix) :]):
+    if _PASCAL.fullmatch(new[len(prefix) :]) and prefix + rest == enum.name:
         fix = ctx.fix(f"Rename to {new}, keeping the database name", "safe", ctx.rewrite.rename_enum(enum, new))
     yield Finding(enum, f'Enum name "{enum.name}" is not in PascalCase.', fix=fix)
 
@@ -128,7 +128,7 @@ def _field_camel(ctx: LintContext, model: FieldBlockInfo, options: CaseOptions) 
             continue
         new = prefix + to_camel_case(rest)
         fix = None
-        if _CAMEL.fullmatch(new[len(prefix) :]):
+        if _CAMEL.fullmatch(new[len(prefix) :]) and prefix + rest == f.name:
             fix = ctx.fix(f"Rename to {new}, keeping the column name", "safe", ctx.rewrite.rename_field(model, f, new))
         yield Finding(model, f'Field name "{f.name}" is not in camelCase.', member=f.node, fix=fix)
 
@@ -252,9 +252,10 @@ def _enum_values(
         if rest == expected:
             continue
         new = prefix + expected
-        fix = ctx.fix(
-            f"Rename to {new}, keeping the database value", "safe", ctx.rewrite.rename_enum_value(enum, value, new)
-        )
+        fix = None
+        if prefix + rest == value.name:  # a /regex/ prefix matched elsewhere than the start: no safe guess
+            edits = ctx.rewrite.rename_enum_value(enum, value, new)
+            fix = ctx.fix(f"Rename to {new}, keeping the database value", "safe", edits)
         message = f'Enum value "{value.name}" is not in {_STYLE_NAMES[style]} (expected "{expected}").'
         yield Finding(enum, message, member=value.node, fix=fix)
 
