@@ -29,7 +29,7 @@ Block = Any  # FieldBlockInfo (a model) or EnumInfo, by the rule's scope
 class Options(BaseModel):
     """Base of the rules' options: unknown keys are errors (prisma-lint's schemas are strict)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class NoOptions(Options):

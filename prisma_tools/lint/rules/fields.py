@@ -232,6 +232,7 @@ class TypeRequirement(BaseModel):
 
 class RequireFieldTypeOptions(Options):
     require: list[TypeRequirement]
+    """``{ ifName = "...", type = "...", nativeType = "..." }`` entries (``nativeType`` optional)."""
 
 
 def _require_field_type(ctx: LintContext, model: FieldBlockInfo, options: RequireFieldTypeOptions) -> Iterator[Finding]:
@@ -304,6 +305,7 @@ class SiblingRequirement(BaseModel):
 
 class RequireFieldOptions(Options):
     require: list[str | SiblingRequirement]
+    """Field names, or ``{ name = "...", ifSibling = "..." }`` entries."""
 
 
 def _require_field(ctx: LintContext, model: FieldBlockInfo, options: RequireFieldOptions) -> Iterator[Finding]:

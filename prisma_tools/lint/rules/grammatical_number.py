@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 class ModelNumberOptions(Options):
     style: Literal["singular", "plural"]
+    """The number of every model name."""
     allowlist: list[str] | None = None
     """Model names left alone: exact names or ``/regex/``."""
 
@@ -77,6 +78,7 @@ model Users {
 
 class FieldNumberOptions(Options):
     ifList: Literal["singular", "plural"]
+    """The number of every list field's name."""
     ifListAllow: list[str] | None = None
     """List-field names left alone: exact names or ``/regex/``."""
 

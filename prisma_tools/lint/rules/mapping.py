@@ -42,6 +42,7 @@ def _set_map(path: str, literal: StringValue | None, insert: TextEdit | None, na
 
 class FieldMappingOptions(Options):
     compoundWords: list[str] | None = None
+    """Words kept as one (regular expressions, case-sensitive): ``GraphQL`` -> ``graphql``."""
     requireUnderscorePrefixForIds: bool | None = None
     """``@id`` fields map to ``_<snake name>`` (``id`` -> ``_id``)."""
 
@@ -113,11 +114,13 @@ model UserRole {
 
 class ModelMappingOptions(Options):
     compoundWords: list[str] | None = None
+    """Words kept as one (regular expressions, case-sensitive): ``GraphQL`` -> ``graphql``."""
     irregularPlurals: dict[str, str] | None = None
     """Singular -> plural, both in snake case, for ``pluralize``."""
     pluralize: bool | None = None
     """Table names are plural (``UserRole`` -> ``user_roles``)."""
     trimPrefix: str | None = None
+    """A prefix of the model name left out of the table name (``DbUser`` -> ``user``)."""
 
 
 def _model_mapping(ctx: LintContext, model: FieldBlockInfo, options: ModelMappingOptions) -> Iterator[Finding]:

@@ -167,6 +167,7 @@ model User {
 
 class PrefixOptions(Options):
     prefix: str
+    """What every model name starts with."""
 
 
 def _model_prefix(ctx: LintContext, model: FieldBlockInfo, options: PrefixOptions) -> Iterator[Finding]:
@@ -211,20 +212,20 @@ model User {
 )
 
 
-class EnumValueCaseOptions(Options):
-    style: Literal["snake", "camel", "pascal"]
+class EnumValueSnakeCaseOptions(Options):
     case: Literal["lower", "upper"] | None = None
     """Snake case only: lower (default) or upper."""
     compoundWords: list[str] | None = None
+    """Words kept as one (regular expressions, case-sensitive): ``GraphQL`` -> ``graphql``."""
     allowList: list[str] | None = None
+    """Values left alone: exact names or ``/regex/``."""
     trimPrefix: str | list[str] | None = None
+    """Prefixes (or ``/regex/``) removed before the value is checked, and kept by the fix."""
 
 
-class EnumValueSnakeCaseOptions(Options):
-    case: Literal["lower", "upper"] | None = None
-    compoundWords: list[str] | None = None
-    allowList: list[str] | None = None
-    trimPrefix: str | list[str] | None = None
+class EnumValueCaseOptions(EnumValueSnakeCaseOptions):
+    style: Literal["snake", "camel", "pascal"]
+    """The case every value is in."""
 
 
 _STYLE_NAMES = {"snake": "snake_case", "camel": "camelCase", "pascal": "PascalCase"}
