@@ -170,3 +170,27 @@ def test_json_shows_fixes_with_their_edits(project: Path) -> None:
         "location": {"row": 8, "column": 3},
         "end_location": {"row": 8, "column": 12},
     }
+
+
+def test_prismalintrc(project: Path) -> None:
+    rc = project / ".prismalintrc.json"
+    rc.write_text(
+        json.dumps(
+            {
+                "rules": {
+                    "model-name-pascal-case": ["error"],
+                    "field-name-camel-case": "off",
+                    "require-field": ["error", {"require": ["tenantId"]}],
+                }
+            }
+        )
+    )
+    result = run("lint", str(project / "schema.prisma"), "--prismalintrc", str(rc))
+    assert result.exit_code == 1
+    assert "PL013" in result.output
+    assert "PL018" in result.output
+    assert "PL005" not in result.output
+    rc.write_text(json.dumps({"rules": {"no-such-rule": "error"}}))
+    result = run("lint", str(project / "schema.prisma"), "--prismalintrc", str(rc))
+    assert result.exit_code == 2
+    assert "unknown prisma-lint rule 'no-such-rule'" in result.output

@@ -44,6 +44,11 @@ def _csv(values: tuple[str, ...]) -> list[str]:
 )
 @click.option("--stdin-filename", metavar="PATH", help="The name used in messages when reading standard input.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="pyproject.toml to read.")
+@click.option(
+    "--prismalintrc",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Take the rules and options from a prisma-lint JSON configuration instead of pyproject.toml.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--list", "list_rules", is_flag=True, help="List the rules and exit.")
 @click.option("--explain", metavar="RULE", help="Show a rule's documentation and exit.")
@@ -58,6 +63,7 @@ def lint_command(
     stdin_filename: str | None,
     config_path: str | None,
     quiet: bool,
+    prismalintrc: str | None,
     list_rules: bool,
     explain: str | None,
 ) -> None:
@@ -68,7 +74,15 @@ def lint_command(
     `-enum` and `-field` comments are honoured. --fix applies the safe fixes
     (renames keep database names with @map/@@map); --unsafe-fixes adds the unsafe ones.
     """
-    from ..lint import RULES, LintConfigError, LintSettings, MissingDependency, configure, resolve_selectors
+    from ..lint import (
+        RULES,
+        LintConfigError,
+        LintSettings,
+        MissingDependency,
+        configure,
+        from_prismalintrc,
+        resolve_selectors,
+    )
 
     if list_rules:
         for r in RULES:
@@ -86,7 +100,10 @@ def lint_command(
     paths = cli_targets(paths, schema_option, False)
     cfg = config_or_exit(config_path, paths, stdin_filename)
     try:
-        settings = LintSettings.from_table(cfg.lint, str(cfg.source) if cfg.source else None)
+        if prismalintrc is not None:
+            settings = from_prismalintrc(_read_json(prismalintrc), prismalintrc)
+        else:
+            settings = LintSettings.from_table(cfg.lint, str(cfg.source) if cfg.source else None)
         rules = configure(settings, select=_csv(select) if select else None, ignore=_csv(ignore))
     except LintConfigError as e:
         echo_err(f"error: {e}")
@@ -107,6 +124,16 @@ def lint_command(
         echo_err(f"error: {e}")
         sys.exit(EXIT_ERROR)
     sys.exit(status)
+
+
+def _read_json(path: str) -> Any:
+    from ..lint import LintConfigError
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError) as e:
+        raise LintConfigError(f"{path}: cannot read ({e})") from None
 
 
 def _run(

@@ -19,7 +19,7 @@ from .number import MissingDependency
 from .registry import RULES, UnknownRule, resolve_selectors
 from .rule import Finding, LintRule, NoOptions, Options
 from .run import lint_schema, run_rule
-from .settings import LintConfigError, LintSettings, configure
+from .settings import LintConfigError, LintSettings, configure, from_prismalintrc
 
 __all__ = [
     "RULES",
@@ -34,6 +34,7 @@ __all__ = [
     "UnknownRule",
     "configure",
     "fix_texts",
+    "from_prismalintrc",
     "lint_schema",
     "lint_texts",
     "resolve_selectors",

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from .registry import RULES, UnknownRule, resolve_selectors
 from .rule import LintRule, Options
 
-__all__ = ["LintConfigError", "LintSettings", "configure"]
+__all__ = ["LintConfigError", "LintSettings", "configure", "from_prismalintrc"]
 
 _RULE_NAMES = {r.name for r in RULES}
 
@@ -65,6 +65,34 @@ class LintSettings:
                     f"{where}unknown key {key!r} in [tool.prisma-tools.lint] (rules: see `prisma-tools lint --list`)"
                 )
         return settings
+
+
+def from_prismalintrc(data: Any, source: str | None = None) -> LintSettings:
+    """Settings from a prisma-lint configuration (``.prismalintrc.json``'s object).
+
+    ``{"rules": {"rule-name": "error" | "off" | ["error", {options}]}}``: the rules at
+    ``error`` are selected, with their options, so a team can switch as it is.
+    """
+    where = f"{source}: " if source else ""
+    rules = data.get("rules") if isinstance(data, dict) else None
+    if not isinstance(rules, dict):
+        raise LintConfigError(f'{where}expected a "rules" object')
+    settings = LintSettings(source=source)
+    for name, value in rules.items():
+        if name not in _RULE_NAMES:
+            raise LintConfigError(f"{where}unknown prisma-lint rule {name!r}")
+        level, options = (
+            (value[0] if value else "off", value[1] if len(value) > 1 else None)
+            if isinstance(value, list)
+            else (value, None)
+        )
+        if level not in ("error", "off") or not (options is None or isinstance(options, dict)):
+            raise LintConfigError(f'{where}rule {name}: expected "error", "off" or ["error", {{options}}]')
+        if level == "error":
+            settings.select.append(name)
+            if options is not None:
+                settings.options[name] = dict(options)
+    return settings
 
 
 def configure(
