@@ -105,14 +105,17 @@ def dmmf_names(target: Path) -> set[tuple[str, ...]]:
         raise RuntimeError(out)
     model = json.loads(out)["datamodel"]
     names: set[tuple[str, ...]] = set()
+    sides: dict[str, list[bool]] = {}
     for m in model["models"]:
         table = m.get("dbName") or m["name"]
         names.add(("table", m.get("schema") or "", table))
         for f in m["fields"]:
             if f["kind"] in ("scalar", "enum"):
                 names.add(("column", table, f.get("dbName") or f["name"]))
-            elif f["isList"] and not f.get("relationFromFields") and f.get("relationName"):
-                names.add(("relation", f["relationName"]))  # implicit many-to-many: its join table
+            elif f["kind"] == "object" and f.get("relationName"):
+                sides.setdefault(f["relationName"], []).append(f["isList"])
+    # an implicit many-to-many relation (lists on both sides) has a join table named after it
+    names.update(("join table", name) for name, lists in sides.items() if len(lists) == 2 and all(lists))
     for e in model["enums"]:
         names.add(("enum", e.get("dbName") or e["name"]))
         names.update(("value", e.get("dbName") or e["name"], v.get("dbName") or v["name"]) for v in e["values"])

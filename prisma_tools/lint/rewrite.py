@@ -67,8 +67,7 @@ class Rewriter:
         """Where the block's name starts (after ``model``, ``enum``, ...)."""
         text = self.texts[block.file.path]
         start = _start(block.node)
-        keyword = block.node.kind if block.node.kind != "type" else "type"
-        i = text.find(block.name, start + len(keyword))
+        i = text.find(block.name, start + len(block.node.kind))  # the keyword is the kind: model, enum, ...
         return i if i >= 0 else start
 
     def block_name_span(self, block: FieldBlockInfo | EnumInfo) -> Span:
