@@ -204,7 +204,10 @@ def process(
     # trees go: the safety check reparses each output with one tree in memory.
     # A file that prints as it reads needs no check (nothing is written; the
     # next run reads the same text), which is most files in a pre-commit run.
-    printed_files = [_print_and_fingerprint(f, texts.get(f.path)) for f in schema.files]
+    # `fix` prints to a fixed point: where prisma format's own output would change
+    # on a second run (a blank line after `}/** */`), a second fix must not.
+    settle = transform is not None
+    printed_files = [_print_and_fingerprint(f, texts.get(f.path), settle, lenient) for f in schema.files]
     del schema
     results: list[tuple[str, str, str]] = []
     for path, printed, digest in printed_files:
@@ -266,9 +269,22 @@ def _parse_texts(texts: dict[str, str], report: Report, lenient: bool) -> tuple[
     return None if failed else tuple(files)
 
 
-def _print_and_fingerprint(f: SchemaFile, original: str | None) -> tuple[str, str, bytes | None]:
-    """``(path, printed text, meaning digest)``; no digest when the text comes out unchanged."""
+def _print_and_fingerprint(
+    f: SchemaFile, original: str | None, settle: bool = False, lenient: bool = False
+) -> tuple[str, str, bytes | None]:
+    """``(path, printed text, meaning digest)``; no digest when the text comes out unchanged.
+
+    With ``settle``, the text is printed again until it stops changing (a few rounds at
+    most: Prisma's unstable corners move blank lines once)."""
     printed = print_file(f)
+    for _ in range(3 if settle else 0):
+        try:
+            again = print_file(parse_file_text(printed, f.path, strict=not lenient))
+        except ParseError:
+            break  # the safety check reports it
+        if again == printed:
+            break
+        printed = again
     return f.path, printed, None if printed == original else meaning_digest(f)
 
 

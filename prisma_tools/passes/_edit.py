@@ -9,11 +9,14 @@ otherwise rebuilds only the files that changed.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..nodes import Block, Comment, CompositeType, Datasource, FieldDecl, Generator, Model, Schema, SchemaFile, View
 from ..resolve import ResolvedSchema, analyze, source_texts
 from ._ast import DATA_BLOCKS, DataBlock, FieldBlock
+
+if TYPE_CHECKING:
+    from .base import PassContext
 
 __all__ = [
     "SchemaEdit",
@@ -26,13 +29,20 @@ __all__ = [
 B = TypeVar("B", Model, View, CompositeType)
 
 
-def resolve_first_definitions(schema: Schema) -> ResolvedSchema:
+def resolve_first_definitions(schema: Schema, ctx: PassContext | None = None) -> ResolvedSchema:
     """``schema`` resolved as :class:`SchemaEdit` sees it: a name repeated by a later block means its first block.
 
     Prisma's name table (and so :func:`~prisma_tools.resolve.analyze`) keeps
     the last definition of a name; passes edit the first one, so the later
-    definitions are left out of the resolution.
+    definitions are left out of the resolution. With ``ctx``, the resolution is
+    shared with the next pass while the schema object stays the same.
     """
+    if ctx is not None:
+        if ctx.resolved is not None and ctx.resolved[0] is schema:
+            return ctx.resolved[1]
+        resolved = resolve_first_definitions(schema)
+        ctx.resolved = (schema, resolved)
+        return resolved
     seen: set[str] = set()
     files: list[SchemaFile] = []
     changed = False

@@ -7,6 +7,7 @@ character offsets; :meth:`Finding.byte_range` gives Prisma's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from .rules import Rule
 
 __all__ = ["Context", "Finding"]
+
+# A string literal (a `{` inside one, as in `@default("{}")`, is no object value).
+_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*+"')
 
 
 @dataclass(eq=False)
@@ -84,6 +88,25 @@ class Context:
     """``id()`` of each attribute node the attribute pass (:mod:`.attributes`, database ORDER 40) validated:
     present once where it is known, with well-formed arguments. Prisma checks the meaning of no other;
     see :func:`~prisma_tools.validation.attribute_args.is_usable`."""
+
+    _objects_possible: bool | None = field(default=None, init=False, repr=False)
+
+    @property
+    def objects_possible(self) -> bool:
+        """Whether some attribute may hold an object value (``{ ... }``).
+
+        Every braced block opens one ``{``; a file with no other one has no object value, so the
+        per-attribute search (Prisma 6 rejects such lines) can be skipped, which is most schemas.
+        """
+        if self._objects_possible is None:
+            from ..nodes import ArbitraryBlock, CompositeType, Datasource, EnumBlock, Generator, Model, View
+
+            braced = (ArbitraryBlock, CompositeType, Datasource, EnumBlock, Generator, Model, View)
+            self._objects_possible = any(
+                not f.text or _STRING.sub("", f.text).count("{") > sum(isinstance(b, braced) for b in f.ast.blocks)
+                for f in self.db.files
+            )
+        return self._objects_possible
 
     def report(
         self,
