@@ -300,3 +300,10 @@ def test_a_regex_prefix_matched_inside_the_name_gives_no_fix() -> None:
     ]
     assert found[1].fix is not None
     assert found[1].fix.edits[0].content == "DbuserName"
+
+
+def test_crlf_files_keep_their_line_breaks() -> None:
+    text = (PG + "model user_x {\n  id Int @id\n  tenantId Int\n}\n").replace("\n", "\r\n")
+    out = fix(text, model_name_pascal_case=None, field_order={"order": ["tenantId", "..."]})
+    assert "model UserX {\r\n  tenantId Int\r\n  id Int @id\r\n" in out
+    assert out.count("\n") == out.count("\r\n")

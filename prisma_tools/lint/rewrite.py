@@ -97,9 +97,10 @@ class Rewriter:
         brace = _end(block.node) - 1
         line_start = text.rfind("\n", 0, brace) + 1
         indent = self._indent(block)
+        nl = "\r\n" if "\r\n" in text else "\n"  # the file's own line break
         if text[line_start:brace].strip() == "":
-            return TextEdit(path=path, start=line_start, end=line_start, content=f"{indent}{attribute}\n")
-        return TextEdit(path=path, start=brace, end=brace, content=f"\n{indent}{attribute}\n")
+            return TextEdit(path=path, start=line_start, end=line_start, content=f"{indent}{attribute}{nl}")
+        return TextEdit(path=path, start=brace, end=brace, content=f"{nl}{indent}{attribute}{nl}")
 
     def _indent(self, block: FieldBlockInfo | EnumInfo) -> str:
         text = self.texts[block.file.path]

@@ -88,15 +88,16 @@ def _move_edit(ctx: LintContext, model: FieldBlockInfo, new_order: list[str]) ->
         if text[end:start].strip():
             return None  # something else sits between two fields (a block attribute)
     by_name = {m.name: text[s:e] for m, (s, e) in zip(members, chunks, strict=True)}
+    nl = "\r\n" if "\r\n" in text else "\n"
     pieces = []
     for i, name in enumerate(new_order):
         chunk = by_name[name]
-        pieces.append(chunk if chunk.endswith("\n") else chunk + "\n")
+        pieces.append(chunk if chunk.endswith("\n") else chunk + nl)
         if i + 1 < len(chunks):
             pieces.append(text[chunks[i][1] : chunks[i + 1][0]])  # the blank lines stay where they were
     new_text = "".join(pieces)
     if not text[chunks[-1][0] : chunks[-1][1]].endswith("\n"):
-        new_text = new_text.removesuffix("\n")
+        new_text = new_text.removesuffix(nl)
     start, end = chunks[0][0], chunks[-1][1]
     if new_text == text[start:end]:
         return None
