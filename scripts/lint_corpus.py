@@ -4,6 +4,9 @@ For every schema ../shared/corpus/realworld/MANIFEST.tsv lists as VALID, with ev
 selected (tests/fixtures/lint/all-rules.toml):
 
 - the findings per rule, and how many have a safe / unsafe / display-only fix;
+Our own schemas in tests/fixtures/lint/cases (one per provider, and a schema folder) are
+measured the same way.
+
 - after ``fix_texts(..., unsafe=True)``: does the oracle still say VALID; are the database
   names (tables, columns, enum types and values, implicit join tables, from the DMMF) the
   same; is ``prisma-oracle sql --empty`` the same (postgresql, cockroachdb and sqlite only),
@@ -42,6 +45,7 @@ CORPUS = SHARED / "corpus" / "realworld"
 ORACLE = SHARED / "tools" / "prisma-oracle" / "prisma-oracle"
 CONFIG = REPO / "tests" / "fixtures" / "lint" / "all-rules.toml"
 GOLDEN = REPO / "tests" / "fixtures" / "lint" / "corpus.json"
+CASES = REPO / "tests" / "fixtures" / "lint" / "cases"
 SQL_PROVIDERS = ("postgresql", "postgres", "cockroachdb", "sqlite")
 RENAMING = (
     "enum-name-pascal-case",
@@ -68,10 +72,22 @@ def valid_entries() -> list[tuple[str, str]]:
     return [(r[0], r[5]) for r in rows if r[7] == "VALID"]
 
 
+def own_cases() -> list[tuple[str, str]]:
+    """Our own schemas (tests/fixtures/lint/cases): ``cases/NAME`` and the provider in their datasource."""
+    out = []
+    for path in sorted(CASES.iterdir()):
+        texts = read_entry(f"cases/{path.name}")
+        provider = re.search(r'provider\s*=\s*"(\w+)"', "\n".join(texts.values()))
+        out.append((f"cases/{path.name}", provider.group(1) if provider else ""))
+    return out
+
+
 def read_entry(entry: str) -> dict[str, str]:
-    path = CORPUS / entry
+    """The files of one schema (a file or a folder), by path relative to the corpus (or to the cases)."""
+    root, name = (CASES, entry.removeprefix("cases/")) if entry.startswith("cases/") else (CORPUS, entry)
+    path = root / name
     files = sorted(path.rglob("*.prisma")) if path.is_dir() else [path]
-    return {str(f.relative_to(CORPUS)): f.read_text(encoding="utf-8") for f in files}
+    return {str(f.relative_to(root)): f.read_text(encoding="utf-8") for f in files}
 
 
 def digest(texts: dict[str, str]) -> str:
@@ -113,8 +129,9 @@ def dmmf_names(target: Path) -> set[tuple[str, ...]]:
             if f["kind"] in ("scalar", "enum"):
                 names.add(("column", table, f.get("dbName") or f["name"]))
             elif f["kind"] == "object" and f.get("relationName"):
-                sides.setdefault(f["relationName"], []).append(f["isList"])
-    # an implicit many-to-many relation (lists on both sides) has a join table named after it
+                sides.setdefault(f["relationName"], []).append(f["isList"] and not f.get("relationFromFields"))
+    # an implicit many-to-many relation (lists on both sides, no keys: not MongoDB's id lists)
+    # has a join table named after it
     names.update(("join table", name) for name, lists in sides.items() if len(lists) == 2 and all(lists))
     for e in model["enums"]:
         names.add(("enum", e.get("dbName") or e["name"]))
@@ -184,7 +201,12 @@ def measure(entry: str, provider: str, scratch: Path) -> dict[str, Any]:
 
 
 def report(rows: dict[str, dict[str, Any]]) -> str:
-    lines = [f"Schemas: {len(rows)} (VALID in MANIFEST.tsv), every rule selected ({CONFIG.relative_to(REPO)})", ""]
+    own = sum(1 for k in rows if k.startswith("cases/"))
+    lines = [
+        f"Schemas: {len(rows) - own} (VALID in MANIFEST.tsv) and {own} of ours (tests/fixtures/lint/cases), "
+        f"every rule selected ({CONFIG.relative_to(REPO)})",
+        "",
+    ]
     lines += [
         "| code | rule | findings | schemas | fix | left after --fix --unsafe-fixes | of which with a fix |",
         "|---|---|---|---|---|---|---|",
@@ -227,7 +249,7 @@ def main() -> int:
     ap.add_argument("--only", help="one MANIFEST entry (with --update: replace its figures only)")
     args = ap.parse_args()
     rows: dict[str, dict[str, Any]] = {}
-    for entry, provider in valid_entries():
+    for entry, provider in [*own_cases(), *valid_entries()]:
         if args.only and entry != args.only:
             continue
         with tempfile.TemporaryDirectory() as scratch:
