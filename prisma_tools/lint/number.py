@@ -14,7 +14,7 @@ is missing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -57,7 +57,8 @@ def _number(irregular: tuple[tuple[str, str], ...], rule: str) -> Number:
         raise MissingDependency(
             f"rule {rule} needs the package `pluralizer`: pip install 'prisma-tools[lint]'"
         ) from None
-    engine = Pluralizer()  # type: ignore[no-untyped-call]
+    make: Callable[[], Pluralizer] = Pluralizer  # its __init__ is unannotated
+    engine = make()
     for singular, plural in irregular:
         engine.add_irregular_rule(singular, plural)
     return Number(engine)
