@@ -194,3 +194,14 @@ def test_prismalintrc(project: Path) -> None:
     result = run("lint", str(project / "schema.prisma"), "--prismalintrc", str(rc))
     assert result.exit_code == 2
     assert "unknown prisma-lint rule 'no-such-rule'" in result.output
+
+
+def test_diff_writes_nothing(project: Path) -> None:
+    path = project / "schema.prisma"
+    result = run("lint", str(path), "--select", "PL013", "--diff")
+    assert result.exit_code == 1
+    assert "-model user_account {\n+model UserAccount {" in result.stdout
+    assert '+  @@map("user_account")' in result.stdout
+    assert "would fix[PL013]" in result.output
+    assert path.read_text() == SCHEMA
+    assert run("lint", str(path), "--select", "PL005", "--ignore", "PL005", "--diff").exit_code == 0

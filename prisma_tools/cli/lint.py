@@ -39,6 +39,7 @@ def _csv(values: tuple[str, ...]) -> list[str]:
 @click.option("--ignore", multiple=True, metavar="RULES", help="Rules not to run, comma-separated.")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes and write the files.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply the unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them (exit 1 if any).")
 @click.option(
     "--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Text or JSON."
 )
@@ -59,6 +60,7 @@ def lint_command(
     ignore: tuple[str, ...],
     fix: bool,
     unsafe_fixes: bool,
+    diff: bool,
     output_format: str,
     stdin_filename: str | None,
     config_path: str | None,
@@ -114,7 +116,8 @@ def lint_command(
         status = _run(
             paths,
             rules,
-            fix=fix,
+            fix=fix or diff,
+            diff=diff,
             unsafe=unsafe_fixes,
             output_format=output_format,
             stdin_filename=stdin_filename,
@@ -141,6 +144,7 @@ def _run(
     rules: list[tuple[LintRule, Options]],
     *,
     fix: bool,
+    diff: bool = False,
     unsafe: bool,
     output_format: str,
     stdin_filename: str | None,
@@ -156,6 +160,7 @@ def _run(
     applied: list[Diagnostic] = []
     failures: list[str] = []
     sources: dict[str, str] = {}
+    changed: list[str] = []  # --diff: the diffs
     for target in iter_targets(paths, stdin_filename):
         if isinstance(target, str):
             failures.append(target)
@@ -177,6 +182,11 @@ def _run(
         except ParseError as e:
             failures.extend(d.render() for d in e.diagnostics)
             continue
+        applied.extend(result.applied)
+        found.extend(result.remaining)
+        if diff:
+            changed.extend(_unified_diff(p, texts[p], result.texts[p]) for p in result.changed(texts))
+            continue
         for path in result.changed(texts):
             if target.stdin:
                 continue
@@ -186,24 +196,26 @@ def _run(
                 failures.append(f"{path}: cannot write ({e})")
         if target.stdin:
             sys.stdout.write(result.texts[target.label])
-        applied.extend(result.applied)
-        found.extend(result.remaining)
     if output_format == "json":
         entries = [_json(d, sources, applied=True) for d in applied]
         entries += [_json(d, sources) for d in found] + [message_json(*_split(m)) for m in failures]
         echo(json.dumps(entries, indent=2, ensure_ascii=False), err=bool(fix and any(t == "-" for t in paths)))
     else:
+        tag = "would fix" if diff else "fixed"
         for d in applied:
             assert d.fix is not None
-            echo(f"{d.location()}: fixed[{d.code}]: {d.fix.message} ({d.message})", err=True)
+            echo(f"{d.location()}: {tag}[{d.code}]: {d.fix.message} ({d.message})", err=True)
         for d in found:
             echo(d.render() + _help(d, fix))
         if not quiet:
-            echo(_summary(found, applied, fix), err=True)
+            echo(_summary(found, applied, fix, diff), err=True)
         for message in failures:
             echo(f"error: {message}", err=True)
     if failures:
         return EXIT_ERROR
+    if diff:
+        sys.stdout.write("".join(changed))
+        return EXIT_FOUND if changed else EXIT_OK
     return EXIT_FOUND if found else EXIT_OK
 
 
@@ -240,12 +252,12 @@ def _help(d: Diagnostic, fixing: bool) -> str:
     return f"\n    help: {d.fix.message} ({how})"
 
 
-def _summary(found: list[Diagnostic], applied: list[Diagnostic], fixing: bool) -> str:
+def _summary(found: list[Diagnostic], applied: list[Diagnostic], fixing: bool, diff: bool = False) -> str:
     parts = []
     if applied:
-        parts.append(f"Fixed {len(applied)} finding{'s' if len(applied) != 1 else ''}.")
+        parts.append(f"{'Would fix' if diff else 'Fixed'} {len(applied)} finding{'s' if len(applied) != 1 else ''}.")
     if not found:
-        parts.append("All lint rules passed!" if not applied else "Nothing left.")
+        parts.append("All lint rules passed!" if not applied else "Nothing would be left." if diff else "Nothing left.")
         return " ".join(parts)
     safe = sum(1 for d in found if d.fix is not None and d.fix.applicability == "safe")
     unsafe = sum(1 for d in found if d.fix is not None and d.fix.applicability == "unsafe")
@@ -257,6 +269,15 @@ def _summary(found: list[Diagnostic], applied: list[Diagnostic], fixing: bool) -
         extras.append(f"{unsafe} with --fix --unsafe-fixes")
     parts.append(line + (f" ({', '.join(extras)})." if extras else "."))
     return " ".join(parts)
+
+
+def _unified_diff(path: str, before: str, after: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"{path}\t(original)", f"{path}\t(fixed)"
+    )
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
 def _split(message: str) -> tuple[str, str]:
