@@ -20,6 +20,7 @@ from .. import __version__
 from .dump import dump_command
 from .fix import fix_command
 from .format import format_command
+from .lint import lint_command
 from .merge_driver import merge_driver_command
 from .options import PRISMA_VERSION_OPTION, SCHEMA_OPTION, cli_targets, config_or_exit, echo_err
 from .rules import passes_command, rule_command, rules_command
@@ -148,6 +149,7 @@ for _command in (
     passes_command,
     dump_command,
     merge_driver_command,
+    lint_command,
 ):
     cli.add_command(_command)
 
