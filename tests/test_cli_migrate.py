@@ -36,13 +36,11 @@ def test_diff_from_empty() -> None:
     assert result.stdout == (case / "expected.sql").read_text(encoding="utf-8")
 
 
-def test_diff_refuses_a_drop_naming_it(tmp_path: Path) -> None:
+def test_diff_prints_drops_as_prisma_does() -> None:
     result = run("diff", str(ADDITIVE / "to.prisma"), str(ADDITIVE / "from.prisma"))
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    assert "drop or rename table Tag" in result.stderr
-    assert "drop column User.age" in result.stderr
-    assert "Traceback" not in result.output
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (CASES / "additive_changes_reversed" / "expected.sql").read_text(encoding="utf-8")
+    assert "DROP TABLE" in result.stdout
 
 
 def test_diff_other_provider_is_not_supported_yet(tmp_path: Path) -> None:
@@ -190,12 +188,13 @@ def test_create_from_git_with_warnings(repo: Path, monkeypatch: pytest.MonkeyPat
     assert "warning: Added the required column `req`" in result.stderr
 
 
-def test_create_refuses_unsupported_changes_and_writes_nothing(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(repo)
-    result = run("create", "x", "--from", str(ADDITIVE / "to.prisma"), "--schema", str(ADDITIVE / "from.prisma"))
+def test_create_refuses_a_schema_it_cannot_model_and_writes_nothing(tmp_path: Path) -> None:
+    schema = tmp_path / "schema.prisma"
+    schema.write_text('datasource db {\n  provider = "mysql"\n  url = env("X")\n}\n', encoding="utf-8")
+    result = run("create", "x", "--from-empty", "--schema", str(schema))
     assert result.exit_code == 2
-    assert "drop or rename table Tag" in result.stderr
-    assert not (ADDITIVE / "migrations").exists()
+    assert 'provider "mysql" is not supported yet' in result.stderr
+    assert not (tmp_path / "migrations").exists()
 
 
 @pytest.mark.parametrize(
@@ -231,7 +230,9 @@ def test_diff_json_carries_the_sql_or_the_diagnostics(tmp_path: Path) -> None:
     assert ok.exit_code == 0, ok.output
     assert json.loads(ok.stdout) == {"sql": (ADDITIVE / "expected.sql").read_text(encoding="utf-8"), "diagnostics": []}
 
-    refused = run("diff", "--output-format", "json", str(ADDITIVE / "to.prisma"), str(ADDITIVE / "from.prisma"))
+    other = tmp_path / "mysql.prisma"
+    other.write_text('datasource db {\n  provider = "mysql"\n  url = env("X")\n}\n', encoding="utf-8")
+    refused = run("diff", "--output-format", "json", "--from-empty", str(other))
     assert refused.exit_code == 2
     body = json.loads(refused.stdout)
     assert body["sql"] is None

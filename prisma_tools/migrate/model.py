@@ -15,7 +15,7 @@ creates them. :func:`build` (in :mod:`~prisma_tools.migrate.calculator`) makes o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = [
     "Column",
@@ -52,6 +52,11 @@ class Column:
     ``default`` is the SQL text after ``DEFAULT`` (None for no default);
     ``autoincrement`` turns INTEGER/BIGINT/SMALLINT into their SERIAL forms.
     List columns are arrays and, as Prisma makes them, nullable.
+
+    ``family`` (the Prisma scalar, ``Enum`` or ``Unsupported``) and ``default_kind``
+    (``value``, ``now``, ``dbgenerated``, ``datetime``, ``json``, ``list``, or
+    ``dbgenerated-empty`` for ``dbgenerated()``) are what the engine looks at to decide
+    whether a type or default changed; they take no part in ``==``.
     """
 
     name: str
@@ -60,6 +65,8 @@ class Column:
     array: bool = False
     default: str | None = None
     autoincrement: bool = False
+    family: str = field(default="", compare=False)
+    default_kind: str | None = field(default=None, compare=False)
 
     @property
     def sql_type(self) -> str:

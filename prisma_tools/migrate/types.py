@@ -182,6 +182,8 @@ class Default:
 
     sql: str | None = None
     autoincrement: bool = False
+    kind: str | None = None
+    """How the engine compares it (see :class:`~prisma_tools.migrate.model.Column`)."""
 
 
 def render_default(value: Value | None, ctype: ColumnType, *, is_list: bool, where: str) -> Default:
@@ -193,14 +195,14 @@ def render_default(value: Value | None, ctype: ColumnType, *, is_list: bool, whe
         if name == "autoincrement":
             return Default(autoincrement=True)
         if name == "now":
-            return Default(sql="CURRENT_TIMESTAMP")
+            return Default(sql="CURRENT_TIMESTAMP", kind="now")
         if name == "dbgenerated":
             if not value.arguments:
-                return Default()
+                return Default(kind="dbgenerated-empty")
             arg = value.arguments[0].value
             if not isinstance(arg, StringValue):
                 raise UnsupportedSchema(f"{where}: dbgenerated() takes a string")
-            return Default(sql=decode_string(arg))
+            return Default(sql=decode_string(arg), kind="dbgenerated")
         if name in CLIENT_SIDE_DEFAULTS:
             return Default()
         raise UnsupportedSchema(f"{where}: @default({name}()) is not supported on PostgreSQL by prisma-tools")
@@ -208,5 +210,6 @@ def render_default(value: Value | None, ctype: ColumnType, *, is_list: bool, whe
         if not is_list:
             raise UnsupportedSchema(f"{where}: a list default on a field that is not a list")
         items = ", ".join(_scalar_literal(v, ctype, where) for v in value.items)
-        return Default(sql=f"ARRAY[{items}]::{ctype.sql}[]")
-    return Default(sql=_scalar_literal(value, ctype, where))
+        return Default(sql=f"ARRAY[{items}]::{ctype.sql}[]", kind="list")
+    kind = {"DateTime": "datetime", "Json": "json"}.get(ctype.family, "value")
+    return Default(sql=_scalar_literal(value, ctype, where), kind=kind)
