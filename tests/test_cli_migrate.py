@@ -228,7 +228,11 @@ def test_diff_json_carries_the_sql_or_the_diagnostics(tmp_path: Path) -> None:
 
     ok = run("diff", "--output-format", "json", str(ADDITIVE / "from.prisma"), str(ADDITIVE / "to.prisma"))
     assert ok.exit_code == 0, ok.output
-    assert json.loads(ok.stdout) == {"sql": (ADDITIVE / "expected.sql").read_text(encoding="utf-8"), "diagnostics": []}
+    assert json.loads(ok.stdout) == {
+        "sql": (ADDITIVE / "expected.sql").read_text(encoding="utf-8"),
+        "summary": (ADDITIVE / "expected.summary").read_text(encoding="utf-8"),
+        "diagnostics": [],
+    }
 
     other = tmp_path / "mysql.prisma"
     other.write_text('datasource db {\n  provider = "mysql"\n  url = env("X")\n}\n', encoding="utf-8")
@@ -250,3 +254,52 @@ def test_diff_json_carries_the_sql_or_the_diagnostics(tmp_path: Path) -> None:
     missing = run("diff", "--output-format", "json", "--from-empty", str(tmp_path / "nowhere.prisma"))
     assert missing.exit_code == 2
     assert json.loads(missing.stdout)["diagnostics"][0]["code"] == "io-error"
+
+
+def test_prisma_spellings_print_the_summary_or_with_script_the_sql() -> None:
+    """`migrate diff --from-schema A --to-schema B [--script]` as Prisma's CLI takes it."""
+    args = ["diff", "--from-schema", str(ADDITIVE / "from.prisma"), "--to-schema", str(ADDITIVE / "to.prisma")]
+    summary = run(*args)
+    assert summary.exit_code == 0, summary.output
+    assert summary.stdout == (ADDITIVE / "expected.summary").read_text(encoding="utf-8")
+    script = run(*args, "--script")
+    assert script.exit_code == 0, script.output
+    assert script.stdout == (ADDITIVE / "expected.sql").read_text(encoding="utf-8")
+    empty = run("diff", "--from-empty", "--to-schema", str(ADDITIVE / "to.prisma"), "--script")
+    assert empty.stdout == run("diff", "--from-empty", str(ADDITIVE / "to.prisma")).stdout
+
+
+def test_to_empty_drops_everything_with_schema_names() -> None:
+    result = run("diff", "--from-schema", str(ADDITIVE / "to.prisma"), "--to-empty", "--script")
+    assert result.exit_code == 0, result.output
+    assert 'DROP TABLE "public"."Tag";' in result.stdout
+
+
+def test_exit_code_follows_prisma(tmp_path: Path) -> None:
+    same = ["diff", "--from-schema", str(ADDITIVE / "to.prisma"), "--to-schema", str(ADDITIVE / "to.prisma")]
+    result = run(*same, "--exit-code")
+    assert (result.exit_code, result.stdout) == (0, "No difference detected.\n")
+    changed = run("diff", "--from-schema", str(ADDITIVE / "from.prisma"), "--to-schema", str(ADDITIVE / "to.prisma"))
+    assert changed.exit_code == 0
+    assert run(*changed_args(), "--exit-code").exit_code == 2
+    missing = run("diff", "--from-empty", "--to-schema", str(tmp_path / "nope.prisma"), "--exit-code")
+    assert missing.exit_code == 1
+
+
+def changed_args() -> list[str]:
+    return ["diff", "--from-schema", str(ADDITIVE / "from.prisma"), "--to-schema", str(ADDITIVE / "to.prisma")]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--from-url", "postgresql://x/y", "--to-schema", "a.prisma"], "--from-url, --to-url"),
+        (["--from-migrations", "m", "--to-schema", "a.prisma"], "not supported yet"),
+        (["--from-empty", "--from-schema", "a.prisma", "--to-empty"], "exactly one FROM"),
+        (["--from-empty"], "exactly one TO"),
+    ],
+)
+def test_diff_option_errors(args: list[str], message: str) -> None:
+    result = run("diff", *args)
+    assert result.exit_code == 2
+    assert message in result.output

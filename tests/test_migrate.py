@@ -17,7 +17,7 @@ import pytest
 from conftest import FIXTURES
 
 from prisma_tools import load, parse
-from prisma_tools.migrate import UnsupportedSchema, build, diff_sql
+from prisma_tools.migrate import UnsupportedSchema, build, diff_sql, diff_summary
 from prisma_tools.migrate.model import Column
 from prisma_tools.migrate.names import foreign_key_name, index_name, primary_key_name
 from prisma_tools.migrate.types import _format_datetime
@@ -41,6 +41,15 @@ def test_golden(case: Path) -> None:
         assert correct.replace("''", "'") == expected.replace("''", "'")
         expected = correct
     assert diff_sql(old, load(case / "to.prisma")) == expected
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_golden_summary(case: Path) -> None:
+    """``migrate diff`` without ``--script``: the engine's summary (``expected.summary``)."""
+    from_path = case / "from.prisma"
+    old = load(from_path) if from_path.exists() else None
+    expected = (case / "expected.summary").read_text(encoding="utf-8")
+    assert diff_summary(old, load(case / "to.prisma")) == expected
 
 
 def schema(body: str, datasource: str = DS) -> Schema:

@@ -109,6 +109,7 @@ def _column(ctx: _Context, model: Model, decl: FieldDecl) -> Column:
         autoincrement=default.autoincrement,
         family=ctype.family,
         default_kind=default.kind,
+        default_debug=default.debug,
     )
 
 

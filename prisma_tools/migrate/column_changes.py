@@ -42,7 +42,8 @@ class ColumnChanges:
 def _kind(column: Column) -> str | None:
     if column.autoincrement:
         return "sequence"
-    return column.default_kind
+    # A default Prisma Client fills in (uuid(), cuid()...) is no database default.
+    return None if column.default_kind == "prisma-level" else column.default_kind
 
 
 def _string_value(sql: str) -> str:

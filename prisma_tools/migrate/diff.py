@@ -20,7 +20,7 @@ An extension removed from the schema is left in the database, as Prisma does.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .casts import Cast
 from .column_changes import ColumnChanges, arity, column_changes
@@ -57,6 +57,8 @@ __all__ = ["diff", "indexes_match"]
 
 _Adder = Callable[[tuple[int, ...], Step], None]
 
+DEFAULT_SCHEMA = "public"
+
 # The rank of each kind of step: the variant order of the engine's SqlMigrationStep.
 _RANK = {
     CreateSchema: 0,
@@ -79,6 +81,11 @@ _RANK = {
 
 def _label(namespace: str | None, name: str) -> str:
     return name if namespace is None else f"{namespace}.{name}"
+
+
+def _unqualified_public(table: Table) -> Table:
+    """Prisma 6 writes drops of objects in ``public`` without the schema (except towards an empty database)."""
+    return replace(table, namespace=None) if table.namespace == DEFAULT_SCHEMA else table
 
 
 @dataclass(frozen=True)
@@ -284,6 +291,7 @@ def _extension_steps(old: Database, new: Database) -> Iterator[tuple[int, Step]]
 def diff(old: Database | None, new: Database) -> list[Step]:
     """The steps from ``old`` (None: an empty database) to ``new``, in Prisma's order."""
     old = old or Database()
+    to_empty = not new.tables and not new.enums
     keyed: list[tuple[tuple[int, ...], Step]] = []
 
     def add(key: tuple[int, ...], step: Step) -> None:
@@ -304,9 +312,10 @@ def diff(old: Database | None, new: Database) -> list[Step]:
         new_pos = new_positions.get(table.key)
         if new_pos is None:
             dropped_tables.append(table)
-            add((old_pos,), DropTable(table))
+            shown = table if to_empty else _unqualified_public(table)
+            add((old_pos,), DropTable(shown))
             for fk_pos, fk in enumerate(table.foreign_keys):
-                add((old_pos, fk_pos), DropForeignKey(table, fk))
+                add((old_pos, fk_pos), DropForeignKey(shown, fk))
         else:
             pairs.append(_TablePair(old_pos, new_pos, table, new.tables[new_pos]))
     old_positions = {t.key for t in old.tables}
@@ -328,7 +337,8 @@ def diff(old: Database | None, new: Database) -> list[Step]:
             add((new_pos,), CreateEnum(enum))
     for old_pos, enum in enumerate(old.enums):
         if new.enum(*enum.key) is None:
-            add((old_pos,), DropEnum(enum))
+            shown = enum if to_empty or enum.namespace != DEFAULT_SCHEMA else replace(enum, namespace=None)
+            add((old_pos,), DropEnum(shown))
 
     keyed.sort(key=lambda item: item[0])
     steps = [s for _, s in keyed]
@@ -343,7 +353,7 @@ def _pair_steps(pair: _TablePair, new_db: Database, add: _Adder) -> None:
             add((new_pos, fk_pos), AddForeignKey(pair.new, fk))
     for fk_pos, fk in enumerate(old_fks):
         if not any(_foreign_keys_match(pair, fk, n) for n in new_fks):
-            add((old_pos, fk_pos), DropForeignKey(pair.old, fk))
+            add((old_pos, fk_pos), DropForeignKey(_unqualified_public(pair.old), fk))
     seen: set[int] = set()
     for fk_pos, fk in enumerate(old_fks):
         match = next(
@@ -366,7 +376,7 @@ def _pair_steps(pair: _TablePair, new_db: Database, add: _Adder) -> None:
             add((old_pos, i, new_pos, match), RenameIndex(pair.old, index, new_ix[match]))
     for i, index in enumerate(old_ix):
         if not any(indexes_match(index, n) for n in new_ix):
-            add((old_pos, i), DropIndex(pair.old, index))
+            add((old_pos, i), DropIndex(_unqualified_public(pair.old), index))
     for j, index in enumerate(new_ix):
         if not any(indexes_match(o, index) for o in old_ix):
             add((old_pos, new_pos, j, 0), CreateIndex(pair.new, index))
@@ -375,7 +385,7 @@ def _pair_steps(pair: _TablePair, new_db: Database, add: _Adder) -> None:
     for index in old_ix:
         match = next((j for j, n in enumerate(new_ix) if indexes_match(index, n)), None)
         if match is not None and _singular(index, old_ix) and recreated & set(new_ix[match].column_names):
-            add((old_pos, new_pos, match, 1), CreateIndex(pair.new, new_ix[match]))
+            add((old_pos, new_pos, match, 1), CreateIndex(pair.new, new_ix[match], recreated=True))
 
     changes = _table_changes(pair, new_db)
     if changes:
@@ -400,7 +410,7 @@ def _drop_unique_after_new_primary_key(steps: list[Step]) -> list[Step]:
 
 
 def _adds_primary_key_on(step: Step, table: Table, index: Index) -> bool:
-    if not isinstance(step, AlterTable) or (step.previous or step.table).key != table.key:
+    if not isinstance(step, AlterTable) or _unqualified_public(step.previous or step.table).key != table.key:
         return False
     if not any(isinstance(c, AddPrimaryKey) for c in step.changes):
         return False

@@ -243,13 +243,14 @@ def alter_table(step: AlterTable) -> list[str]:
     before: list[str] = []
     lines: list[str] = []
     after: list[str] = []
-    separate: list[str] = []
     for change in step.changes:
         match change:
             case DropPrimaryKey(name):
                 lines.append(f"DROP CONSTRAINT {quote(name)}")
             case RenamePrimaryKey(old_name, new_name):
-                separate.append(f"RENAME CONSTRAINT {quote(old_name)} TO {quote(new_name)}")
+                # Prisma 6 writes it as one more clause (a table whose key is dropped and added again
+                # then fails on PostgreSQL: that is the engine's script).
+                lines.append(f"RENAME CONSTRAINT {quote(old_name)} TO {quote(new_name)}")
             case AddPrimaryKey(pk):
                 columns = ", ".join(quote(c) for c in pk.columns)
                 lines.append(f"ADD CONSTRAINT {quote(pk.name)} PRIMARY KEY ({columns})")
@@ -265,7 +266,6 @@ def alter_table(step: AlterTable) -> list[str]:
             case DropAndRecreateColumn(old, new):
                 lines.append(f"DROP COLUMN {quote(old.name)}")
                 lines.append(f"ADD COLUMN     {column_definition(new)}")
-    after += [f"ALTER TABLE {old_table.qualified_name} {line}" for line in separate]
     main = [f"ALTER TABLE {old_table.qualified_name} " + ",\n".join(lines)] if lines else []
     return before + main + after
 

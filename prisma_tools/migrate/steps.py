@@ -199,6 +199,8 @@ class CreateTable:
 class CreateIndex:
     table: Table
     index: Index
+    recreated: bool = False
+    """Created again because a column it covers is dropped and recreated."""
 
 
 @dataclass(frozen=True)
