@@ -337,8 +337,8 @@ def diff(old: Database | None, new: Database) -> list[Step]:
             add((new_pos,), CreateEnum(enum))
     for old_pos, enum in enumerate(old.enums):
         if new.enum(*enum.key) is None:
-            shown = enum if to_empty or enum.namespace != DEFAULT_SCHEMA else replace(enum, namespace=None)
-            add((old_pos,), DropEnum(shown))
+            dropped = enum if to_empty or enum.namespace != DEFAULT_SCHEMA else replace(enum, namespace=None)
+            add((old_pos,), DropEnum(dropped))
 
     keyed.sort(key=lambda item: item[0])
     steps = [s for _, s in keyed]
