@@ -13,9 +13,19 @@ types (values in order) and sequences. A sequence Prisma creates for a new
 ``autoincrement()`` is named in lower case (``user_id_seq``) where ``SERIAL`` names
 it ``User_id_seq``: sequence names are compared case-insensitively.
 
-Prisma's own script is not always valid: when the last ``autoincrement()`` of a
-schema goes, it ends with ``DROP SEQUENCE "";``, which PostgreSQL rejects (a
-zero-length identifier). Such cases are checked to fail with exactly that error.
+Prisma's own script is not always valid on PostgreSQL (docs/migrate.md lists why:
+``DROP SEQUENCE "";``, a primary key renamed while it is recreated, an old enum type
+dropped while a column still uses it, a new enum value used in its transaction). Such
+a case is an expected failure (xfail) when the error is exactly one of these.
+
+Enum values are compared as sets (``ADD VALUE`` appends; the script cannot place a
+value where TO declares it), and a string default without the cast of the type it was
+set on (``'x'::character varying`` survives ``SET DATA TYPE TEXT``). Schemas that need
+an extension the server lacks (``vector``, PostGIS) are skipped, saying which;
+``pg_trgm`` and ``uuid-ossp`` are installed in a schema of their own. By default one
+case in sixteen runs; ``PRISMA_TOOLS_APPLY_ALL=1`` runs all of them. A removed
+``autoincrement()`` whose sequence Prisma keeps (another column still autoincrements)
+may leave that sequence behind.
 
 One database serves every case: between cases its schemas are dropped and
 ``public`` created again.
@@ -23,7 +33,9 @@ One database serves every case: between cases its schemas are dropped and
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -41,6 +53,7 @@ pytestmark = pytest.mark.corpus
 
 OWN = sorted(p for p in (FIXTURES / "migrate" / "cases").iterdir() if (p / "from.prisma").exists())
 EMPTY_SEQUENCE = 'DROP SEQUENCE "";'
+EXTENSIONS = "ext"
 
 _SNAPSHOT = {
     "columns": """
@@ -49,7 +62,7 @@ _SNAPSHOT = {
         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
-          AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+          AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'ext') AND n.nspname NOT LIKE 'pg_toast%'
     """,
     "constraints": """
         SELECT n.nspname, c.relname, k.conname, pg_get_constraintdef(k.oid)
@@ -72,10 +85,19 @@ _SNAPSHOT = {
 }
 
 _NEXTVAL = re.compile(r"nextval\('[^']*'::regclass\)")
+# A default keeps the cast of the type it was set on: 'x'::character varying after SET DATA TYPE TEXT.
+_LITERAL_CAST = re.compile(r"^('(?:[^']|'')*')::[a-z ]+(?:\(\d+\))?$")
 
 
 def _normal(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(_NEXTVAL.sub("nextval(<sequence>)", v) if isinstance(v, str) else v for v in row)
+    def one(v: Any) -> Any:
+        if isinstance(v, list):
+            return tuple(sorted(v))  # ADD VALUE appends: Prisma cannot place a new value where TO has it
+        if isinstance(v, str):
+            return _LITERAL_CAST.sub(r"\1", _NEXTVAL.sub("nextval(<sequence>)", v))
+        return v
+
+    return tuple(one(v) for v in row)
 
 
 class Database:
@@ -87,13 +109,22 @@ class Database:
         self.conn = psycopg.connect(url, autocommit=True)
 
     def reset(self) -> None:
+        self.conn.execute(b"ROLLBACK")  # a failed script with its own BEGIN leaves a transaction open
         rows = self.conn.execute(
             "SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema')"
             " AND nspname NOT LIKE 'pg_toast%' AND nspname NOT LIKE 'pg_temp%'"
         ).fetchall()
-        statements = [f'DROP SCHEMA "{name}" CASCADE' for (name,) in rows]
+        statements = [f'DROP SCHEMA "{name}" CASCADE' for (name,) in rows if name != EXTENSIONS]
         statements.append("CREATE SCHEMA public")
         self.conn.execute("; ".join(statements).encode("utf-8"))
+
+    def install_extensions(self) -> None:
+        """Extensions corpus schemas use without declaring them, in a schema that resets keep."""
+        self.conn.execute(f"CREATE SCHEMA IF NOT EXISTS {EXTENSIONS}".encode())
+        for name in ("pg_trgm", "uuid-ossp"):
+            with contextlib.suppress(Exception):
+                self.conn.execute(f'CREATE EXTENSION IF NOT EXISTS "{name}" SCHEMA {EXTENSIONS}'.encode())
+        self.conn.execute(f"SET search_path = public, {EXTENSIONS}".encode())
 
     def run(self, script: str) -> None:
         if script.strip() != "-- This is an empty migration.":
@@ -110,47 +141,96 @@ class Database:
 @pytest.fixture(scope="module")
 def scratch(postgres: PostgresServer) -> Iterator[Database]:  # noqa: F811
     db = Database(postgres.create_database())
+    db.install_extensions()
     yield db
     db.conn.close()
 
 
-def check_applies(db: Database, old: Schema, new: Schema, script: str) -> None:
-    """FROM + ``script`` has the catalog of TO built directly (or Prisma's script fails as it must)."""
+def _build(db: Database, schema: Schema) -> None:
+    """The database of ``schema``, from empty; skip when it needs an extension this server lacks."""
     import psycopg
 
     db.reset()
-    db.run(diff_sql(None, new))
+    try:
+        db.run(diff_sql(None, schema))
+    except psycopg.errors.UndefinedObject as e:
+        if "type" in str(e) and "does not exist" in str(e):
+            pytest.skip(f"the schema needs an extension this PostgreSQL does not have: {str(e).splitlines()[0]}")
+        raise
+
+
+def _prisma_failure(error: Exception, script: str) -> str | None:
+    """Why Prisma's own script fails on PostgreSQL, when it is one of the known reasons (docs/migrate.md)."""
+    kind, text = type(error).__name__, str(error)
+    if kind == "SyntaxError" and "zero-length delimited identifier" in text and EMPTY_SEQUENCE in script:
+        return 'DROP SEQUENCE "" after the last autoincrement() is removed'
+    if kind == "SyntaxError" and 'at or near "RENAME"' in text:
+        return "a primary key dropped, renamed and added again in one ALTER TABLE"
+    if kind == "DependentObjectsStillExist" and re.search(r'drop type "[^"]*_old"', text):
+        return "the old enum type is dropped while a column leaving the enum still uses it"
+    if kind == "UnsafeNewEnumValueUsage":
+        return "an enum value used in the transaction that adds it"
+    return None
+
+
+def check_applies(db: Database, old: Schema, new: Schema, script: str) -> str | None:
+    """FROM + ``script`` has the catalog of TO built directly; returns why Prisma's script fails, if it does."""
+    import psycopg
+
+    _build(db, new)
     expected = db.snapshot()
-    db.reset()
-    db.run(diff_sql(None, old))
-    if EMPTY_SEQUENCE in script:
-        with pytest.raises(psycopg.errors.SyntaxError, match="zero-length delimited identifier"):
-            db.run(script)
-        return
-    db.run(script)
+    _build(db, old)
+    try:
+        db.run(script)
+    except psycopg.Error as e:
+        reason = _prisma_failure(e, script)
+        if reason is None:
+            raise
+        return reason
     got = db.snapshot()
+    if "DROP DEFAULT" in script and "DROP SEQUENCE" not in script:
+        # An autoincrement() removed keeps its SERIAL sequence (still owned by the column): Prisma drops
+        # it only when no column autoincrements any more. TO's sequences must all be there.
+        assert expected["sequences"] <= got["sequences"]
+        got["sequences"] = expected["sequences"]
     for name in _SNAPSHOT:
         assert got[name] == expected[name], (
             f"{name}: only after the migration {sorted(got[name] - expected[name])};"
             f" only in TO {sorted(expected[name] - got[name])}"
         )
+    return None
 
 
 def _case_id(case: dict[str, object]) -> str:
     return str(case["sql"])[: -len(".sql")]
 
 
-@pytest.mark.parametrize("case", CASES, ids=_case_id)
+# Every case when PRISMA_TOOLS_APPLY_ALL=1 (about 15 minutes on a busy machine); else one in sixteen.
+SAMPLED = CASES if os.environ.get("PRISMA_TOOLS_APPLY_ALL") == "1" else CASES[::16]
+# Own cases whose script cannot run here for a reason outside Prisma's text.
+OWN_ENVIRONMENT = {
+    "extension_moved": 'CREATE EXTENSION ... WITH SCHEMA "other": Prisma does not create that schema',
+    "schema_listed_before_is_not_created": "the old datasource listed the schema, so Prisma assumes it exists",
+}
+
+
+@pytest.mark.parametrize("case", SAMPLED, ids=_case_id)
 def test_corpus_script_reaches_to(scratch: Database, case: dict[str, object]) -> None:
     old, new = from_to(case)
-    check_applies(scratch, old, new, (GOLDEN / str(case["sql"])).read_text(encoding="utf-8"))
+    reason = check_applies(scratch, old, new, (GOLDEN / str(case["sql"])).read_text(encoding="utf-8"))
+    if reason is not None:
+        pytest.xfail(f"Prisma's script fails on PostgreSQL: {reason}")
 
 
 @pytest.mark.parametrize("case", OWN, ids=lambda p: p.name)
 def test_own_script_reaches_to(scratch: Database, case: Any) -> None:
-    check_applies(
-        scratch, load(case / "from.prisma"), load(case / "to.prisma"), (case / "expected.sql").read_text("utf-8")
-    )
+    if case.name in OWN_ENVIRONMENT:
+        pytest.skip(OWN_ENVIRONMENT[case.name])
+    # Where Prisma's text is wrong on purpose-built input (an unescaped quote), ours.sql is what runs.
+    script = case / "ours.sql" if (case / "ours.sql").exists() else case / "expected.sql"
+    reason = check_applies(scratch, load(case / "from.prisma"), load(case / "to.prisma"), script.read_text("utf-8"))
+    if reason is not None:
+        pytest.xfail(f"Prisma's script fails on PostgreSQL: {reason}")
 
 
 def test_cases_are_listed() -> None:
