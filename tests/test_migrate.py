@@ -302,3 +302,30 @@ def test_schema_enum_and_constraint_names_and_defaults_are_escaped() -> None:
     assert "DEFAULT 'it''s'" in sql
     assert 'CONSTRAINT "p""k" PRIMARY KEY' in sql
     assert 'ADD CONSTRAINT "f""k" FOREIGN KEY' in sql
+
+
+def test_warnings_of_a_destructive_migration() -> None:
+    """The Warnings: lines migrate create writes, in the engine's order: warnings, then unexecutable steps."""
+    from prisma_tools.migrate import diff_steps
+    from prisma_tools.migrate.destructive import migration_warnings
+
+    new = (
+        BASE.replace("  ADMIN\n", "")
+        .replace("@default(USER)", "@default(USER)\n  age   BigInt")
+        .replace("  name  String?\n", "  name  String\n  nick  String @db.VarChar(10)\n")
+        .replace("  posts Post[]\n", "")
+        .split("model Post {")[0]
+    )
+    old = BASE.replace("  name  String?\n", "  name  String?\n  nick  String\n  age   String?\n")
+    warnings = migration_warnings(diff_steps(schema(old), schema(new)))
+    assert warnings == [
+        "The values [ADMIN] on the enum `Role` will be removed. If these variants are still used in the database,"
+        " this will fail.",
+        "You are about to alter the column `nick` on the `User` table. The data in that column could be lost."
+        " The data in that column will be cast from `Text` to `VarChar(10)`.",
+        "You are about to drop the `Post` table. If the table is not empty, all the data it contains will be lost.",
+        "Made the column `name` on table `User` required. This step will fail if there are existing NULL values"
+        " in that column.",
+        "Added the required column `age` to the `User` table without a default value. This is not possible if"
+        " the table is not empty.",
+    ]
