@@ -15,14 +15,15 @@ it ``User_id_seq``: sequence names are compared case-insensitively.
 
 Prisma's own script is not always valid on PostgreSQL (docs/migrate.md lists why:
 ``DROP SEQUENCE "";``, a primary key renamed while it is recreated, an old enum type
-dropped while a column still uses it, a new enum value used in its transaction). Such
+dropped while a column still uses it, a new enum value used in its transaction,
+``SET DATA TYPE BIGSERIAL``, a cast PostgreSQL makes only with ``USING``). Such
 a case is an expected failure (xfail) when the error is exactly one of these.
 
 Enum values are compared as sets (``ADD VALUE`` appends; the script cannot place a
 value where TO declares it), and a string default without the cast of the type it was
 set on (``'x'::character varying`` survives ``SET DATA TYPE TEXT``). Schemas that need
 an extension the server lacks (``vector``, PostGIS) are skipped, saying which;
-``pg_trgm`` and ``uuid-ossp`` are installed in a schema of their own. By default one
+``pg_trgm``, ``uuid-ossp`` and ``citext`` are installed in a schema of their own. By default one
 case in sixteen runs; ``PRISMA_TOOLS_APPLY_ALL=1`` runs all of them. A removed
 ``autoincrement()`` whose sequence Prisma keeps (another column still autoincrements)
 may leave that sequence behind.
@@ -121,7 +122,7 @@ class Database:
     def install_extensions(self) -> None:
         """Extensions corpus schemas use without declaring them, in a schema that resets keep."""
         self.conn.execute(f"CREATE SCHEMA IF NOT EXISTS {EXTENSIONS}".encode())
-        for name in ("pg_trgm", "uuid-ossp"):
+        for name in ("pg_trgm", "uuid-ossp", "citext"):
             with contextlib.suppress(Exception):
                 self.conn.execute(f'CREATE EXTENSION IF NOT EXISTS "{name}" SCHEMA {EXTENSIONS}'.encode())
         self.conn.execute(f"SET search_path = public, {EXTENSIONS}".encode())
@@ -170,6 +171,10 @@ def _prisma_failure(error: Exception, script: str) -> str | None:
         return "the old enum type is dropped while a column leaving the enum still uses it"
     if kind == "UnsafeNewEnumValueUsage":
         return "an enum value used in the transaction that adds it"
+    if kind == "UndefinedObject" and re.search(r'type "(small|big)?serial" does not exist', text):
+        return "SET DATA TYPE SERIAL on an autoincrementing column whose type changes"
+    if kind == "DatatypeMismatch" and "cannot be cast automatically" in text:
+        return "a cast Prisma calls safe or risky that PostgreSQL does not make without USING"
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from .casts import Cast, column_type_change
 from .model import Column
@@ -58,6 +59,29 @@ def _json_equal(old: str, new: str) -> bool:
         return True  # the engine treats JSON it cannot read as unchanged
 
 
+_NUMERIC = ("Float", "Decimal")
+
+
+def _numbers_equal(old: str, new: str) -> bool:
+    """Float and Decimal defaults are compared as numbers (``1`` and ``1.0`` are the same value)."""
+    try:
+        return Decimal(old) == Decimal(new)
+    except InvalidOperation:
+        return old == new
+
+
+def _list_items(sql: str) -> list[str]:
+    return sql[len("ARRAY[") : sql.rindex("]::")].split(", ") if sql.startswith("ARRAY[") else [sql]
+
+
+def _values_equal(old: Column, new: Column, *, is_list: bool = False) -> bool:
+    a, b = old.default or "", new.default or ""
+    if old.family in _NUMERIC and new.family in _NUMERIC:
+        xs, ys = (_list_items(a), _list_items(b)) if is_list else ([a], [b])
+        return len(xs) == len(ys) and all(_numbers_equal(x, y) for x, y in zip(xs, ys, strict=True))
+    return a == b
+
+
 def defaults_match(old: Column, new: Column) -> bool:
     """Whether the engine sees the same default on both columns (``defaults_match``)."""
     a, b = _kind(old), _kind(new)
@@ -67,13 +91,13 @@ def defaults_match(old: Column, new: Column) -> bool:
     if a == b == "list":
         if "DateTime" in (old.family, new.family):
             return True  # date-time elements always match
-        return old.default == new.default
+        return _values_equal(old, new, is_list=True)
     if a == b == "json" or {a, b} == {"json", "value"}:
         return _json_equal(old.default or "", new.default or "")
     if (a == "datetime" and b is not None) or (b == "datetime" and a is not None):
         return True  # the engine cannot compare date-time literals
     if a in values and b in values:
-        return old.default == new.default
+        return _values_equal(old, new)
     if a in values or a == "now":
         return b in ("sequence", "dbgenerated-empty") or a == b == "now"
     if a in ("dbgenerated", "dbgenerated-empty") and b in (*values, "now", None):
