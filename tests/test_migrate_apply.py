@@ -16,7 +16,8 @@ it ``User_id_seq``: sequence names are compared case-insensitively.
 Prisma's own script is not always valid on PostgreSQL (docs/migrate.md lists why:
 ``DROP SEQUENCE "";``, a primary key renamed while it is recreated, an old enum type
 dropped while a column still uses it, a new enum value used in its transaction,
-``SET DATA TYPE BIGSERIAL``, a cast PostgreSQL makes only with ``USING``). Such
+``SET DATA TYPE BIGSERIAL``, a cast PostgreSQL makes only with ``USING``, an index
+recreated with its column and also renamed). Such
 a case is an expected failure (xfail) when the error is exactly one of these.
 
 Enum values are compared as sets (``ADD VALUE`` appends; the script cannot place a
@@ -173,6 +174,8 @@ def _prisma_failure(error: Exception, script: str) -> str | None:
         return "an enum value used in the transaction that adds it"
     if kind == "UndefinedObject" and re.search(r'type "(small|big)?serial" does not exist', text):
         return "SET DATA TYPE SERIAL on an autoincrementing column whose type changes"
+    if kind == "UndefinedTable" and re.search(r'ALTER INDEX "[^"]*" RENAME', script):
+        return "an index recreated with its column is also renamed (the old name is gone)"
     if kind == "DatatypeMismatch" and "cannot be cast automatically" in text:
         return "a cast Prisma calls safe or risky that PostgreSQL does not make without USING"
     return None
