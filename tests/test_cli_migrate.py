@@ -303,3 +303,18 @@ def test_diff_option_errors(args: list[str], message: str) -> None:
     result = run("diff", *args)
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_create_writes_the_warnings_of_drops(tmp_path: Path) -> None:
+    schema = tmp_path / "schema.prisma"
+    shutil.copy(ADDITIVE / "from.prisma", schema)
+    result = run("create", "drop_tag", "--schema", str(schema), "--from", str(ADDITIVE / "to.prisma"))
+    assert result.exit_code == 0, result.output
+    [folder] = (tmp_path / "migrations").glob("*_drop_tag")
+    text = (folder / "migration.sql").read_text(encoding="utf-8")
+    script = (CASES / "additive_changes_reversed" / "expected.sql").read_text(encoding="utf-8")
+    assert text.startswith("/*\n  Warnings:\n\n  - The values [GUEST,MOD,SUPER] on the enum `Role` will be removed.")
+    assert "  - You are about to drop the column `age` on the `User` table." in text
+    assert "  - You are about to drop the `Tag` table. If the table is not empty" in text
+    assert text.endswith("\n*/\n" + script)
+    assert "warning: You are about to drop the `Tag` table" in result.stderr
