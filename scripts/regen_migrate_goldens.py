@@ -5,6 +5,9 @@ Prisma 6's engine compiled to WebAssembly) and writes its output byte for byte:
 
 * ``tests/fixtures/migrate/cases/NAME/expected.sql`` for every own case
   (``to.prisma``, and ``from.prisma`` unless the case starts from empty);
+* ``tests/fixtures/migrate/nonadditive/``: the non-additive pairs of
+  ``tests/migrate_changes.py`` (each additive case reversed, and every change in
+  both directions), ``ENTRY/DIRECTION-SLUG.sql`` and their ``cases.json``;
 * ``tests/fixtures/migrate/corpus/``: for every PostgreSQL schema of
   ``../shared/corpus`` that Prisma 6 validates, ``ENTRY/empty.sql`` (from empty)
   and ``ENTRY/SLUG.sql`` for each additive diff derived from it (see
@@ -19,7 +22,9 @@ Usage::
     python scripts/regen_migrate_goldens.py --report   # also compare prisma-tools with the engine: N of M
 
 Node.js and the oracle (``../shared/tools/prisma-oracle``, or ``PRISMA_ORACLE``)
-are needed here, not by the tests, which read only the committed files.
+are needed here, not by the tests, which read only the committed files. The jobs
+run in ``-j`` Node processes (``scripts/oracle_batch.js``, which compiles the
+engine once), each printing exactly what ``prisma-oracle sql`` prints.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
+from migrate_changes import Change, apply_all, changes_for  # noqa: E402
 from migrate_corpus import (  # noqa: E402
     EDPSYCH_MIGRATION,
     Removal,
@@ -48,12 +54,13 @@ from migrate_corpus import (  # noqa: E402
 )
 
 from prisma_tools import load, parse  # noqa: E402
-from prisma_tools.migrate import diff_sql  # noqa: E402
+from prisma_tools.migrate import diff_sql, diff_summary  # noqa: E402
 from prisma_tools.nodes import Schema  # noqa: E402
 from prisma_tools.printer import print_files  # noqa: E402
 
 CASES = REPO / "tests" / "fixtures" / "migrate" / "cases"
 CORPUS_OUT = REPO / "tests" / "fixtures" / "migrate" / "corpus"
+NONADDITIVE_OUT = REPO / "tests" / "fixtures" / "migrate" / "nonadditive"
 SHARED = Path(os.environ.get("PRISMA_TOOLS_SHARED", REPO.parent / "shared"))
 CORPUS = SHARED / "corpus"
 
@@ -74,10 +81,47 @@ class Job:
     case: dict[str, object] | None = None
     result: bytes | None = None
     error: str | None = None
+    summary: bool = False
+    """Run with ``--summary`` (``migrate diff`` without ``--script``)."""
+
+
+def summary_job(job: Job, ours: Callable[[], str]) -> Job:
+    """The ``--summary`` twin of a script job, written beside it as ``*.summary``."""
+    out = job.out.with_suffix(".summary")
+    return Job(out, job.from_path, job.to_path, kind=job.kind + "-summary", ours=ours, summary=True)
+
+
+def run_batch(jobs: list[Job]) -> None:
+    """Run ``jobs`` in one Node process (scripts/oracle_batch.js: the engine is compiled once)."""
+    if not jobs:
+        return
+    listing = [
+        {"from": str(j.from_path) if j.from_path else None, "to": str(j.to_path), "summary": j.summary} for j in jobs
+    ]
+    oracle_dir = oracle_path().parent
+    proc = subprocess.run(
+        ["node", str(REPO / "scripts" / "oracle_batch.js"), str(oracle_dir)],
+        input=json.dumps(listing).encode("utf-8"),
+        capture_output=True,
+        check=False,
+    )
+    lines = proc.stdout.decode("utf-8").splitlines()
+    if proc.returncode != 0 or len(lines) != len(jobs):
+        # Fall back to one oracle process per job.
+        for job in jobs:
+            run_oracle(job)
+        return
+    for job, line in zip(jobs, lines, strict=True):
+        answer = json.loads(line)
+        if "stdout" in answer:
+            job.result = answer["stdout"].encode("utf-8")
+        else:
+            job.error = answer["error"]
 
 
 def run_oracle(job: Job) -> Job:
-    args = [str(oracle_path()), "sql", str(job.from_path) if job.from_path else "--empty", str(job.to_path)]
+    args = [str(oracle_path()), "sql", *(["--summary"] if job.summary else [])]
+    args += [str(job.from_path) if job.from_path else "--empty", str(job.to_path)]
     proc = subprocess.run(args, capture_output=True, check=False)
     if proc.returncode == 0:
         job.result = proc.stdout
@@ -108,15 +152,14 @@ def own_jobs() -> list[Job]:
         if not from_path.exists():
             from_path = None
         to_path = case / "to.prisma"
-        jobs.append(
-            Job(
-                case / "expected.sql",
-                from_path,
-                to_path,
-                kind="own",
-                ours=lambda f=from_path, t=to_path: diff_sql(load(f) if f else None, load(t)),
-            )
+        job = Job(
+            case / "expected.sql",
+            from_path,
+            to_path,
+            kind="own",
+            ours=lambda f=from_path, t=to_path: diff_sql(load(f) if f else None, load(t)),
         )
+        jobs += [job, summary_job(job, lambda f=from_path, t=to_path: diff_summary(load(f) if f else None, load(t)))]
     return jobs
 
 
@@ -167,6 +210,46 @@ def corpus_jobs(tmp: Path) -> list[Job]:
     return jobs
 
 
+def nonadditive_jobs(tmp: Path) -> list[Job]:
+    """Drops (each additive case reversed) and changes in both directions, from every corpus schema."""
+    jobs = []
+    for entry in postgres_entries(CORPUS):
+        folder = NONADDITIVE_OUT / entry.id
+        full = load(entry.path)
+        pairs: list[tuple[str, Schema, Schema, dict[str, object]]] = []
+        for removals in derived_cases(full):
+            slug = "+".join(r.slug for r in removals)
+            case = {"removals": [r.to_json() for r in removals]}
+            pairs.append((f"drop-{slug}", full, remove(full, removals), case))
+        changes = changes_for(full)
+        groups: list[tuple[Change, ...]] = [(c,) for c in changes]
+        firsts: dict[str, Change] = {}
+        for c in changes:
+            firsts.setdefault(c.kind, c)
+        if len(firsts) > 1:
+            groups.append(tuple(firsts.values()))
+        for group in groups:
+            slug = "+".join(c.slug for c in group) if len(group) < 4 else "all-kinds"
+            changed = apply_all(full, group)
+            case = {"changes": [c.to_json() for c in group]}
+            pairs.append((f"change-{slug}", full, changed, case))
+            pairs.append((f"revert-{slug}", changed, full, case))
+        for name, from_schema, to_schema, case in pairs:
+            work = tmp / "nonadditive" / entry.id / name
+            (work / "from").mkdir(parents=True)
+            (work / "to").mkdir(parents=True)
+            job = Job(
+                folder / f"{name}.sql",
+                write_schema(from_schema, entry.path, work / "from"),
+                write_schema(to_schema, entry.path, work / "to"),
+                kind="nonadditive",
+                ours=lambda f=from_schema, t=to_schema: diff_sql(f, t),
+                case={"entry": entry.id, "direction": name.split("-", 1)[0], **case},
+            )
+            jobs += [job, summary_job(job, lambda f=from_schema, t=to_schema: diff_summary(f, t))]
+    return jobs
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="report stale files and exit 1; write nothing")
@@ -179,19 +262,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     stale: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        jobs = own_jobs() + ([] if args.own else corpus_jobs(Path(tmp)))
+        jobs = own_jobs() + ([] if args.own else corpus_jobs(Path(tmp)) + nonadditive_jobs(Path(tmp)))
+        chunks = [jobs[i :: max(1, args.jobs)] for i in range(max(1, args.jobs))]
         with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-            done = list(pool.map(run_oracle, jobs))
+            list(pool.map(run_batch, chunks))
+        done = jobs
     accepted: list[dict[str, object]] = []
-    rejected = 0
+    accepted_nonadditive: list[dict[str, object]] = []
+    rejected = rejected_nonadditive = 0
     for job in done:
         if job.result is None:
             if job.kind == "derived":
                 rejected += 1  # the derived FROM is not a valid schema: not a case
                 continue
+            if job.kind == "nonadditive":
+                rejected_nonadditive += 1
+                continue
+            if job.kind == "nonadditive-summary":
+                continue
             print(f"oracle failed for {job.out}: {job.error}", file=sys.stderr)
             return 2
-        if job.case is not None:
+        if job.kind == "nonadditive" and job.case is not None:
+            accepted_nonadditive.append(job.case | {"sql": job.out.relative_to(NONADDITIVE_OUT).as_posix()})
+        elif job.case is not None:
             accepted.append(job.case | {"sql": job.out.relative_to(CORPUS_OUT).as_posix()})
         if not job.out.exists() or job.out.read_bytes() != job.result:
             stale.append(str(job.out.relative_to(REPO)))
@@ -199,14 +292,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                 job.out.parent.mkdir(parents=True, exist_ok=True)
                 job.out.write_bytes(job.result)
     listing = (json.dumps(accepted, indent=1) + "\n").encode("utf-8")
-    cases_json = CORPUS_OUT / "cases.json"
-    if not args.own and (not cases_json.exists() or cases_json.read_bytes() != listing):
-        stale.append(str(cases_json.relative_to(REPO)))
-        if not args.check:
-            cases_json.write_bytes(listing)
+    for cases_json, listed in (
+        (CORPUS_OUT / "cases.json", listing),
+        (NONADDITIVE_OUT / "cases.json", (json.dumps(accepted_nonadditive, indent=1) + "\n").encode("utf-8")),
+    ):
+        if not args.own and (not cases_json.exists() or cases_json.read_bytes() != listed):
+            stale.append(str(cases_json.relative_to(REPO)))
+            if not args.check:
+                cases_json.parent.mkdir(parents=True, exist_ok=True)
+                cases_json.write_bytes(listed)
     for name in stale:
         print(("stale: " if args.check else "wrote ") + name)
     print(f"{len(accepted)} corpus cases ({rejected} derived schemas rejected by the engine as invalid)")
+    if not args.own:
+        print(
+            f"{len(accepted_nonadditive)} non-additive cases"
+            f" ({rejected_nonadditive} changed schemas rejected by the engine as invalid)"
+        )
     if args.report:
         report(done)
     return 1 if args.check and stale else 0

@@ -36,13 +36,11 @@ def test_diff_from_empty() -> None:
     assert result.stdout == (case / "expected.sql").read_text(encoding="utf-8")
 
 
-def test_diff_refuses_a_drop_naming_it(tmp_path: Path) -> None:
+def test_diff_prints_drops_as_prisma_does() -> None:
     result = run("diff", str(ADDITIVE / "to.prisma"), str(ADDITIVE / "from.prisma"))
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    assert "drop or rename table Tag" in result.stderr
-    assert "drop column User.age" in result.stderr
-    assert "Traceback" not in result.output
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (CASES / "additive_changes_reversed" / "expected.sql").read_text(encoding="utf-8")
+    assert "DROP TABLE" in result.stdout
 
 
 def test_diff_other_provider_is_not_supported_yet(tmp_path: Path) -> None:
@@ -190,12 +188,13 @@ def test_create_from_git_with_warnings(repo: Path, monkeypatch: pytest.MonkeyPat
     assert "warning: Added the required column `req`" in result.stderr
 
 
-def test_create_refuses_unsupported_changes_and_writes_nothing(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(repo)
-    result = run("create", "x", "--from", str(ADDITIVE / "to.prisma"), "--schema", str(ADDITIVE / "from.prisma"))
+def test_create_refuses_a_schema_it_cannot_model_and_writes_nothing(tmp_path: Path) -> None:
+    schema = tmp_path / "schema.prisma"
+    schema.write_text('datasource db {\n  provider = "mysql"\n  url = env("X")\n}\n', encoding="utf-8")
+    result = run("create", "x", "--from-empty", "--schema", str(schema))
     assert result.exit_code == 2
-    assert "drop or rename table Tag" in result.stderr
-    assert not (ADDITIVE / "migrations").exists()
+    assert 'provider "mysql" is not supported yet' in result.stderr
+    assert not (tmp_path / "migrations").exists()
 
 
 @pytest.mark.parametrize(
@@ -229,9 +228,15 @@ def test_diff_json_carries_the_sql_or_the_diagnostics(tmp_path: Path) -> None:
 
     ok = run("diff", "--output-format", "json", str(ADDITIVE / "from.prisma"), str(ADDITIVE / "to.prisma"))
     assert ok.exit_code == 0, ok.output
-    assert json.loads(ok.stdout) == {"sql": (ADDITIVE / "expected.sql").read_text(encoding="utf-8"), "diagnostics": []}
+    assert json.loads(ok.stdout) == {
+        "sql": (ADDITIVE / "expected.sql").read_text(encoding="utf-8"),
+        "summary": (ADDITIVE / "expected.summary").read_text(encoding="utf-8"),
+        "diagnostics": [],
+    }
 
-    refused = run("diff", "--output-format", "json", str(ADDITIVE / "to.prisma"), str(ADDITIVE / "from.prisma"))
+    other = tmp_path / "mysql.prisma"
+    other.write_text('datasource db {\n  provider = "mysql"\n  url = env("X")\n}\n', encoding="utf-8")
+    refused = run("diff", "--output-format", "json", "--from-empty", str(other))
     assert refused.exit_code == 2
     body = json.loads(refused.stdout)
     assert body["sql"] is None
@@ -249,3 +254,67 @@ def test_diff_json_carries_the_sql_or_the_diagnostics(tmp_path: Path) -> None:
     missing = run("diff", "--output-format", "json", "--from-empty", str(tmp_path / "nowhere.prisma"))
     assert missing.exit_code == 2
     assert json.loads(missing.stdout)["diagnostics"][0]["code"] == "io-error"
+
+
+def test_prisma_spellings_print_the_summary_or_with_script_the_sql() -> None:
+    """`migrate diff --from-schema A --to-schema B [--script]` as Prisma's CLI takes it."""
+    args = ["diff", "--from-schema", str(ADDITIVE / "from.prisma"), "--to-schema", str(ADDITIVE / "to.prisma")]
+    summary = run(*args)
+    assert summary.exit_code == 0, summary.output
+    assert summary.stdout == (ADDITIVE / "expected.summary").read_text(encoding="utf-8")
+    script = run(*args, "--script")
+    assert script.exit_code == 0, script.output
+    assert script.stdout == (ADDITIVE / "expected.sql").read_text(encoding="utf-8")
+    empty = run("diff", "--from-empty", "--to-schema", str(ADDITIVE / "to.prisma"), "--script")
+    assert empty.stdout == run("diff", "--from-empty", str(ADDITIVE / "to.prisma")).stdout
+
+
+def test_to_empty_drops_everything_with_schema_names() -> None:
+    result = run("diff", "--from-schema", str(ADDITIVE / "to.prisma"), "--to-empty", "--script")
+    assert result.exit_code == 0, result.output
+    assert 'DROP TABLE "public"."Tag";' in result.stdout
+
+
+def test_exit_code_follows_prisma(tmp_path: Path) -> None:
+    same = ["diff", "--from-schema", str(ADDITIVE / "to.prisma"), "--to-schema", str(ADDITIVE / "to.prisma")]
+    result = run(*same, "--exit-code")
+    assert (result.exit_code, result.stdout) == (0, "No difference detected.\n")
+    changed = run("diff", "--from-schema", str(ADDITIVE / "from.prisma"), "--to-schema", str(ADDITIVE / "to.prisma"))
+    assert changed.exit_code == 0
+    assert run(*changed_args(), "--exit-code").exit_code == 2
+    missing = run("diff", "--from-empty", "--to-schema", str(tmp_path / "nope.prisma"), "--exit-code")
+    assert missing.exit_code == 1
+
+
+def changed_args() -> list[str]:
+    return ["diff", "--from-schema", str(ADDITIVE / "from.prisma"), "--to-schema", str(ADDITIVE / "to.prisma")]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--from-url", "postgresql://x/y", "--to-schema", "a.prisma"], "--from-url, --to-url"),
+        (["--from-migrations", "m", "--to-schema", "a.prisma"], "not supported yet"),
+        (["--from-empty", "--from-schema", "a.prisma", "--to-empty"], "exactly one FROM"),
+        (["--from-empty"], "exactly one TO"),
+    ],
+)
+def test_diff_option_errors(args: list[str], message: str) -> None:
+    result = run("diff", *args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_create_writes_the_warnings_of_drops(tmp_path: Path) -> None:
+    schema = tmp_path / "schema.prisma"
+    shutil.copy(ADDITIVE / "from.prisma", schema)
+    result = run("create", "drop_tag", "--schema", str(schema), "--from", str(ADDITIVE / "to.prisma"))
+    assert result.exit_code == 0, result.output
+    [folder] = (tmp_path / "migrations").glob("*_drop_tag")
+    text = (folder / "migration.sql").read_text(encoding="utf-8")
+    script = (CASES / "additive_changes_reversed" / "expected.sql").read_text(encoding="utf-8")
+    assert text.startswith("/*\n  Warnings:\n\n  - The values [GUEST,MOD,SUPER] on the enum `Role` will be removed.")
+    assert "  - You are about to drop the column `age` on the `User` table." in text
+    assert "  - You are about to drop the `Tag` table. If the table is not empty" in text
+    assert text.endswith("\n*/\n" + script)
+    assert "warning: You are about to drop the `Tag` table" in result.stderr

@@ -1,4 +1,4 @@
-"""prisma_tools.migrate: golden SQL from Prisma's engine for small schemas, refusals, units.
+"""prisma_tools.migrate: golden SQL from Prisma's engine for small schemas, units.
 
 Each ``tests/fixtures/migrate/cases/NAME/`` holds ``to.prisma``, optionally
 ``from.prisma`` (else the diff starts from an empty database) and
@@ -17,7 +17,7 @@ import pytest
 from conftest import FIXTURES
 
 from prisma_tools import load, parse
-from prisma_tools.migrate import UnsupportedChange, UnsupportedSchema, build, diff_sql
+from prisma_tools.migrate import UnsupportedSchema, build, diff_sql, diff_summary
 from prisma_tools.migrate.model import Column
 from prisma_tools.migrate.names import foreign_key_name, index_name, primary_key_name
 from prisma_tools.migrate.types import _format_datetime
@@ -41,6 +41,15 @@ def test_golden(case: Path) -> None:
         assert correct.replace("''", "'") == expected.replace("''", "'")
         expected = correct
     assert diff_sql(old, load(case / "to.prisma")) == expected
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_golden_summary(case: Path) -> None:
+    """``migrate diff`` without ``--script``: the engine's summary (``expected.summary``)."""
+    from_path = case / "from.prisma"
+    old = load(from_path) if from_path.exists() else None
+    expected = (case / "expected.summary").read_text(encoding="utf-8")
+    assert diff_summary(old, load(case / "to.prisma")) == expected
 
 
 def schema(body: str, datasource: str = DS) -> Schema:
@@ -71,51 +80,10 @@ model Post {
 """
 
 
-def refusal(new_body: str) -> str:
-    with pytest.raises(UnsupportedChange) as info:
-        diff_sql(schema(BASE), schema(new_body))
-    return str(info.value)
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "message"),
-    [
-        ("  name  String?\n", "", "drop column User.name"),
-        ("  name  String?\n", "  name  Int?\n", "change the type of column User.name from TEXT to INTEGER"),
-        ("  name  String?\n", "  name  String\n", "make column User.name required (SET NOT NULL)"),
-        ("  email String  @unique\n", "  email String? @unique\n", "make column User.email optional"),
-        ("@default(USER)", "@default(ADMIN)", "change the default of column User.role from DEFAULT 'USER'"),
-        ("@id @default(autoincrement())", "@id", "stop making column User.id autoincrementing"),
-        ("  email String  @unique\n", "  email String\n", "drop or rename index User_email_key on table User"),
-        ("@unique", '@unique(map: "email_uq")', "drop or rename index User_email_key"),
-        ("  @@index([authorId])", "  @@index([authorId(sort: Desc)])", "change index Post_authorId_idx"),
-        ("references: [id])", "references: [id], onDelete: Cascade)", "change foreign key Post_authorId_fkey"),
-        ("  ADMIN\n", "", "remove value ADMIN from enum Role"),
-        ("model Post {", 'model Post {\n  @@map("posts")', "drop or rename table Post"),
-        ("enum Role {", 'enum Role {\n  @@map("role")', "drop or rename enum Role"),
-        ("  id       Int  @id\n", "  id       Int\n  @@id([id, authorId])\n", "change the primary key of table Post"),
-    ],
-)
-def test_refuses_non_additive_changes(old: str, new: str, message: str) -> None:
-    assert old in BASE
-    text = refusal(BASE.replace(old, new, 1))
-    assert message in text
-    assert "only additive changes are supported" in text
-
-
-def test_refusal_names_every_change() -> None:
-    with pytest.raises(UnsupportedChange) as info:
-        diff_sql(schema(BASE), schema("model Other {\n  id Int @id\n}\n"))
-    assert set(info.value.changes) == {
-        "drop or rename enum Role",
-        "drop or rename table User",
-        "drop or rename table Post",
-    }
-
-
-def test_dropping_a_model_is_refused_even_with_additions() -> None:
-    text = refusal(BASE.replace("  posts Post[]\n", "").split("model Post {")[0] + "model New {\n  id Int @id\n}\n")
-    assert "drop or rename table Post" in text
+def test_nothing_is_refused_any_more() -> None:
+    """Drops, renames and changes are written, not refused (the goldens pin their text)."""
+    other = diff_sql(schema(BASE), schema("model Other {\n  id Int @id\n}\n"))
+    assert other.index('DROP TABLE "User"') < other.index('DROP TYPE "Role"') < other.index('CREATE TABLE "Other"')
 
 
 def test_additive_changes_pass() -> None:
@@ -334,3 +302,30 @@ def test_schema_enum_and_constraint_names_and_defaults_are_escaped() -> None:
     assert "DEFAULT 'it''s'" in sql
     assert 'CONSTRAINT "p""k" PRIMARY KEY' in sql
     assert 'ADD CONSTRAINT "f""k" FOREIGN KEY' in sql
+
+
+def test_warnings_of_a_destructive_migration() -> None:
+    """The Warnings: lines migrate create writes, in the engine's order: warnings, then unexecutable steps."""
+    from prisma_tools.migrate import diff_steps
+    from prisma_tools.migrate.destructive import migration_warnings
+
+    new = (
+        BASE.replace("  ADMIN\n", "")
+        .replace("@default(USER)", "@default(USER)\n  age   BigInt")
+        .replace("  name  String?\n", "  name  String\n  nick  String @db.VarChar(10)\n")
+        .replace("  posts Post[]\n", "")
+        .split("model Post {")[0]
+    )
+    old = BASE.replace("  name  String?\n", "  name  String?\n  nick  String\n  age   String?\n")
+    warnings = migration_warnings(diff_steps(schema(old), schema(new)))
+    assert warnings == [
+        "The values [ADMIN] on the enum `Role` will be removed. If these variants are still used in the database,"
+        " this will fail.",
+        "You are about to alter the column `nick` on the `User` table. The data in that column could be lost."
+        " The data in that column will be cast from `Text` to `VarChar(10)`.",
+        "You are about to drop the `Post` table. If the table is not empty, all the data it contains will be lost.",
+        "Made the column `name` on table `User` required. This step will fail if there are existing NULL values"
+        " in that column.",
+        "Added the required column `age` to the `User` table without a default value. This is not possible if"
+        " the table is not empty.",
+    ]

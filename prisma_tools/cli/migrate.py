@@ -99,69 +99,119 @@ def _load_from(path: str | None, from_empty: bool, from_git: str | None, to_path
 def migrate() -> None:
     """The SQL Prisma Migrate would write for a schema change (PostgreSQL).
 
-    Only additive changes are generated (new enums, enum values, tables,
-    columns, indexes, foreign keys, join tables, schemas and extensions); any
-    other change is refused with exit status 2, naming it.
+    Every change Prisma's engine writes: tables, columns (type casts, nullability,
+    defaults, sequences), primary keys, indexes, foreign keys, enums and their
+    values, join tables, schemas and extensions, in Prisma's order and text.
     """
 
 
 @migrate.command("diff")
-@click.argument("paths", nargs=-1, required=True, metavar="[FROM] TO")
+@click.argument("paths", nargs=-1, metavar="[FROM] TO")
 @_from_options
+@click.option("--from-schema", metavar="PATH", help="FROM is this schema file or folder (Prisma's spelling).")
+@click.option("--to-schema", metavar="PATH", help="TO is this schema file or folder (Prisma's spelling).")
+@click.option("--to-empty", is_flag=True, help="TO is an empty database (drop everything).")
+@click.option("--from-url", "--to-url", "--from-migrations", "--to-migrations", "live_source", hidden=True)
+@click.option("--script", is_flag=True, help="Print the SQL script (the default when TO is a positional argument).")
+@click.option("--exit-code", is_flag=True, help="Exit 0 for an empty diff, 2 for a non-empty one, 1 on error.")
 @click.option(
     "--output-format",
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help='json: {"sql": ..., "diagnostics": [...]} on stdout (sql null on failure), diagnostics in check\'s shape.',
+    help='json: {"sql": ..., "summary": ..., "diagnostics": [...]} on stdout (null on failure).',
 )
-def diff_command(paths: tuple[str, ...], from_empty: bool, from_git: str | None, output_format: str) -> None:
-    """Print the script `prisma migrate diff --script` prints for FROM -> TO.
+def diff_command(
+    paths: tuple[str, ...],
+    from_empty: bool,
+    from_git: str | None,
+    from_schema: str | None,
+    to_schema: str | None,
+    to_empty: bool,
+    live_source: str | None,
+    script: bool,
+    exit_code: bool,
+    output_format: str,
+) -> None:
+    """Print what `prisma migrate diff` prints for FROM -> TO.
 
-    FROM and TO are schema files or schema folders. With --from-empty the
-    database starts empty; with --from-git REV, FROM is TO's path at REV.
+    FROM and TO are schema files or schema folders, given as arguments or with
+    Prisma's own options (--from-schema, --to-schema, --from-empty, --to-empty).
+    With --from-git REV, FROM is TO's path at REV. Positional TO prints the SQL
+    script; with Prisma's options the summary is printed unless --script is
+    given, as Prisma does.
     """
-    from ..migrate import diff_sql
-    from ..migrate.sources import load_schema
-
+    if live_source is not None:
+        raise click.UsageError(
+            "--from-url, --to-url, --from-migrations and --to-migrations are not supported yet:"
+            " give schemas (--from-schema/--to-schema), --from-empty or --to-empty"
+        )
     if len(paths) > 2:
         raise click.UsageError("expected [FROM] TO")
-    from_path, to_path = (paths[0], paths[1]) if len(paths) == 2 else (None, paths[0])
-    if from_path is None and not (from_empty or from_git):
-        raise click.UsageError("give FROM, --from-empty or --from-git REV")
+    positional_from, positional_to = (paths[0], paths[1]) if len(paths) == 2 else (None, paths[0] if paths else None)
+    if sum(bool(x) for x in (positional_from, from_schema, from_empty, from_git)) != 1:
+        raise click.UsageError("give exactly one FROM: a path, --from-schema, --from-empty or --from-git REV")
+    if sum(bool(x) for x in (positional_to, to_schema, to_empty)) != 1:
+        raise click.UsageError("give exactly one TO: a path, --to-schema or --to-empty")
+    if from_git and to_empty:
+        raise click.UsageError("--from-git needs a TO schema")
+    to_path = positional_to or to_schema
+    as_script = script or positional_to is not None
+
+    def load_pair() -> tuple[Schema | None, Schema | None]:
+        from ..migrate.sources import load_schema
+
+        old = _load_from(positional_from or from_schema, from_empty, from_git, Path(to_path or "."))
+        return old, load_schema(to_path) if to_path else None
+
     if output_format == "json":
-        _diff_json(
-            lambda: diff_sql(_load_from(from_path, from_empty, from_git, Path(to_path)), load_schema(to_path)), to_path
-        )
+        _diff_json(load_pair, to_path or str(positional_from or from_schema or "-"), exit_code)
         return
-    with user_errors():
-        old = _load_from(from_path, from_empty, from_git, Path(to_path))
-        sql = diff_sql(old, load_schema(to_path))
-    click.echo(sql, nl=False)
+    try:
+        with user_errors():
+            from ..migrate import diff_steps, render_script
+            from ..migrate.summary import render_summary
+
+            steps = diff_steps(*load_pair())
+    except SystemExit as e:
+        # Prisma's --exit-code: 1 is an error (2 means "the diff is not empty").
+        sys.exit(1 if exit_code and e.code else e.code)
+    click.echo(render_script(steps) if as_script else render_summary(steps), nl=False)
+    if exit_code and steps:
+        sys.exit(2)
 
 
-def _diff_json(make_sql: Callable[[], str], to_path: str) -> None:
+def _diff_json(
+    load_pair: Callable[[], tuple[Schema | None, Schema | None]], to_path: str, exit_code: bool = False
+) -> None:
     """``migrate diff --output-format json``: always one JSON object on stdout; exit 2 when there is no SQL."""
     import json
 
     from ..diagnostics import ParseError
     from ..files import SchemaReadError
+    from ..migrate import diff_steps, render_script
     from ..migrate.errors import MigrateError
+    from ..migrate.summary import render_summary
     from .output import diagnostic_json, message_json
 
     sql: str | None = None
+    summary: str | None = None
+    steps: list[Any] = []
     diagnostics: list[dict[str, Any]] = []
     try:
-        sql = make_sql()
+        steps = diff_steps(*load_pair())
+        sql, summary = render_script(steps), render_summary(steps)
     except ParseError as e:
         diagnostics = [diagnostic_json(d) for d in e.diagnostics]
     except SchemaReadError as e:
         diagnostics = [message_json(to_path, str(e))]
     except MigrateError as e:
         diagnostics = [message_json(to_path, str(e), code="migrate")]
-    click.echo(json.dumps({"sql": sql, "diagnostics": diagnostics}, indent=2, ensure_ascii=False))
+    click.echo(json.dumps({"sql": sql, "summary": summary, "diagnostics": diagnostics}, indent=2, ensure_ascii=False))
     if sql is None:
-        sys.exit(EXIT_ERROR)
+        sys.exit(1 if exit_code else EXIT_ERROR)
+    if exit_code and steps:
+        sys.exit(2)
 
 
 @migrate.command("create")

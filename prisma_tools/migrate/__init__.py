@@ -14,7 +14,7 @@ CREATE TABLE "A" (
 The pipeline: :func:`~prisma_tools.migrate.calculator.build` turns a schema's AST
 into a :class:`~prisma_tools.migrate.model.Database`;
 :func:`~prisma_tools.migrate.diff.diff` compares two of them into steps (only
-additive ones; anything else raises :class:`UnsupportedChange`);
+in Prisma's order);
 :func:`~prisma_tools.migrate.sql.render_script` writes the steps as Prisma does.
 """
 
@@ -24,8 +24,10 @@ from ..nodes import Schema
 from .calculator import build
 from .diff import diff
 from .errors import MigrateError, UnsupportedChange, UnsupportedSchema
-from .model import Database
+from .model import Database, in_namespace
 from .sql import render_script
+from .steps import Step
+from .summary import render_summary
 
 __all__ = [
     "Database",
@@ -35,16 +37,32 @@ __all__ = [
     "build",
     "diff",
     "diff_sql",
+    "diff_steps",
+    "diff_summary",
+    "in_namespace",
     "render_script",
 ]
 
 
-def diff_sql(from_schema: Schema | None, to_schema: Schema) -> str:
+def diff_sql(from_schema: Schema | None, to_schema: Schema | None) -> str:
     """The script ``prisma migrate diff --from-schema FROM --to-schema TO --script`` prints.
 
-    ``from_schema`` None means an empty database (``--from-empty``). Raises
-    :class:`UnsupportedChange` for non-additive changes and
-    :class:`UnsupportedSchema` for schemas this implementation cannot model.
+    ``from_schema`` None means an empty database (``--from-empty``), ``to_schema``
+    None likewise (``--to-empty``: Prisma then names every dropped object with its
+    schema, ``public`` by default). Raises :class:`UnsupportedSchema` for schemas
+    this implementation cannot model.
     """
+    return render_script(diff_steps(from_schema, to_schema))
+
+
+def diff_summary(from_schema: Schema | None, to_schema: Schema | None) -> str:
+    """The summary ``prisma migrate diff --from-schema FROM --to-schema TO`` (no ``--script``) prints."""
+    return render_summary(diff_steps(from_schema, to_schema))
+
+
+def diff_steps(from_schema: Schema | None, to_schema: Schema | None) -> list[Step]:
+    """The steps from FROM to TO (None: an empty database), in Prisma's order."""
     old = build(from_schema) if from_schema is not None else None
-    return render_script(diff(old, build(to_schema)))
+    if to_schema is None:
+        return diff(in_namespace(old, "public") if old else None, Database())
+    return diff(old, build(to_schema))

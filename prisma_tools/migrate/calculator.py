@@ -107,6 +107,9 @@ def _column(ctx: _Context, model: Model, decl: FieldDecl) -> Column:
         array=decl.type.list,
         default=default.sql,
         autoincrement=default.autoincrement,
+        family=ctype.family,
+        default_kind=default.kind,
+        default_debug=default.debug,
     )
 
 
@@ -248,8 +251,8 @@ def _join_table(ctx: _Context, relation: ManyToMany) -> Table:
         namespace=a_table.namespace,
         name=name,
         columns=(
-            Column(name="A", type=a_id.type, nullable=False),
-            Column(name="B", type=b_id.type, nullable=False),
+            Column(name="A", type=a_id.type, nullable=False, family=a_id.family),
+            Column(name="B", type=b_id.type, nullable=False, family=b_id.family),
         ),
         primary_key=PrimaryKey(name=cut_identifier(name, "_AB_pkey"), columns=("A", "B")),
         indexes=(Index(name=cut_identifier(name, "_B_index"), columns=(IndexColumn("B"),)),),

@@ -15,7 +15,8 @@ class UnsupportedSchema(MigrateError):
 
 
 class UnsupportedChange(MigrateError):
-    """The diff needs a step that is not additive (a drop, a type change, a rename...).
+    """A change prisma-tools cannot write (kept for callers: the PostgreSQL diff writes every
+    change Prisma's engine writes and no longer raises it).
 
     ``changes`` lists every such step found, each as one human-readable line, so
     the message can name them all instead of the first only.

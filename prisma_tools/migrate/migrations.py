@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .destructive import migration_warnings
 from .errors import MigrateError
-from .steps import AlterTable, CreateIndex, CreateTable, Step
 
 __all__ = [
     "LOCK_FILE",
@@ -63,34 +63,6 @@ def list_migrations(folder: Path) -> list[Migration]:
     if not folder.is_dir():
         return []
     return [Migration(p.name, p) for p in sorted(folder.iterdir()) if p.is_dir() and (p / SCRIPT).is_file()]
-
-
-def migration_warnings(steps: list[Step]) -> list[str]:
-    """What ``migrate dev`` warns about in the comment at the top of a new migration.
-
-    The engine checks these against the database; without one it keeps every
-    warning, in the wording it uses when it cannot count rows: first unique
-    indexes added to existing tables, then required columns without a default
-    added to existing tables (which fail on a table with rows).
-    """
-    created = {s.table.key for s in steps if isinstance(s, CreateTable)}
-    warnings: list[str] = []
-    unexecutable: list[str] = []
-    for step in steps:
-        if isinstance(step, CreateIndex) and step.index.unique and step.table.key not in created:
-            columns = ",".join(step.index.column_names)
-            warnings.append(
-                f"A unique constraint covering the columns `[{columns}]` on the table `{step.table.name}` will be "
-                "added. If there are existing duplicate values, this will fail."
-            )
-        elif isinstance(step, AlterTable):
-            for column in step.added:
-                if not column.nullable and column.default is None and not column.autoincrement:
-                    unexecutable.append(
-                        f"Added the required column `{column.name}` to the `{step.table.name}` table without a "
-                        "default value. This is not possible if the table is not empty."
-                    )
-    return warnings + unexecutable
 
 
 def create_migration(folder: Path, name: str, script: str, *, now: datetime | None = None) -> Path:

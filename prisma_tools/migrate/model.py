@@ -15,7 +15,7 @@ creates them. :func:`build` (in :mod:`~prisma_tools.migrate.calculator`) makes o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 __all__ = [
     "Column",
@@ -27,6 +27,7 @@ __all__ = [
     "IndexColumn",
     "PrimaryKey",
     "Table",
+    "in_namespace",
     "qualified",
     "quote",
 ]
@@ -52,6 +53,12 @@ class Column:
     ``default`` is the SQL text after ``DEFAULT`` (None for no default);
     ``autoincrement`` turns INTEGER/BIGINT/SMALLINT into their SERIAL forms.
     List columns are arrays and, as Prisma makes them, nullable.
+
+    ``family`` (the Prisma scalar, ``Enum`` or ``Unsupported``) and ``default_kind``
+    (``value``, ``now``, ``dbgenerated``, ``datetime``, ``json``, ``list``, or
+    ``dbgenerated-empty`` for ``dbgenerated()``, ``prisma-level`` for a default Prisma
+    Client fills in, such as ``uuid()``) are what the engine looks at to decide
+    whether a type or default changed; they take no part in ``==``.
     """
 
     name: str
@@ -60,6 +67,15 @@ class Column:
     array: bool = False
     default: str | None = None
     autoincrement: bool = False
+    family: str = field(default="", compare=False)
+    default_kind: str | None = field(default=None, compare=False)
+    default_debug: str | None = field(default=None, compare=False)
+    """The engine's default as its summary prints it (``Value(Int(3))``...)."""
+
+    @property
+    def has_database_default(self) -> bool:
+        """Whether the engine sees a default (autoincrement's sequence and ``dbgenerated()`` count)."""
+        return self.default is not None or self.autoincrement or self.default_kind == "dbgenerated-empty"
 
     @property
     def sql_type(self) -> str:
@@ -195,3 +211,17 @@ class Database:
             if e.key == (namespace, name):
                 return e
         return None
+
+
+def in_namespace(db: Database, namespace: str) -> Database:
+    """``db`` with every table and enum that has no schema placed in ``namespace``."""
+
+    def fk(f: ForeignKey) -> ForeignKey:
+        return f if f.referenced_namespace is not None else replace(f, referenced_namespace=namespace)
+
+    tables = tuple(
+        replace(t, namespace=t.namespace or namespace, foreign_keys=tuple(fk(f) for f in t.foreign_keys))
+        for t in db.tables
+    )
+    enums = tuple(replace(e, namespace=e.namespace or namespace) for e in db.enums)
+    return replace(db, tables=tables, enums=enums)

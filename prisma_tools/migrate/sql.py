@@ -20,7 +20,10 @@ from collections.abc import Sequence
 
 from .model import Column, ForeignKey, Index, Table, qualified, quote
 from .steps import (
+    AddColumn,
     AddForeignKey,
+    AddPrimaryKey,
+    AlterColumn,
     AlterEnum,
     AlterTable,
     CreateEnum,
@@ -28,6 +31,17 @@ from .steps import (
     CreateIndex,
     CreateSchema,
     CreateTable,
+    DropAndRecreateColumn,
+    DropColumn,
+    DropEnum,
+    DropExtension,
+    DropForeignKey,
+    DropIndex,
+    DropPrimaryKey,
+    DropTable,
+    RenameForeignKey,
+    RenameIndex,
+    RenamePrimaryKey,
     Step,
 )
 
@@ -109,19 +123,31 @@ def render_step(step: Step) -> tuple[str, list[str]]:
             if options:
                 sql += " WITH " + " ".join(options)
             return "CreateExtension", [sql]
+        case DropExtension(ext):
+            return "DropExtension", [f"DROP EXTENSION {quote(ext.name)}"]
         case CreateEnum(enum):
             # Prisma writes '{value}' without doubling quotes: a quote would end the literal and the
             # rest run as SQL. Escaped here; identical to Prisma's text for every value without one.
             values = ", ".join(_literal(v) for v in enum.values)
             return "CreateEnum", [f"CREATE TYPE {enum.qualified_name} AS ENUM ({values})"]
-        case AlterEnum(enum, added):
-            statements = [f"ALTER TYPE {enum.qualified_name} ADD VALUE {_literal(v)}" for v in added]
-            if len(added) > 1:
-                statements[0] = _ENUM_WARNING + statements[0]
-            return "AlterEnum", statements
-        case AlterTable(table, added):
-            columns = ",\n".join(f"ADD COLUMN     {column_definition(c)}" for c in added)
-            return "AlterTable", [f"ALTER TABLE {table.qualified_name} {columns}"]
+        case AlterEnum():
+            return "AlterEnum", alter_enum(step)
+        case AlterTable():
+            return "AlterTable", alter_table(step)
+        case DropForeignKey(table, fk):
+            return "DropForeignKey", [f"ALTER TABLE {table.qualified_name} DROP CONSTRAINT {quote(fk.name)}"]
+        case DropIndex(table, index):
+            return "DropIndex", [f"DROP INDEX {qualified(table.namespace, index.name)}"]
+        case DropTable(table):
+            return "DropTable", [f"DROP TABLE {table.qualified_name}"]
+        case DropEnum(enum):
+            return "DropEnum", [f"DROP TYPE {enum.qualified_name}"]
+        case RenameIndex(table, old, new):
+            return "RenameIndex", [f"ALTER INDEX {qualified(table.namespace, old.name)} RENAME TO {quote(new.name)}"]
+        case RenameForeignKey(table, old_fk, new_fk):
+            return "RenameForeignKey", [
+                f"ALTER TABLE {table.qualified_name} RENAME CONSTRAINT {quote(old_fk.name)} TO {quote(new_fk.name)}"
+            ]
         case CreateTable(table):
             return "CreateTable", [create_table(table)]
         case CreateIndex(table, index):
@@ -129,6 +155,119 @@ def render_step(step: Step) -> tuple[str, list[str]]:
         case AddForeignKey(table, fk):
             return "AddForeignKey", [add_foreign_key(table, fk)]
     raise AssertionError(f"unknown step {step!r}")  # pragma: no cover
+
+
+def alter_enum(step: AlterEnum) -> list[str]:
+    """Values added with ``ADD VALUE``; values removed by replacing the type (Prisma's sequence)."""
+    enum = step.enum
+    if not step.dropped:
+        statements = [f"ALTER TYPE {enum.qualified_name} ADD VALUE {_literal(v)}" for v in step.added]
+        if len(statements) > 1:
+            statements[0] = _ENUM_WARNING + statements[0]
+        return statements
+    previous = step.previous or enum
+    new_type = qualified(enum.namespace, enum.name + "_new")
+    old_name = previous.name + "_old"
+    values = ", ".join(_literal(v) for v in enum.values)
+    out = ["BEGIN", f"CREATE TYPE {new_type} AS ENUM ({values})"]
+    for d in step.defaults:
+        out.append(f"ALTER TABLE {d.table.qualified_name} ALTER COLUMN {quote(d.column.name)} DROP DEFAULT")
+    for table, column in step.retyped:
+        array = "[]" if column.array else ""
+        name = quote(column.name)
+        out.append(
+            f"ALTER TABLE {table.qualified_name} ALTER COLUMN {name} TYPE {new_type}{array}"
+            f" USING ({name}::text::{new_type}{array})"
+        )
+    out.append(f"ALTER TYPE {previous.qualified_name} RENAME TO {quote(old_name)}")
+    out.append(f"ALTER TYPE {new_type} RENAME TO {quote(enum.name)}")
+    out.append(f"DROP TYPE {qualified(previous.namespace, old_name)}")
+    for d in step.defaults:
+        if d.reinstall is not None:
+            out.append(
+                f"ALTER TABLE {d.table.qualified_name} ALTER COLUMN {quote(d.column.name)} SET DEFAULT {d.reinstall}"
+            )
+    out.append("COMMIT")
+    return out
+
+
+def _sequence_name(table: Table, column: Column) -> str:
+    # The engine imitates the sequence of a SERIAL column, lower-cased and (but for the schema) unquoted.
+    prefix = quote(table.namespace) + "." if table.namespace is not None else ""
+    return f"{prefix}{table.name}_{column.name}_seq".lower()
+
+
+def _alter_column(table: Table, old_table: Table, change: AlterColumn) -> tuple[list[str], list[str], list[str]]:
+    """The statements before, the clauses, and the statements after for one altered column."""
+    before: list[str] = []
+    clauses: list[str] = []
+    after: list[str] = []
+    old, new, cc = change.old, change.new, change.changes
+    prefix = f"ALTER COLUMN {quote(old.name)}"
+    set_type = cc.type
+    if cc.arity:
+        old_arity = "List" if old.array else "Nullable" if old.nullable else "Required"
+        new_arity = "List" if new.array else "Nullable" if new.nullable else "Required"
+        set_type = set_type or "List" in (old_arity, new_arity)
+        if new_arity == "Nullable" and old_arity != "Nullable":
+            clauses.append(f"{prefix} DROP NOT NULL")
+        elif new_arity == "Required":
+            clauses.append(f"{prefix} SET NOT NULL")
+
+    def drop_default() -> None:
+        clauses.append(f"{prefix} DROP DEFAULT")
+        if old.autoincrement and change.drop_sequence:
+            after.append('DROP SEQUENCE ""')
+
+    if cc.default:
+        if new.default is not None:
+            clauses.append(f"{prefix} SET DEFAULT {new.default}")
+        else:
+            drop_default()
+    if cc.autoincrement:
+        if old.autoincrement:
+            drop_default()
+        else:
+            sequence = _sequence_name(table, new)
+            before.append(f"CREATE SEQUENCE {sequence}")
+            clauses.append(f"{prefix} SET DEFAULT nextval({_literal(sequence)})")
+            after.append(f"ALTER SEQUENCE {sequence} OWNED BY {old_table.qualified_name}.{quote(old.name)}")
+    if set_type:
+        clauses.append(f"{prefix} SET DATA TYPE {new.sql_type}")
+    return before, clauses, after
+
+
+def alter_table(step: AlterTable) -> list[str]:
+    """One ``ALTER TABLE`` with every clause, between the statements some clauses need."""
+    old_table = step.previous or step.table
+    before: list[str] = []
+    lines: list[str] = []
+    after: list[str] = []
+    for change in step.changes:
+        match change:
+            case DropPrimaryKey(name):
+                lines.append(f"DROP CONSTRAINT {quote(name)}")
+            case RenamePrimaryKey(old_name, new_name):
+                # Prisma 6 writes it as one more clause (a table whose key is dropped and added again
+                # then fails on PostgreSQL: that is the engine's script).
+                lines.append(f"RENAME CONSTRAINT {quote(old_name)} TO {quote(new_name)}")
+            case AddPrimaryKey(pk):
+                columns = ", ".join(quote(c) for c in pk.columns)
+                lines.append(f"ADD CONSTRAINT {quote(pk.name)} PRIMARY KEY ({columns})")
+            case AddColumn(column):
+                lines.append(f"ADD COLUMN     {column_definition(column)}")
+            case DropColumn(column):
+                lines.append(f"DROP COLUMN {quote(column.name)}")
+            case AlterColumn():
+                b, c, a = _alter_column(step.table, old_table, change)
+                before += b
+                lines += c
+                after += a
+            case DropAndRecreateColumn(old, new):
+                lines.append(f"DROP COLUMN {quote(old.name)}")
+                lines.append(f"ADD COLUMN     {column_definition(new)}")
+    main = [f"ALTER TABLE {old_table.qualified_name} " + ",\n".join(lines)] if lines else []
+    return before + main + after
 
 
 def _comment_text(text: str) -> str:

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Column, Enum, Extension, ForeignKey, Index, Table
+from .column_changes import ColumnChanges
+from .model import Column, Enum, Extension, ForeignKey, Index, PrimaryKey, Table
 
 __all__ = [
+    "AddColumn",
     "AddForeignKey",
+    "AddPrimaryKey",
+    "AlterColumn",
     "AlterEnum",
     "AlterTable",
     "CreateEnum",
@@ -20,7 +24,20 @@ __all__ = [
     "CreateIndex",
     "CreateSchema",
     "CreateTable",
+    "DropAndRecreateColumn",
+    "DropColumn",
+    "DropEnum",
+    "DropExtension",
+    "DropForeignKey",
+    "DropIndex",
+    "DropPrimaryKey",
+    "DropTable",
+    "EnumDefault",
+    "RenameForeignKey",
+    "RenameIndex",
+    "RenamePrimaryKey",
     "Step",
+    "TableChange",
 ]
 
 
@@ -35,24 +52,142 @@ class CreateExtension:
 
 
 @dataclass(frozen=True)
+class DropExtension:
+    extension: Extension
+
+
+@dataclass(frozen=True)
 class CreateEnum:
     enum: Enum
 
 
 @dataclass(frozen=True)
+class EnumDefault:
+    """A column whose enum default is dropped while the enum is replaced (and set again after)."""
+
+    table: Table
+    column: Column
+    reinstall: str | None = None
+    """The default to set again (SQL), None when the column no longer has one."""
+
+
+@dataclass(frozen=True)
 class AlterEnum:
-    """New values appended to an existing enum (in the order the schema lists them)."""
+    """Values added to an existing enum (in the order the schema lists them), or removed.
+
+    With values removed, PostgreSQL cannot alter the type: Prisma creates the new
+    type as ``<name>_new``, moves every column of the new schema using it with a
+    cast through text (``retyped``), swaps the names and drops the old type; enum
+    defaults (``defaults``) are dropped before and set again after.
+    """
 
     enum: Enum
     added: tuple[str, ...]
+    dropped: tuple[str, ...] = ()
+    previous: Enum | None = None
+    defaults: tuple[EnumDefault, ...] = ()
+    retyped: tuple[tuple[Table, Column], ...] = ()
+
+
+@dataclass(frozen=True)
+class DropEnum:
+    enum: Enum
+
+
+@dataclass(frozen=True)
+class DropPrimaryKey:
+    name: str
+
+
+@dataclass(frozen=True)
+class RenamePrimaryKey:
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class AddPrimaryKey:
+    primary_key: PrimaryKey
+
+
+@dataclass(frozen=True)
+class DropColumn:
+    column: Column
+
+
+@dataclass(frozen=True)
+class AddColumn:
+    column: Column
+
+
+@dataclass(frozen=True)
+class AlterColumn:
+    """``ALTER COLUMN`` clauses; ``drop_sequence``: no column of the new schema autoincrements any more."""
+
+    old: Column
+    new: Column
+    changes: ColumnChanges
+    drop_sequence: bool = False
+
+
+@dataclass(frozen=True)
+class DropAndRecreateColumn:
+    """A type change that cannot be cast: the column is dropped and added again."""
+
+    old: Column
+    new: Column
+    changes: ColumnChanges
+
+
+TableChange = (
+    DropPrimaryKey | RenamePrimaryKey | DropColumn | AddColumn | AlterColumn | DropAndRecreateColumn | AddPrimaryKey
+)
 
 
 @dataclass(frozen=True)
 class AlterTable:
-    """New columns on an existing table (Prisma lists them by name)."""
+    """Changes to an existing table, in Prisma's order (primary key dropped or renamed, columns
+    dropped then added (by name), columns altered (in FROM order), primary key added)."""
 
     table: Table
-    added: tuple[Column, ...]
+    changes: tuple[TableChange, ...]
+    previous: Table | None = None
+    """The table as it was (its name is the one the statement uses); None: same as ``table``."""
+
+    @property
+    def added(self) -> tuple[Column, ...]:
+        return tuple(c.column for c in self.changes if isinstance(c, AddColumn))
+
+
+@dataclass(frozen=True)
+class DropTable:
+    table: Table
+
+
+@dataclass(frozen=True)
+class DropForeignKey:
+    table: Table
+    foreign_key: ForeignKey
+
+
+@dataclass(frozen=True)
+class DropIndex:
+    table: Table
+    index: Index
+
+
+@dataclass(frozen=True)
+class RenameIndex:
+    table: Table
+    old: Index
+    new: Index
+
+
+@dataclass(frozen=True)
+class RenameForeignKey:
+    table: Table
+    old: ForeignKey
+    new: ForeignKey
 
 
 @dataclass(frozen=True)
@@ -64,6 +199,8 @@ class CreateTable:
 class CreateIndex:
     table: Table
     index: Index
+    recreated: bool = False
+    """Created again because a column it covers is dropped and recreated."""
 
 
 @dataclass(frozen=True)
@@ -72,4 +209,20 @@ class AddForeignKey:
     foreign_key: ForeignKey
 
 
-Step = CreateSchema | CreateExtension | CreateEnum | AlterEnum | AlterTable | CreateTable | CreateIndex | AddForeignKey
+Step = (
+    CreateSchema
+    | DropExtension
+    | CreateExtension
+    | CreateEnum
+    | AlterEnum
+    | DropForeignKey
+    | DropIndex
+    | AlterTable
+    | DropTable
+    | DropEnum
+    | CreateTable
+    | CreateIndex
+    | RenameForeignKey
+    | AddForeignKey
+    | RenameIndex
+)

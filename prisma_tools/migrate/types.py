@@ -176,12 +176,63 @@ def _scalar_literal(value: Value, ctype: ColumnType, where: str) -> str:
     raise UnsupportedSchema(f"{where}: this default value is not supported yet")
 
 
+def rust_debug(text: str) -> str:
+    """A string as Rust's ``{:?}`` writes it (the engine's summary prints defaults that way)."""
+    out = []
+    for ch in text:
+        if ch in ('"', "\\"):
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{{{ord(ch):x}}}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def _scalar_debug(value: Value, ctype: ColumnType, where: str) -> str:
+    """One literal value as the engine's ``PrismaValue`` prints with ``{:?}``."""
+    family = ctype.family
+    if isinstance(value, StringValue):
+        text = decode_string(value)
+        if family == "DateTime":
+            date, time, offset = _format_datetime(text, where).split(" ")
+            return f"DateTime({date}T{time}{offset})"
+        if family == "Decimal":
+            return f'Float(BigDecimal("{_format_number(text, family, where)}"))'
+        if family == "Bytes":
+            return "Bytes([" + ", ".join(str(b) for b in base64.b64decode(text)) + "])"
+        if family == "Json":
+            return f"Json({rust_debug(text)})"
+        return f"String({rust_debug(text)})"
+    if isinstance(value, NumberValue):
+        number = _format_number(value.text, family, where)
+        if family in ("Int", "BigInt"):
+            return f"{family}({number})"
+        return f'Float(BigDecimal("{number}"))'
+    if isinstance(value, ConstantValue):
+        if family == "Enum":
+            assert ctype.enum_values is not None
+            return f"Enum({rust_debug(ctype.enum_values.get(value.name, value.name))})"
+        return f"Boolean({value.name})"
+    raise UnsupportedSchema(f"{where}: this default value is not supported yet")  # pragma: no cover
+
+
 @dataclass(frozen=True)
 class Default:
     """A field's default as the database sees it: SQL text, or autoincrement, or nothing."""
 
     sql: str | None = None
     autoincrement: bool = False
+    kind: str | None = None
+    """How the engine compares it (see :class:`~prisma_tools.migrate.model.Column`)."""
+    debug: str | None = None
+    """The engine's ``DefaultKind`` as ``{:?}`` prints it (``Value(Int(3))``, ``Now``), for summaries."""
 
 
 def render_default(value: Value | None, ctype: ColumnType, *, is_list: bool, where: str) -> Default:
@@ -191,22 +242,26 @@ def render_default(value: Value | None, ctype: ColumnType, *, is_list: bool, whe
     if isinstance(value, FunctionCall):
         name = value.name
         if name == "autoincrement":
-            return Default(autoincrement=True)
+            return Default(autoincrement=True, debug='Sequence("")')
         if name == "now":
-            return Default(sql="CURRENT_TIMESTAMP")
+            return Default(sql="CURRENT_TIMESTAMP", kind="now", debug="Now")
         if name == "dbgenerated":
             if not value.arguments:
-                return Default()
+                return Default(kind="dbgenerated-empty", debug="DbGenerated(None)")
             arg = value.arguments[0].value
             if not isinstance(arg, StringValue):
                 raise UnsupportedSchema(f"{where}: dbgenerated() takes a string")
-            return Default(sql=decode_string(arg))
+            sql = decode_string(arg)
+            return Default(sql=sql, kind="dbgenerated", debug=f"DbGenerated(Some({rust_debug(sql)}))")
         if name in CLIENT_SIDE_DEFAULTS:
-            return Default()
+            return Default(kind="prisma-level")
         raise UnsupportedSchema(f"{where}: @default({name}()) is not supported on PostgreSQL by prisma-tools")
     if isinstance(value, ArrayValue):
         if not is_list:
             raise UnsupportedSchema(f"{where}: a list default on a field that is not a list")
         items = ", ".join(_scalar_literal(v, ctype, where) for v in value.items)
-        return Default(sql=f"ARRAY[{items}]::{ctype.sql}[]")
-    return Default(sql=_scalar_literal(value, ctype, where))
+        debug = "Value(List([" + ", ".join(_scalar_debug(v, ctype, where) for v in value.items) + "]))"
+        return Default(sql=f"ARRAY[{items}]::{ctype.sql}[]", kind="list", debug=debug)
+    kind = {"DateTime": "datetime", "Json": "json"}.get(ctype.family, "value")
+    sql = _scalar_literal(value, ctype, where)
+    return Default(sql=sql, kind=kind, debug=f"Value({_scalar_debug(value, ctype, where)})")

@@ -1,0 +1,150 @@
+"""The ``Warnings:`` comment ``prisma migrate dev`` writes at the top of a migration.
+
+The engine's destructive change checker, in the wording it uses when it cannot
+count rows (``migrate dev --create-only`` checks the migration without the
+database): warnings (a table or column dropped, a risky cast, a column dropped
+and recreated, a primary key changed, a unique index added to an existing
+table, enum values removed) in step order, then the steps that fail on a table
+with rows (a required column added without default, an optional column made
+required, a scalar made a list, a required column recreated).
+
+The texts follow the engine's source (``sql_destructive_change_checker``); the
+engine's ``createMigration`` needs a database, so unlike the scripts they are not
+compared with the engine's own output by the tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .casts import Cast
+from .column_changes import arity
+from .model import Column
+from .steps import (
+    AddColumn,
+    AlterColumn,
+    AlterEnum,
+    AlterTable,
+    CreateIndex,
+    CreateTable,
+    DropAndRecreateColumn,
+    DropColumn,
+    DropPrimaryKey,
+    DropTable,
+    Step,
+)
+from .types import NATIVE_TYPES, rust_debug
+
+__all__ = ["migration_warnings"]
+
+_PSL_NAME = {sql: name for name, sql in NATIVE_TYPES.items()}
+_PSL_NAME.update({"TEXT": "Text", "BOOLEAN": "Boolean", "DECIMAL": "Decimal", "BYTEA": "ByteA", "JSONB": "JsonB"})
+
+
+def display_type(column: Column) -> str:
+    """A column's type as the engine names it in warnings: ``VarChar(100)``, ``Integer``..."""
+    if column.family == "Unsupported":
+        return f"Unsupported({rust_debug(column.type)})"
+    match = re.fullmatch(r"([A-Z ]+?)(\(.*\))?", column.type)
+    if match is None or match.group(1) not in _PSL_NAME:
+        return column.type
+    return _PSL_NAME[match.group(1)] + (match.group(2) or "")
+
+
+def _alter_column(table: str, change: AlterColumn, warnings: list[str], unexecutable: list[str]) -> None:
+    old, new = change.old, change.new
+    if change.changes.arity and arity(old) == "Nullable" and arity(new) == "Required":
+        unexecutable.append(
+            f"Made the column `{old.name}` on table `{table}` required."
+            " This step will fail if there are existing NULL values in that column."
+        )
+    if change.changes.arity and arity(old) != "List" and arity(new) == "List":
+        unexecutable.append(
+            f"Changed the column `{old.name}` on the `{table}` table from a scalar field to a list field."
+            " If there are non-null values in that column, this step will fail."
+        )
+    if change.changes.cast is Cast.RISKY:
+        warnings.append(
+            f"You are about to alter the column `{old.name}` on the `{table}` table. The data in that column could be"
+            f" lost. The data in that column will be cast from `{display_type(old)}` to `{display_type(new)}`."
+        )
+
+
+def _recreated_column(table: str, change: DropAndRecreateColumn, warnings: list[str], unexecutable: list[str]) -> None:
+    old, new = change.old, change.new
+    if change.changes.arity and arity(old) == "Nullable" and arity(new) == "Required" and not new.has_database_default:
+        unexecutable.append(_required_added(table, old.name))
+    elif arity(new) == "Required" and not new.has_database_default:
+        unexecutable.append(
+            f"Changed the type of `{old.name}` on the `{table}` table. No cast exists, the column would be dropped"
+            " and recreated, which cannot be done if there is data, since the column is required."
+        )
+    else:
+        warnings.append(
+            f"The `{old.name}` column on the `{table}` table would be dropped and recreated."
+            " This will lead to data loss if there is data in the column."
+        )
+
+
+def _required_added(table: str, column: str) -> str:
+    return (
+        f"Added the required column `{column}` to the `{table}` table without a default value."
+        " This is not possible if the table is not empty."
+    )
+
+
+def _alter_table(step: AlterTable, warnings: list[str], unexecutable: list[str]) -> None:
+    table = (step.previous or step.table).name
+    for change in step.changes:
+        match change:
+            case DropColumn(column):
+                warnings.append(
+                    f"You are about to drop the column `{column.name}` on the `{table}` table."
+                    " All the data in the column will be lost."
+                )
+            case AlterColumn():
+                _alter_column(table, change, warnings, unexecutable)
+            case AddColumn(column) if arity(column) == "Required" and not column.has_database_default:
+                if column.default_kind == "prisma-level":
+                    unexecutable.append(
+                        f"The required column `{column.name}` was added to the `{table}` table with a prisma-level"
+                        " default value. This is not possible if the table is not empty. Please add this column as"
+                        " optional, then populate it before making it required."
+                    )
+                else:
+                    unexecutable.append(_required_added(step.table.name, column.name))
+            case DropPrimaryKey():
+                warnings.append(
+                    f"The primary key for the `{table}` table will be changed."
+                    " If it partially fails, the table could be left without primary key constraint."
+                )
+            case DropAndRecreateColumn():
+                _recreated_column(table, change, warnings, unexecutable)
+
+
+def migration_warnings(steps: list[Step]) -> list[str]:
+    """The lines of the ``Warnings:`` comment for ``steps``: warnings first, then unexecutable steps."""
+    created = {s.table.key for s in steps if isinstance(s, CreateTable)}
+    warnings: list[str] = []
+    unexecutable: list[str] = []
+    for step in steps:
+        match step:
+            case AlterTable():
+                _alter_table(step, warnings, unexecutable)
+            case DropTable(table):
+                warnings.append(
+                    f"You are about to drop the `{table.name}` table."
+                    " If the table is not empty, all the data it contains will be lost."
+                )
+            case CreateIndex(table, index, recreated) if index.unique and not recreated and table.key not in created:
+                columns = ",".join(index.column_names)
+                warnings.append(
+                    f"A unique constraint covering the columns `[{columns}]` on the table `{table.name}` will be"
+                    " added. If there are existing duplicate values, this will fail."
+                )
+            case AlterEnum(enum, _, dropped) if dropped:
+                warnings.append(
+                    f"The values [{','.join(dropped)}] on the enum `{enum.name}` will be removed."
+                    " If these variants are still used in the database, this will fail."
+                )
+    return warnings + unexecutable
