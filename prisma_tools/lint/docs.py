@@ -6,10 +6,10 @@ import re
 
 from .registry import RULES
 
-__all__ = ["render"]
+__all__ = ["options_lines", "render"]
 
 
-def _options(rule_options: type) -> list[str]:
+def options_lines(rule_options: type) -> list[str]:
     fields = getattr(rule_options, "model_fields", {})
     lines = []
     for name, info in fields.items():
@@ -47,7 +47,7 @@ def render() -> str:
             out += ["", f"Deprecated: use `{r.deprecated_by}`."]
         if r.needs:
             out += ["", f"Needs: {', '.join(r.needs)} (`pip install 'prisma-tools[lint]'`)."]
-        options = _options(r.options)
+        options = options_lines(r.options)
         if options:
             out += ["", "Options:", "", *options]
         out += ["", r.docs.rstrip()]
