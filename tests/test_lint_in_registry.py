@@ -171,3 +171,18 @@ def test_rule_needing_options_is_skipped_and_said(project: Path) -> None:
     )
     assert "warning[PL013]" in r.output
     assert "[PL009]" not in r.output.replace("PL009 (", "")
+
+
+def test_default_fix_applies_no_lint_fix(project: Path) -> None:
+    path = project / "schema.prisma"
+    r = run("fix", str(path))
+    assert r.exit_code == 0, r.output
+    assert path.read_text() == SCHEMA
+
+
+def test_ignore_comments_hold_in_check() -> None:
+    text = SCHEMA.replace(
+        "model blog_post {\n", "model blog_post {\n  /// prisma-lint-ignore-model model-name-pascal-case\n"
+    )
+    found = check_schema(parse_texts({"s.prisma": text}), selection=Selection(select=("PL013",)))
+    assert [f.message for f in found] == ['Model name "user_account" is not in PascalCase.']
