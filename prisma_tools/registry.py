@@ -281,7 +281,7 @@ def rule_docs(r: Rule) -> str:
         f"- fix: {fix_line}",
         "",
     ]
-    if r.origin != "repair":
+    if r.origin != "repair" and r.template != "{message}":  # lint rules' messages vary: their docs show them
         lines += ["Message:", "", "```text", r.template, "```", ""]
     if r.docs:
         lines += [r.docs, ""]

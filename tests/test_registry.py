@@ -87,7 +87,8 @@ def test_opt_in_rules_run_only_when_selected(opt_in_rule: Rule) -> None:
     assert check_schema(schema, selection=Selection()) == []
     found = check_schema(schema, selection=Selection(extend_select=("L999",)))
     assert [(f.code, f.message) for f in found] == [("L999", "Model `A` seen.")]
-    assert check_schema(schema, selection=Selection(select=("ALL",), ignore=("L",))) == []
+    # ALL selects the opt-in rules too (as in ruff), prisma-lint's (PL) among them
+    assert check_schema(schema, selection=Selection(select=("ALL",), ignore=("L", "PL"))) == []
 
 
 def test_opt_in_rule_from_the_command_line(opt_in_rule: Rule, tmp_path: Path) -> None:

@@ -117,6 +117,7 @@ def check_command(
     1 errors, 2 a file could not be read. `prisma-tools rules` lists the codes.
     """
     from .check import check_paths
+    from .lint_settings import lint_settings
     from .prisma_version import resolve_prisma_version
 
     paths = cli_targets(paths, schema_option, verbose)
@@ -127,8 +128,8 @@ def check_command(
     )
     if verbose:
         echo_err(f"judging by Prisma {version} ({source})")
-    sys.exit(
-        check_paths(
+    with lint_settings(cfg, selection, quiet=quiet):  # the selected lint rules' options
+        status = check_paths(
             paths,
             prisma_version=version,
             output_format=output_format,
@@ -138,7 +139,7 @@ def check_command(
             selection=selection,
             show_fixes=show_fixes,
         )
-    )
+    sys.exit(status)
 
 
 for _command in (

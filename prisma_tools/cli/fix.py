@@ -147,23 +147,26 @@ def fix_command(
         def validate(texts: dict[str, str]) -> list[Diagnostic]:
             return check_texts(texts, prisma_version=version, selection=remaining)
 
-    status = run_targets(
-        paths,
-        check=check,
-        diff=diff,
-        lenient=allow_invalid,
-        quiet=quiet,
-        verbose=verbose,
-        silent=silent,
-        stdin_filename=stdin_filename,
-        transform=transform,
-        backup=cfg.backup if backup is None else backup,
-        output_format=output_format,
-        color=color,
-        render=_render_change,
-        validate=validate,
-        resolve_conflicts=True,
-    )
+    from .lint_settings import lint_settings
+
+    with lint_settings(cfg, selection, quiet=quiet or silent):  # the selected lint rules' options
+        status = run_targets(
+            paths,
+            check=check,
+            diff=diff,
+            lenient=allow_invalid,
+            quiet=quiet,
+            verbose=verbose,
+            silent=silent,
+            stdin_filename=stdin_filename,
+            transform=transform,
+            backup=cfg.backup if backup is None else backup,
+            output_format=output_format,
+            color=color,
+            render=_render_change,
+            validate=validate,
+            resolve_conflicts=True,
+        )
     if show_fixes and not silent:
         echo_err(fixes_summary(applied))
     sys.exit(status)

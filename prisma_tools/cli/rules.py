@@ -55,7 +55,8 @@ def rules_command(code: str | None, output_format: str) -> None:
         click.echo(json.dumps(entries, indent=2))
         return
     for r in rules:
-        click.echo(f"{r.code:<6}{r.name:<33} {r.severity:<7} {_fix_mark(r.code):<5} {r.template}")
+        text = summary(r) if r.template == "{message}" else r.template  # lint rules: messages vary
+        click.echo(f"{r.code:<6}{r.name:<33} {r.severity:<7} {_fix_mark(r.code):<5} {text}")
 
 
 @click.command("rule")

@@ -14,6 +14,7 @@ is a :class:`~prisma_tools.edits.Fix` of text edits. :func:`fix_texts` applies
 them until none is left.
 """
 
+from . import bridge  # declares the rules in the shared registry (check/fix --select PL...)
 from .apply import FixResult, fix_texts, lint_texts
 from .number import MissingDependency
 from .registry import RULES, UnknownRule, resolve_selectors
@@ -32,6 +33,7 @@ __all__ = [
     "NoOptions",
     "Options",
     "UnknownRule",
+    "bridge",
     "configure",
     "fix_texts",
     "from_prismalintrc",

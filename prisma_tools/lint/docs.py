@@ -6,10 +6,10 @@ import re
 
 from .registry import RULES
 
-__all__ = ["render"]
+__all__ = ["options_lines", "render"]
 
 
-def _options(rule_options: type) -> list[str]:
+def options_lines(rule_options: type) -> list[str]:
     fields = getattr(rule_options, "model_fields", {})
     lines = []
     for name, info in fields.items():
@@ -32,7 +32,8 @@ def render() -> str:
         "",
         "prisma-lint's rules, with its names, options and meaning, run by `prisma-tools lint`.",
         "None runs unless selected (`--select`, or `select` in `[tool.prisma-tools.lint]`); a rule's",
-        "options go in `[tool.prisma-tools.lint.<rule-name>]`.",
+        "options go in `[tool.prisma-tools.lint.<rule-name>]`. `check --select PL013` and",
+        "`fix --select PL013` run them too (see `docs/rules.md`), with the same options.",
         "",
         "| code | rule | fix | summary |",
         "|---|---|---|---|",
@@ -47,7 +48,7 @@ def render() -> str:
             out += ["", f"Deprecated: use `{r.deprecated_by}`."]
         if r.needs:
             out += ["", f"Needs: {', '.join(r.needs)} (`pip install 'prisma-tools[lint]'`)."]
-        options = _options(r.options)
+        options = options_lines(r.options)
         if options:
             out += ["", "Options:", "", *options]
         out += ["", r.docs.rstrip()]

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from .registry import RULES, UnknownRule, resolve_selectors
 from .rule import LintRule, Options
 
-__all__ = ["LintConfigError", "LintSettings", "configure", "from_prismalintrc"]
+__all__ = ["LintConfigError", "LintSettings", "configure", "from_prismalintrc", "validate_options"]
 
 _RULE_NAMES = {r.name for r in RULES}
 
@@ -115,12 +115,15 @@ def configure(
             raise LintConfigError(
                 f"{where}rule {rule.name} needs options ({', '.join(required)}) in [tool.prisma-tools.lint.{rule.name}]"
             )
-        try:
-            options = rule.options.model_validate(raw or {})
-        except ValidationError as e:
-            problems = "; ".join(
-                f"{'.'.join(str(p) for p in err['loc']) or 'options'}: {err['msg']}" for err in e.errors()
-            )
-            raise LintConfigError(f"{where}bad options for {rule.name}: {problems}") from None
-        out.append((rule, options))
+        out.append((rule, validate_options(rule, raw, settings.source)))
     return out
+
+
+def validate_options(rule: LintRule, raw: Mapping[str, Any] | None, source: str | None = None) -> Options:
+    """``raw`` (a rule's table of options, None: none given) validated; :class:`LintConfigError` if bad."""
+    try:
+        return rule.options.model_validate(raw or {})
+    except ValidationError as e:
+        where = f"{source}: " if source else ""
+        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc']) or 'options'}: {err['msg']}" for err in e.errors())
+        raise LintConfigError(f"{where}bad options for {rule.name}: {problems}") from None
