@@ -55,9 +55,9 @@ def check_paths(
 ) -> int:
     """Check every target; print the diagnostics; the exit status."""
     from ..diagnostics import ConflictMarkerError
-    from ..files import SchemaReadError, decode, read_text
+    from ..files import SchemaReadError
     from .output import Style, diagnostics_json, github_annotation, message_json, use_colour
-    from .workflow import iter_targets
+    from .workflow import iter_targets, read_target
 
     diagnostics: list[Diagnostic] = []
     failures: list[str] = []
@@ -68,10 +68,7 @@ def check_paths(
             failures.append(target)
             continue
         try:
-            if target.stdin:
-                texts = {target.label: decode(sys.stdin.buffer.read(), target.label)}
-            else:
-                texts = {str(p): read_text(p) for p in target.paths}
+            texts = read_target(target)
         except SchemaReadError as e:
             failures.append(str(e))
             continue

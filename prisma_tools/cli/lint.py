@@ -151,10 +151,10 @@ def _run(
     quiet: bool,
 ) -> int:
     from ..diagnostics import ParseError
-    from ..files import SchemaReadError, SchemaWriteError, decode, read_text, write_atomic
+    from ..files import SchemaReadError, SchemaWriteError, write_atomic
     from ..lint import fix_texts, lint_texts
     from .output import message_json
-    from .workflow import iter_targets
+    from .workflow import iter_targets, read_target
 
     found: list[Diagnostic] = []
     applied: list[Diagnostic] = []
@@ -166,10 +166,7 @@ def _run(
             failures.append(target)
             continue
         try:
-            if target.stdin:
-                texts = {target.label: decode(sys.stdin.buffer.read(), target.label)}
-            else:
-                texts = {str(p): read_text(p) for p in target.paths}
+            texts = read_target(target)
         except SchemaReadError as e:
             failures.append(str(e))
             continue

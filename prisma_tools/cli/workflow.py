@@ -162,6 +162,13 @@ def _unstable(printed: str, again: str) -> bool:
     return [ln for ln in printed.splitlines() if ln.strip()] != [ln for ln in again.splitlines() if ln.strip()]
 
 
+def read_target(target: Target) -> dict[str, str]:
+    """The text of each file of ``target`` (standard input when it is ``-``); :class:`SchemaReadError` else."""
+    if target.stdin:
+        return {target.label: decode(sys.stdin.buffer.read(), target.label)}
+    return {str(p): read_text(p) for p in target.paths}
+
+
 def process(
     target: Target,
     report: Report,
@@ -182,13 +189,8 @@ def process(
     """
     out = out or sys.stdout.write
     diff_out = diff_out or out
-    texts: dict[str, str] = {}
     try:
-        if target.stdin:
-            texts[target.label] = decode(sys.stdin.buffer.read(), target.label)
-        else:
-            for p in target.paths:
-                texts[str(p)] = read_text(p)
+        texts = read_target(target)
     except SchemaReadError as e:
         report.errors.append(str(e))
         report.outcomes.append(Outcome(target.label, error=True))

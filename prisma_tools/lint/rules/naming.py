@@ -10,12 +10,13 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
+from ...resolve import EnumInfo
 from ..case import to_camel_case, to_pascal_case, to_snake_case
 from ..patterns import matches_any, trim_prefix
 from ..rule import Finding, LintRule, Options
 
 if TYPE_CHECKING:
-    from ...resolve import EnumInfo, FieldBlockInfo
+    from ...resolve import FieldBlockInfo
     from ..context import LintContext
 
 _PASCAL = re.compile(r"[A-Z][a-zA-Z0-9]*")
@@ -29,17 +30,26 @@ class CaseOptions(Options):
     """Prefixes (or ``/regex/``) removed before the name is checked, and kept by the fix."""
 
 
-def _model_pascal(ctx: LintContext, model: FieldBlockInfo, options: CaseOptions) -> Iterator[Finding]:
-    if matches_any(model.name, options.allowList):
+def _pascal(ctx: LintContext, item: FieldBlockInfo | EnumInfo, options: CaseOptions) -> Iterator[Finding]:
+    """A model or enum name not in PascalCase; the fix renames it and keeps its database name."""
+    if matches_any(item.name, options.allowList):
         return
-    prefix, rest = trim_prefix(model.name, options.trimPrefix)
+    prefix, rest = trim_prefix(item.name, options.trimPrefix)
     if _PASCAL.fullmatch(rest):
         return
     new = prefix + to_pascal_case(rest)
     fix = None
-    if _PASCAL.fullmatch(new[len(prefix) :]) and prefix + rest == model.name:
-        fix = ctx.fix(f"Rename to {new}, keeping the table name", "safe", ctx.rewrite.rename_model(model, new))
-    yield Finding(model, f'Model name "{model.name}" is not in PascalCase.', fix=fix)
+    if _PASCAL.fullmatch(new[len(prefix) :]) and prefix + rest == item.name:
+        if isinstance(item, EnumInfo):
+            fix = ctx.fix(f"Rename to {new}, keeping the database name", "safe", ctx.rewrite.rename_enum(item, new))
+        else:
+            fix = ctx.fix(f"Rename to {new}, keeping the table name", "safe", ctx.rewrite.rename_model(item, new))
+    what = "Enum" if isinstance(item, EnumInfo) else "Model"
+    yield Finding(item, f'{what} name "{item.name}" is not in PascalCase.', fix=fix)
+
+
+def _model_pascal(ctx: LintContext, model: FieldBlockInfo, options: CaseOptions) -> Iterator[Finding]:
+    return _pascal(ctx, model, options)
 
 
 MODEL_NAME_PASCAL_CASE = LintRule(
@@ -76,16 +86,7 @@ model db_user {
 
 
 def _enum_pascal(ctx: LintContext, enum: EnumInfo, options: CaseOptions) -> Iterator[Finding]:
-    if matches_any(enum.name, options.allowList):
-        return
-    prefix, rest = trim_prefix(enum.name, options.trimPrefix)
-    if _PASCAL.fullmatch(rest):
-        return
-    new = prefix + to_pascal_case(rest)
-    fix = None
-    if _PASCAL.fullmatch(new[len(prefix) :]) and prefix + rest == enum.name:
-        fix = ctx.fix(f"Rename to {new}, keeping the database name", "safe", ctx.rewrite.rename_enum(enum, new))
-    yield Finding(enum, f'Enum name "{enum.name}" is not in PascalCase.', fix=fix)
+    return _pascal(ctx, enum, options)
 
 
 ENUM_NAME_PASCAL_CASE = LintRule(
