@@ -21,6 +21,7 @@ from .dump import dump_command
 from .fix import fix_command
 from .format import format_command
 from .options import PRISMA_VERSION_OPTION, SCHEMA_OPTION, cli_targets, config_or_exit, echo_err
+from .rename import rename_command
 from .rules import passes_command, rules_command
 from .runner import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, PATHS_METAVAR, run_targets
 
@@ -129,7 +130,7 @@ def check_command(
     )
 
 
-for _command in (format_command, fix_command, rules_command, passes_command, dump_command):
+for _command in (format_command, fix_command, rules_command, passes_command, dump_command, rename_command):
     cli.add_command(_command)
 
 
