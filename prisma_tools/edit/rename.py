@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import ParseError
 from ..edits import TextEdit, apply_edits
-from ..nodes import FieldAttribute, LineIndex, Node, Schema, SchemaFile, Span, StringValue, construct
+from ..nodes import FieldAttribute, LineIndex, Node, Schema, Span, StringValue, construct
 from ..parser import parse
 from ..resolve import SCALAR_TYPES, EnumInfo, FieldBlockInfo, ResolvedSchema, analyze, source_texts
 from .references import Reference, Symbol, references, resolve_target
@@ -83,8 +83,22 @@ class RenameResult:
     """Every file's text after the rename (unchanged files included)."""
     sources: dict[str, str]
     """Every file's text before."""
-    schema: Schema
-    """The renamed schema, parsed from ``texts``."""
+    original: Schema = field(repr=False)
+    _schema: Schema | None = field(default=None, repr=False)
+
+    @property
+    def schema(self) -> Schema:
+        """The renamed schema, parsed from ``texts`` (on first use)."""
+        if self._schema is None:
+            try:
+                files = tuple(
+                    f if self.texts[f.path] == self.sources[f.path] else parse(self.texts[f.path], f.path).files[0]
+                    for f in self.original.files
+                )
+            except ParseError as e:  # pragma: no cover - an edit that breaks the syntax is a bug here
+                raise RenameError(f"internal error: the renamed schema does not parse: {e}") from None
+            self._schema = construct(Schema, {"files": files})
+        return self._schema
 
     @property
     def changed(self) -> dict[str, str]:
@@ -150,16 +164,10 @@ def rename(
         ]
         texts[path] = apply_edits(sources[path], mine)
     texts = _reformat(schema, sources, texts, edits.changes)
-    try:
-        files = tuple(
-            f if texts[f.path] == sources[f.path] else parse(texts[f.path], f.path).files[0] for f in schema.files
-        )
-        renamed = construct(Schema, {"files": files})
-    except ParseError as e:  # pragma: no cover - an edit that breaks the syntax is a bug here
-        raise RenameError(f"internal error: the renamed schema does not parse: {e}") from None
+    result = RenameResult(sym, new_name, edits.changes, texts, dict(sources), schema)
     if check:
-        _check_no_new_errors(schema, renamed, prisma_version)
-    return RenameResult(sym, new_name, edits.changes, texts, dict(sources), renamed)
+        _check_no_new_errors(schema, result.schema, prisma_version)
+    return result
 
 
 # ---------------------------------------------------------------- checks
@@ -406,30 +414,28 @@ def _relation_name(
 
 
 def _reformat(schema: Schema, sources: dict[str, str], texts: dict[str, str], changes: list[Change]) -> dict[str, str]:
-    """Reprint, in ``prisma format`` layout, the changed blocks that were in that layout before."""
+    """Reprint, in ``prisma format`` layout, the changed blocks that were in that layout before.
+
+    A block's new text is found by shifting its old bounds by the edits before
+    and inside it, and parsed alone (a block with its comments is a schema).
+    """
     out = dict(texts)
     for f in schema.files:
-        mine = [c for c in changes if c.path == f.path]
+        mine = sorted((c for c in changes if c.path == f.path), key=lambda c: c.start)
         segs = segments(f)
         if not mine or segs is None:
             continue
         old_text = sources[f.path]
-        touched = [
-            i
-            for i, (s, e) in enumerate(segs)
-            if any(s <= c.start <= e for c in mine) and old_text[s:e] == canonical_block_text(f.blocks[i])
-        ]
-        if not touched:
-            continue
-        new_file: SchemaFile = parse(texts[f.path], f.path).files[0]
-        new_segs = segments(new_file)
-        if new_segs is None or len(new_segs) != len(segs):  # pragma: no cover - renames add no blocks
-            continue
-        fixes = [
-            TextEdit(
-                path=f.path, start=new_segs[i][0], end=new_segs[i][1], content=canonical_block_text(new_file.blocks[i])
-            )
-            for i in touched
-        ]
-        out[f.path] = apply_edits(texts[f.path], fixes)
+        fixes: list[TextEdit] = []
+        for i, (s, e) in enumerate(segs):
+            inside = [c for c in mine if s <= c.start <= e]
+            if not inside or old_text[s:e] != canonical_block_text(f.blocks[i]):
+                continue
+            shift = sum(len(c.content) - (c.end - c.start) for c in mine if c.start < s)
+            grow = sum(len(c.content) - (c.end - c.start) for c in inside)
+            start, end = s + shift, e + shift + grow
+            block = parse(texts[f.path][start:end], f.path).files[0].blocks[0]
+            fixes.append(TextEdit(path=f.path, start=start, end=end, content=canonical_block_text(block)))
+        if fixes:
+            out[f.path] = apply_edits(texts[f.path], fixes)
     return out

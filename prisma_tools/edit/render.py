@@ -10,7 +10,7 @@ A file whose tree is unchanged is its source text.
 
 from __future__ import annotations
 
-from ..nodes import Block, Comment, SchemaFile
+from ..nodes import Block, Comment, SchemaFile, construct
 from ..printer import print_file
 
 __all__ = ["block_text", "canonical_block_text", "render_file", "segments"]
@@ -37,7 +37,7 @@ def segments(f: SchemaFile) -> list[tuple[int, int]] | None:
 def canonical_block_text(b: Block) -> str:
     """``b`` (with its leading comments) as ``prisma format`` prints it, without the final line break."""
     alone = b.model_copy(update={"blank_line_before": False})
-    return print_file(SchemaFile(path="", blocks=(alone,))).removesuffix("\n")
+    return print_file(construct(SchemaFile, {"path": "", "blocks": (alone,), "footer_comments": ()})).removesuffix("\n")
 
 
 def block_text(f: SchemaFile, text: str, index: int) -> str:
@@ -57,7 +57,7 @@ def _blank_before(b: Block) -> bool:
 def _canonical_footer(comments: tuple[Comment, ...], after_block: bool) -> str:
     if not comments:
         return "\n" if after_block else ""
-    body = print_file(SchemaFile(path="", footer_comments=comments))
+    body = print_file(construct(SchemaFile, {"path": "", "blocks": (), "footer_comments": comments}))
     if not after_block:
         return body
     return "\n" + ("\n" if comments[0].blank_line_before else "") + body
