@@ -67,9 +67,7 @@ def renames(schema: Schema, seed: str, fields: int = FIELDS_PER_SCHEMA) -> list[
     """Every model renamed, then up to ``fields`` fields (of models and composite types) chosen with ``seed``."""
     blocks = {b.name for b in schema.blocks if hasattr(b, "name")}  # type: ignore[union-attr]
     out = [Rename(m.name, _fresh(m.name, blocks, "0")) for m in schema.models]
-    pool = [
-        (b, f.name) for b in schema.blocks if isinstance(b, (Model, CompositeType)) for f in b.fields
-    ]
+    pool = [(b, f.name) for b in schema.blocks if isinstance(b, (Model, CompositeType)) for f in b.fields]
     for b, name in random.Random(seed).sample(pool, min(fields, len(pool))):
         taken = {f.name for f in b.fields}
         out.append(Rename(f"{b.name}.{name}", _fresh(name, taken, "Renamed")))
