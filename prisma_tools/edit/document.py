@@ -35,12 +35,15 @@ from typing import Any
 from ..nodes import (
     Block,
     Comment,
+    Datasource,
     EnumBlock,
     EnumValue,
     FieldAttribute,
     FieldDecl,
+    Generator,
     Schema,
     SchemaFile,
+    Setting,
     Value,
 )
 from . import members as m
@@ -346,6 +349,51 @@ class Document:
         new = snippets.comment(comment) if isinstance(comment, str) else comment
         self._member_target(target)
         self._update_owner(target, lambda n: n.model_copy(update={"trailing_comment": new}))
+
+    def add_footer_comment(self, block: str, comment: Comment | str) -> None:
+        """Add a comment line at the end of a block's body (before its ``}``)."""
+        new = snippets.comment(comment) if isinstance(comment, str) else comment
+        self.update_block(block, lambda b: b.model_copy(update={"footer_comments": (*b.footer_comments, new)}))
+
+    def add_file_comment(self, comment: Comment | str, *, file: str | None = None) -> None:
+        """Add a comment line at the end of ``file`` (default: the main file)."""
+        new = snippets.comment(comment) if isinstance(comment, str) else comment
+        fi = self._file_index(file)
+        f = self.schema.files[fi]
+        self._set_file(fi, f.model_copy(update={"footer_comments": (*f.footer_comments, new)}))
+
+    # ---------------------------------------------------------------- datasource and generator settings
+
+    def setting(self, block: str, key: str) -> Setting | None:
+        """The setting ``key`` of a datasource or generator block."""
+        b = self.block(block)
+        return b.setting(key) if isinstance(b, (Datasource, Generator)) else None
+
+    def set_setting(self, block: str, key: str, value: Value | str) -> None:
+        """Set ``key = value`` in a datasource or generator (replaced in place, or added last).
+
+        A string value is Prisma text: ``'"postgresql"'``, ``'env("DATABASE_URL")'``, ``'["a", "b"]'``.
+        """
+        v = snippets.value(value) if isinstance(value, str) else value
+        b = self.block(block)
+        if not isinstance(b, (Datasource, Generator)):
+            raise TypeError(f"{block} is not a datasource or generator")
+        members = list(b.members)
+        for i, item in enumerate(members):
+            if isinstance(item, Setting) and item.key == key:
+                members[i] = item.model_copy(update={"value": v})
+                break
+        else:
+            members.append(Setting(key=key, value=v))
+        self.replace_block(block, b.model_copy(update={"members": tuple(members)}))
+
+    def remove_setting(self, block: str, key: str) -> None:
+        """Remove the setting ``key`` of a datasource or generator."""
+        b = self.block(block)
+        if not isinstance(b, (Datasource, Generator)) or b.setting(key) is None:
+            raise KeyError(f"{block} has no setting {key!r}")
+        kept = tuple(x for x in b.members if not (isinstance(x, Setting) and x.key == key))
+        self.replace_block(block, b.model_copy(update={"members": kept}))
 
     # ---------------------------------------------------------------- output
 
