@@ -24,6 +24,7 @@ from .options import PRISMA_VERSION_OPTION, SCHEMA_OPTION, cli_targets, config_o
 from .rename import rename_command
 from .rules import passes_command, rules_command
 from .runner import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, PATHS_METAVAR, run_targets
+from .split import join_command, split_command
 
 __all__ = ["EXIT_CHANGED", "EXIT_ERROR", "EXIT_OK", "cli", "main", "run_targets"]
 
@@ -130,7 +131,16 @@ def check_command(
     )
 
 
-for _command in (format_command, fix_command, rules_command, passes_command, dump_command, rename_command):
+for _command in (
+    format_command,
+    fix_command,
+    rules_command,
+    passes_command,
+    dump_command,
+    rename_command,
+    split_command,
+    join_command,
+):
     cli.add_command(_command)
 
 
