@@ -120,3 +120,62 @@ def test_corpus_split_join_keeps_every_block(entry: Entry, tmp_path: Path) -> No
     joined = join(load(tmp_path))
     assert _blocks(joined) == _blocks(canonical)
     assert format_text(joined) == joined
+
+
+# ------------------------------------------------------------------ sort
+
+from prisma_tools.edit.document import Document  # noqa: E402
+from prisma_tools.edit.sort import sort_schema  # noqa: E402
+
+UNSORTED = """\
+datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+enum Role {
+  USER
+}
+
+// Posts.
+model Post {
+  id       Int    @id
+  author   User   @relation(fields: [authorId], references: [id])
+  authorId Int
+  body     String // the text
+}
+
+model User {
+    id    Int    @id
+  posts Post[]
+}
+"""
+
+
+def _sorted(**kw: object) -> str:
+    doc = Document.parse(UNSORTED)
+    doc.schema = sort_schema(doc.schema, **kw)  # type: ignore[arg-type]
+    return doc.text()
+
+
+def test_sort_blocks_by_kind_then_name_keeps_their_text() -> None:
+    out = _sorted()
+    assert [b.name for b in parse(out).blocks] == ["db", "Post", "User", "Role"]  # type: ignore[union-attr]
+    assert "model User {\n    id    Int    @id\n  posts Post[]\n}" in out  # moved, not reprinted
+    assert "// Posts.\nmodel Post {" in out
+    assert _blocks(out) == _blocks(UNSORTED)
+
+
+def test_sort_fields_relations_last_and_by_name() -> None:
+    out = _sorted(blocks="keep", fields="relations-last")
+    assert "  id       Int    @id\n  authorId Int\n  body     String // the text\n  author   User" in out
+    out = _sorted(blocks="keep", fields="name")
+    assert [f.name for f in parse(out).models[0].fields] == ["author", "authorId", "body", "id"]
+    assert _sorted(blocks="name", first=["User"]).index("model User") < _sorted(blocks="name", first=["User"]).index(
+        "enum Role"
+    )
+
+
+def test_sort_is_idempotent_and_leaves_sorted_schemas_alone() -> None:
+    once = parse(_sorted(fields="relations-last"))
+    assert sort_schema(once, fields="relations-last") is once

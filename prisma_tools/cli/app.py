@@ -24,7 +24,7 @@ from .options import PRISMA_VERSION_OPTION, SCHEMA_OPTION, cli_targets, config_o
 from .rename import rename_command
 from .rules import passes_command, rules_command
 from .runner import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, PATHS_METAVAR, run_targets
-from .split import join_command, split_command
+from .split import join_command, sort_command, split_command
 
 __all__ = ["EXIT_CHANGED", "EXIT_ERROR", "EXIT_OK", "cli", "main", "run_targets"]
 
@@ -140,6 +140,7 @@ for _command in (
     rename_command,
     split_command,
     join_command,
+    sort_command,
 ):
     cli.add_command(_command)
 

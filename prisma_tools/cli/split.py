@@ -1,4 +1,4 @@
-"""``prisma-tools split FILE DIR`` and ``prisma-tools join DIR FILE``."""
+"""``prisma-tools split FILE DIR``, ``prisma-tools join DIR FILE`` and ``prisma-tools sort [PATH]``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import click
 from .options import echo_err
 from .runner import EXIT_ERROR, EXIT_OK
 
-__all__ = ["join_command", "split_command"]
+__all__ = ["join_command", "sort_command", "split_command"]
 
 
 def _load(path: str) -> object:
@@ -78,3 +78,49 @@ def join_command(directory: str, file: str) -> None:
     write_atomic(file, join(schema, file))  # type: ignore[arg-type]
     click.echo(f"wrote {file}")
     sys.exit(EXIT_OK)
+
+
+@click.command("sort")
+@click.argument("path", required=False)
+@click.option(
+    "--blocks",
+    type=click.Choice(["kind", "name", "keep"]),
+    default="kind",
+    show_default=True,
+    help="Models, views, types and enums by kind then name, by name, or as they are.",
+)
+@click.option(
+    "--fields",
+    type=click.Choice(["keep", "name", "relations-last"]),
+    default="keep",
+    show_default=True,
+    help="Fields as they are, by name, or relation fields after the others.",
+)
+@click.option("--first", multiple=True, metavar="NAME", help="Blocks to put first, in this order (repeatable).")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if a file would change.")
+@click.option("--diff", is_flag=True, help="Write nothing; print a unified diff (exit 1 if any).")
+def sort_command(path: str | None, blocks: str, fields: str, first: tuple[str, ...], check: bool, diff: bool) -> None:
+    """Put the blocks (and, with --fields, the fields) of a schema in order, comments attached.
+
+    Opt-in: `format` never reorders. The datasource and generators stay first in
+    their file; blocks that only move keep their text.
+    """
+    from ..edit.document import Document
+    from ..edit.sort import sort_schema
+    from ..files import write_atomic
+    from .options import cli_targets
+    from .rename import _diff
+
+    target = cli_targets((path,) if path else (), None, False)[0]
+    doc = Document(_load(target))  # type: ignore[arg-type]
+    doc.schema = sort_schema(doc.schema, blocks=blocks, fields=fields, first=first)  # type: ignore[arg-type]
+    changed = doc.changed
+    for p, text in changed.items():
+        if diff:
+            click.echo(_diff(p, doc.sources.get(p, ""), text).replace("(renamed)", "(sorted)"), nl=False)
+        elif check:
+            click.echo(f"would sort {p}")
+        else:
+            write_atomic(p, text)
+            click.echo(f"sorted {p}")
+    sys.exit(1 if changed and (check or diff) else EXIT_OK)
