@@ -219,6 +219,14 @@ def test_rename_keeps_an_unformatted_block_as_written() -> None:
     assert _rename("Post.writerId", "authorId", out) == text
 
 
+def test_rename_keeps_crlf_line_breaks() -> None:
+    text = SCHEMA.replace("\n", "\r\n")
+    out = _rename("Post", "Article", text)
+    assert '\r\n  @@map("Post")\r\n}' in out
+    assert "\n" not in out.replace("\r\n", "")
+    assert _rename("Article", "Post", out) == text
+
+
 def test_rename_across_a_schema_folder(tmp_path: Path) -> None:
     folder = tmp_path / "schema"
     folder.mkdir()

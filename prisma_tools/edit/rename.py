@@ -314,9 +314,10 @@ def _block_end_insertion(text: str, node: Node) -> tuple[int, str]:
         first = members[0].span.start_offset
         indent = text[text.rfind("\n", 0, first) + 1 : first]
         indent = indent if indent.strip() == "" else "  "
+    eol = "\r\n" if text[line_start - 2 : line_start] == "\r\n" else "\n"  # the file's own line breaks
     if text[line_start:close].strip() == "":
-        return line_start, indent + "{}\n"
-    return close, "\n" + indent + "{}\n"
+        return line_start, indent + "{}" + eol
+    return close, eol + indent + "{}" + eol
 
 
 def _removal(text: str, span: Span, *, whole_line: bool) -> tuple[int, int]:
