@@ -48,11 +48,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as t:
             folder = Path(t) / "schema"
             folder.mkdir()
-            try:
-                files = split(load(entry.path), by=args.by)
-            except ValueError as e:
-                print(f"refused: {entry.name}: {e}")
-                continue
+            files = split(load(entry.path), by=args.by)
             for name, text in files.items():
                 (folder / name).write_text(text, encoding="utf-8")
             joined = Path(t) / "joined.prisma"

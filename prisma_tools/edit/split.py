@@ -50,7 +50,8 @@ def _file(path: str, blocks: list[Block], footer: tuple[Comment, ...] = ()) -> s
 def split(schema: Schema, *, by: Literal["model", "namespace"] = "model") -> dict[str, str]:
     """The files of the folder (relative path -> text) that ``schema`` splits into.
 
-    Raises ``ValueError`` when two blocks would need the same file name.
+    Names that differ only in case (or a group called ``schema``) get numbered files
+    (``user-2.prisma``), so the folder also works where file names ignore case.
     """
     main: list[Block] = []
     groups: dict[str, list[Block]] = {}
@@ -66,10 +67,15 @@ def split(schema: Schema, *, by: Literal["model", "namespace"] = "model") -> dic
                 main.append(b)
                 continue
             groups.setdefault(name + ".prisma", []).append(b)
-    if MAIN_FILE in groups or len({n.lower() for n in groups}) != len(groups):
-        raise ValueError("two groups would share a file name (names differ only in case, or one is 'schema')")
     out = {MAIN_FILE: _file(MAIN_FILE, main, footer)}
+    taken = {MAIN_FILE.lower()}
     for path, blocks in groups.items():
+        # file systems that ignore case would merge `User.prisma` and `user.prisma`: number the later one
+        stem, n = path.removesuffix(".prisma"), 1
+        while path.lower() in taken:
+            n += 1
+            path = f"{stem}-{n}.prisma"
+        taken.add(path.lower())
         out[path] = _file(path, blocks)
     return out
 
