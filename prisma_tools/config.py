@@ -4,8 +4,10 @@ Recognised keys (command-line flags override them)::
 
     [tool.prisma-tools]
     merge = ["prisma/user-model-updates.prisma"]   # additions merged by `fix`, relative to pyproject.toml
-    select = ["remove-duplicates", "add-one-to-one-unique"]
+    select = ["E", "PT"]                           # rules: codes, code prefixes, names (default: all but lint)
+    extend-select = []                             # rules on as well (the opt-in lint rules, say)
     ignore = ["PT003"]
+    unsafe-fixes = false                           # `fix` applies unsafe fixes too
     duplicates = "first"                           # first | last | error
     backup = false
     prisma-version = 7                             # the engine `check` judges by: 6 or 7
@@ -23,7 +25,18 @@ from typing import Any
 
 __all__ = ["Config", "ConfigError", "find_pyproject", "load_config"]
 
-_KEYS = {"merge", "select", "ignore", "duplicates", "backup", "prisma-version", "exclude", "extend-exclude"}
+_KEYS = {
+    "merge",
+    "select",
+    "extend-select",
+    "ignore",
+    "unsafe-fixes",
+    "duplicates",
+    "backup",
+    "prisma-version",
+    "exclude",
+    "extend-exclude",
+}
 
 
 class ConfigError(ValueError):
@@ -35,6 +48,8 @@ class Config:
     merge: list[Path] = field(default_factory=list)
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    unsafe_fixes: bool = False
     duplicates: str = "first"
     backup: bool = False
     prisma_version: int | None = None
@@ -106,6 +121,12 @@ def load_config(path: Path | None) -> Config:
         cfg.select = _strings(section["select"], "select", path)
     if "ignore" in section:
         cfg.ignore = _strings(section["ignore"], "ignore", path)
+    if "extend-select" in section:
+        cfg.extend_select = _strings(section["extend-select"], "extend-select", path)
+    if "unsafe-fixes" in section:
+        if not isinstance(section["unsafe-fixes"], bool):
+            raise ConfigError(f"{path}: [tool.prisma-tools] unsafe-fixes must be true or false")
+        cfg.unsafe_fixes = section["unsafe-fixes"]
     if "duplicates" in section:
         value = section["duplicates"]
         if value not in ("first", "last", "error"):

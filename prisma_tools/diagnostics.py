@@ -103,5 +103,10 @@ def source_line(text: str, span: Span | None) -> str | None:
     return text[start : min(ends) if ends else len(text)]
 
 
+class ConflictMarkerError(ParseError):
+    """Raised for text holding git conflict markers (an unresolved merge): one diagnostic per
+    conflict region or stray marker line; ``prisma-tools fix`` resolves them."""
+
+
 class InvalidSchemaError(ParseError):
     """Raised where a schema parses but Prisma's validator rejects it (``migrate`` refuses such schemas)."""

@@ -130,7 +130,7 @@ def _emit(value: Any, out: list[str], comments: bool = True) -> None:
     if not isinstance(value, Node):
         out.append(repr(value))
         return
-    if isinstance(value, CatchAll) or (isinstance(value, Setting) and value.value is None):
+    if isinstance(value, (CatchAll, TypeAlias)) or (isinstance(value, Setting) and value.value is None):
         _emit_catch_all(value, out, comments)
         return
     opening, names = _plan(cls)
@@ -150,10 +150,12 @@ def _emit(value: Any, out: list[str], comments: bool = True) -> None:
     out.append(")")
 
 
-def _emit_catch_all(node: CatchAll | Setting, out: list[str], comments: bool) -> None:
+def _emit_catch_all(node: CatchAll | TypeAlias | Setting, out: list[str], comments: bool) -> None:
     """A catch-all line by its words; ``key =`` as the catch-all ``key`` that Prisma prints
-    for it (with its trailing comment, after the padding of its column)."""
-    if isinstance(node, CatchAll):
+    for it (with its trailing comment, after the padding of its column). A type alias is such
+    a line too: both are kept verbatim and rejected, and a ``/* */`` before ``type`` on its line
+    makes it a catch-all until the printer puts the comment on lines of its own."""
+    if not isinstance(node, Setting):
         words = node.text.split()
     else:
         words = [node.key] + ([] if node.trailing_comment is None else node.trailing_comment.text.split())

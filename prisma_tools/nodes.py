@@ -259,6 +259,9 @@ class StringValue(Node):
     @property
     def value(self) -> str:
         """The decoded string (JSON escapes)."""
+        text = self.text
+        if "\\" not in text and len(text) >= 2 and text[0] == text[-1] == '"':
+            return text[1:-1]  # nothing to decode (most literals): no JSON parser needed
         import json
 
         try:

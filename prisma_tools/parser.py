@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from types import SimpleNamespace
 
-from .diagnostics import Diagnostic, ParseError, source_line
+from .diagnostics import ConflictMarkerError, Diagnostic, ParseError, source_line
 from .nodes import (
     ArbitraryBlock,
     Argument,
@@ -72,6 +72,10 @@ WHITESPACE = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2
 # Values nested deeper than this (`[[[...]]]`, calls in calls) are syntax errors: Prisma
 # formats them, but the printer, the passes and serialization recurse once per level.
 MAX_NESTING = 100
+TOO_DEEP = (
+    f"This value is nested more than {MAX_NESTING} levels deep, which prisma-tools does not support"
+    " (Prisma accepts it)."
+)
 _HEADERS = ("model", "view", "type", "enum", "datasource", "generator")
 
 # What Prisma says about a line it cannot read, by where the line is.
@@ -105,8 +109,9 @@ class _Reject(Exception):
     """Raised by a callback for a construct the grammar accepts but Prisma does not parse,
     or for a syntax error; ``offset`` is where the failed line is blamed (-1: the end of input)."""
 
-    def __init__(self, offset: int) -> None:
+    def __init__(self, offset: int, message: str | None = None) -> None:
         self.offset = offset
+        self.message = message  # instead of Prisma's message for the line, when the reason is ours
 
 
 class Token(str):
@@ -181,10 +186,12 @@ class _Builder:
     text: str = ""
     lexed: _Lexed
     lines: LineIndex
+    reasons: dict[int, str]  # catch-all start -> our message for it (a limit of ours, not Prisma's)
 
     def __init__(self) -> None:
         self.lexed = _Lexed()
         self.lines = LineIndex("")
+        self.reasons = {}
 
     def _span(self, first: Any, last: Any) -> Span:
         """From the start of ``first`` to the end of ``last`` (tokens or nodes)."""
@@ -241,7 +248,7 @@ class _Builder:
             if k >= d:
                 d = k + 1
         if d > MAX_NESTING:
-            raise _Reject(at)
+            raise _Reject(at, TOO_DEEP)
         depths[id(node)] = d
 
     def array(self, c: list[Any]) -> ArrayValue:
@@ -436,7 +443,7 @@ class _Builder:
                 run_start = len(pending)
             else:
                 if ln.cls is CatchAll:
-                    ln.kw["message"] = _MESSAGES[context]
+                    ln.kw["message"] = self.reasons.get(ln.kw["span"].start_offset) or _MESSAGES[context]
                 ln.kw["leading_comments"] = tuple(pending)
                 ln.kw["blank_line_before"] = blank
                 members.append(_new[ln.cls](ln.kw))
@@ -1127,10 +1134,13 @@ def _parse_masked(text: str, path: str) -> tuple[list[Any], list[Comment], str]:
     masked: dict[int, int] = {}  # line start -> mask start
     work = text
     trail = _Trail()
+    reasons: dict[int, str] = {}
+    reason: str | None = None
     while True:
         with eng.lock:
             eng.builder.text = text
             eng.builder.lines = lines
+            eng.builder.reasons = reasons
             eng.builder.lexed = _Lexed() if trail.resume is None or trail.lexed is None else trail.lexed
             try:
                 try:
@@ -1144,9 +1154,10 @@ def _parse_masked(text: str, path: str) -> tuple[list[Any], list[Comment], str]:
                 blocks, footer = result
                 return blocks, footer, work
             except _Reject as e:
-                offset = e.offset
+                offset, reason = e.offset, e.message
             finally:
                 eng.builder.text = ""
+                eng.builder.reasons = {}
                 lexed, eng.builder.lexed = eng.builder.lexed, _Lexed()
         if offset < 0:
             offset = _open_header(work, lexed.multiline)
@@ -1175,6 +1186,8 @@ def _parse_masked(text: str, path: str) -> tuple[list[Any], list[Comment], str]:
         line_start = _line_bounds(work, cut)[0]
         trail.rewind(line_start, lexed)
         masked[line_start] = cut
+        if reason is not None:
+            reasons[cut] = reason
         work = _mask(work, cut, end)
 
 
@@ -1201,7 +1214,17 @@ def parse_file_text(text: str, path: str = "<string>", *, strict: bool = True) -
     raises :class:`ParseError` listing every such line; otherwise those lines
     are kept as :class:`~prisma_tools.nodes.CatchAll` nodes, as ``prisma
     format`` keeps them.
+
+    Either way, git conflict markers raise
+    :class:`~prisma_tools.diagnostics.ConflictMarkerError`: they are an
+    unresolved merge, not lines to keep (``prisma-tools fix`` resolves them).
     """
+    if "<<<<<<<" in text or "|||||||" in text or ">>>>>>>" in text:
+        from .conflict_markers import marker_diagnostics
+
+        markers = marker_diagnostics(text, path)
+        if markers:
+            raise ConflictMarkerError(markers)
     # Parsing allocates many small objects and frees almost none, which makes
     # Python's cyclic GC rescan a growing heap again and again (3x the parse
     # time on large schemas). Nodes hold no cycles, so pause it meanwhile.
@@ -1256,7 +1279,7 @@ def syntax_errors(schema_file: SchemaFile, text: str | None = None) -> list[Diag
             out.append(
                 Diagnostic(
                     severity="error",
-                    code="syntax",
+                    code=SYNTAX_CODES.get(message, "E002"),
                     message=f"{message} (`{_short(text_)}`)",
                     path=schema_file.path,
                     span=span,
@@ -1272,6 +1295,20 @@ _ARBITRARY_MESSAGE = (
     "This block is invalid. It does not start with any known Prisma schema keyword. "
     "Valid keywords include 'model', 'enum', 'type', 'datasource' and 'generator'."
 )
+
+
+# The codes `check` gives the same lines (prisma_tools/validation/syntax.py registers them),
+# so that format, fix and check name one error alike.
+SYNTAX_CODES = {
+    _MESSAGES["top"]: "E001",
+    _MESSAGES["model"]: "E002",
+    _MESSAGES["enum"]: "E003",
+    _MESSAGES["datasource"]: "E004",
+    _MESSAGES["generator"]: "E005",
+    _ARBITRARY_MESSAGE: "E006",
+    _ALIAS_MESSAGE: "E007",
+    TOO_DEEP: "E013",
+}
 
 
 def _short(s: str, n: int = 60) -> str:

@@ -80,7 +80,7 @@ def test_parse_error_reports_location_line_and_caret_and_leaves_file_alone(tmp_p
     assert r.exit_code == 2
     assert p.read_text() == BROKEN
     first, line, caret = r.stderr.splitlines()[:3]
-    assert first.startswith(f"{p}:3:3: error[syntax]: This line is not a valid field or attribute definition.")
+    assert first.startswith(f"{p}:3:3: error[E002]: This line is not a valid field or attribute definition.")
     assert line.strip() == "email String @unique +"
     assert caret.strip() == "^"
     assert caret.index("^") == line.index("e")
@@ -91,7 +91,7 @@ def test_allow_invalid_formats_like_prisma_and_warns(tmp_path: Path) -> None:
     p.write_text(BROKEN)
     r = run("format", "--allow-invalid", str(p))
     assert r.exit_code == 0
-    assert "warning[syntax]" in r.stderr
+    assert "warning[E002]" in r.stderr
     assert p.read_text() == "model User {\n  id Int @id\n  email String @unique +\n}\n"
 
 

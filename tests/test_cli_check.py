@@ -65,7 +65,21 @@ def test_json_output_is_rufs_shape(broken: Path) -> None:
             "severity": "error",
             "location": {"row": 3, "column": 9},
             "end_location": {"row": 3, "column": 14},
-            "fix": None,
+            "fix": {
+                "applicability": "unsafe",
+                "message": "Did you mean `String`?",
+                "edits": [
+                    {
+                        "filename": str(broken),
+                        "start": 40,
+                        "end": 45,
+                        "content": "String",
+                        "location": {"row": 3, "column": 9},
+                        "end_location": {"row": 3, "column": 14},
+                    }
+                ],
+                "applied": False,
+            },
         }
     ]
 

@@ -22,6 +22,6 @@ def test_readme_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "['id', 'email']" in out
     assert "PT001" in out
-    assert "error[syntax]" in out
+    assert "error[E002]" in out
     assert 'broken.prisma:3:6: error[E201]: Type "Strin" is neither a built-in type' in out
     assert "one-to-one Mentorship.request MentorshipRequest.mentorship" in out

@@ -20,10 +20,12 @@ from .. import __version__
 from .dump import dump_command
 from .fix import fix_command
 from .format import format_command
+from .merge_driver import merge_driver_command
 from .options import PRISMA_VERSION_OPTION, SCHEMA_OPTION, cli_targets, config_or_exit, echo_err
 from .rename import rename_command
-from .rules import passes_command, rules_command
+from .rules import passes_command, rule_command, rules_command
 from .runner import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, PATHS_METAVAR, run_targets
+from .selection import build_selection, selection_options
 from .split import join_command, sort_command, split_command
 
 __all__ = ["EXIT_CHANGED", "EXIT_ERROR", "EXIT_OK", "cli", "main", "run_targets"]
@@ -92,6 +94,8 @@ def cli() -> None:
     type=click.Path(dir_okay=False),
     help="pyproject.toml to read [tool.prisma-tools] from (default: the nearest one).",
 )
+@selection_options
+@click.option("--show-fixes", is_flag=True, help="Show the fix each diagnostic has, and how many can be applied.")
 def check_command(
     paths: tuple[str, ...],
     prisma_version: str | None,
@@ -102,6 +106,10 @@ def check_command(
     config_path: str | None,
     schema_option: str | None,
     color: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    show_fixes: bool,
 ) -> None:
     """Report every error and warning Prisma's validator gives each schema, in Prisma's words.
 
@@ -114,6 +122,7 @@ def check_command(
 
     paths = cli_targets(paths, schema_option, verbose)
     cfg = config_or_exit(config_path, paths, stdin_filename)
+    selection = build_selection(select, extend_select, ignore, cfg)
     version, source = resolve_prisma_version(
         int(prisma_version) if prisma_version else None, cfg.prisma_version, list(paths)
     )
@@ -127,6 +136,8 @@ def check_command(
             stdin_filename=stdin_filename,
             quiet=quiet,
             color=color,
+            selection=selection,
+            show_fixes=show_fixes,
         )
     )
 
@@ -135,8 +146,10 @@ for _command in (
     format_command,
     fix_command,
     rules_command,
+    rule_command,
     passes_command,
     dump_command,
+    merge_driver_command,
     rename_command,
     split_command,
     join_command,

@@ -9,6 +9,7 @@ import click
 
 from .options import PRISMA_VERSION_OPTION, cli_targets, common_options, config_or_exit, echo_err
 from .runner import EXIT_ERROR, run_targets
+from .selection import build_selection, selection_options
 
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
@@ -17,10 +18,6 @@ if TYPE_CHECKING:
 
 
 __all__ = ["fix_command"]
-
-
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
 def _render_change(d: Diagnostic, style: Style) -> str:
@@ -36,10 +33,10 @@ def _render_change(d: Diagnostic, style: Style) -> str:
 @click.option(
     "--merge", "merge_files", multiple=True, metavar="FILE", help="Merge blocks and fields from FILE (repeatable)."
 )
-@click.option(
-    "--select", multiple=True, metavar="PASS", help="Run only these passes (names or codes, comma-separated)."
-)
-@click.option("--ignore", multiple=True, metavar="PASS", help="Skip these passes (names or codes, comma-separated).")
+@selection_options
+@click.option("--unsafe-fixes", is_flag=True, default=None, help="Apply unsafe fixes too (they may change meaning).")
+@click.option("--fix-only", is_flag=True, help="Do not report what is left unfixed (exit 0 if it is written).")
+@click.option("--show-fixes", is_flag=True, help="End with a count of the fixes applied, per rule.")
 @click.option(
     "--duplicates",
     type=click.Choice(["first", "last", "error"]),
@@ -66,7 +63,11 @@ def fix_command(
     verbose: bool,
     merge_files: tuple[str, ...],
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
+    unsafe_fixes: bool | None,
+    fix_only: bool,
+    show_fixes: bool,
     duplicates: str | None,
     backup: bool | None,
     output_format: str | None,
@@ -79,34 +80,25 @@ def fix_command(
     """Repair schemas Prisma rejects, then format them.
 
     Removes duplicate blocks, merges additions files (--merge), adds missing
-    back-relation fields and the @unique a one-to-one relation needs. Every
-    change is reported as `path:line:col: CODE message`. Settings come from
-    [tool.prisma-tools] in the nearest pyproject.toml; flags override them.
-    Run `prisma-tools passes` for the list of passes. What is left that Prisma
-    would reject is then reported as `check` reports it, and the exit status
-    is 1 (the repaired text is still written).
+    back-relation fields and the @unique a one-to-one relation needs, then
+    applies the fixes of the selected rules (safe ones; unsafe ones with
+    --unsafe-fixes) until nothing changes. Every change is reported as
+    `path:line:col: CODE message`. Settings come from [tool.prisma-tools] in
+    the nearest pyproject.toml; flags override them. Run `prisma-tools rules`
+    for the rules and their fixes. What is left that Prisma would reject is
+    then reported as `check` reports it, and the exit status is 1 (the
+    repaired text is still written).
     """
     from pathlib import Path
 
     from ..diagnostics import ParseError
     from ..files import SchemaReadError, load
-    from ..fixer import fix
-    from ..passes import get_pass
 
     paths = cli_targets(paths, schema_option, verbose)
     cfg = config_or_exit(config_path, paths, stdin_filename)
-    selected = _split(select) or cfg.select
-    ignored = _split(ignore) or cfg.ignore
-    for option, keys, from_flags in (("select", selected, bool(select)), ("ignore", ignored, bool(ignore))):
-        for key in keys or ():
-            try:
-                get_pass(key)
-            except ValueError as e:
-                if from_flags:
-                    raise click.BadParameter(str(e), param_hint="--select/--ignore") from None
-                # a bad value in the file is the file's error, not a usage error
-                echo_err(f"error: {cfg.source}: [tool.prisma-tools] {option}: unknown rule {key!r} ({e})")
-                sys.exit(EXIT_ERROR)
+    selection = build_selection(select, extend_select, ignore, cfg)
+    unsafe = cfg.unsafe_fixes if unsafe_fixes is None else unsafe_fixes
+    no_check = no_check or fix_only
     policy = duplicates or cfg.duplicates
     merges = [Path(m) for m in merge_files] or cfg.merge
     additions = []
@@ -121,37 +113,73 @@ def fix_command(
                 echo_err(d.render())
             sys.exit(EXIT_ERROR)
 
+    from .prisma_version import resolve_prisma_version
+
+    version, _ = resolve_prisma_version(
+        int(prisma_version) if prisma_version else None, cfg.prisma_version, list(paths)
+    )
+    applied: list[Diagnostic] = []
+
     def transform(schema: Schema) -> tuple[Schema, list[Diagnostic]]:
-        result = fix(schema, merge=additions, select=selected, ignore=ignored, duplicates=policy)  # type: ignore[arg-type]
-        return result.schema, [c.to_diagnostic() for c in result.changes]
+        from ..autofix import fix_schema
+
+        fixed, found = fix_schema(
+            schema,
+            merge=additions,
+            duplicates=policy,  # type: ignore[arg-type]  # click and the configuration check the value
+            prisma_version=version,
+            selection=selection,
+            unsafe=unsafe,
+        )
+        applied.extend(d for d in found if d.fix is not None)
+        return fixed, found
 
     validate = None
     if not no_check:
+        from ..selection import Selection
         from .check import check_texts
-        from .prisma_version import resolve_prisma_version
 
-        version, _ = resolve_prisma_version(
-            int(prisma_version) if prisma_version else None, cfg.prisma_version, list(paths)
+        # what Prisma would still reject, and the selected rules beyond Prisma's (lint)
+        remaining = Selection(
+            extend_select=(*(selection.select or ()), *selection.extend_select), ignore=selection.ignore
         )
 
         def validate(texts: dict[str, str]) -> list[Diagnostic]:
-            return check_texts(texts, prisma_version=version)
+            return check_texts(texts, prisma_version=version, selection=remaining)
 
-    sys.exit(
-        run_targets(
-            paths,
-            check=check,
-            diff=diff,
-            lenient=allow_invalid,
-            quiet=quiet,
-            verbose=verbose,
-            silent=silent,
-            stdin_filename=stdin_filename,
-            transform=transform,
-            backup=cfg.backup if backup is None else backup,
-            output_format=output_format,
-            color=color,
-            render=_render_change,
-            validate=validate,
-        )
+    status = run_targets(
+        paths,
+        check=check,
+        diff=diff,
+        lenient=allow_invalid,
+        quiet=quiet,
+        verbose=verbose,
+        silent=silent,
+        stdin_filename=stdin_filename,
+        transform=transform,
+        backup=cfg.backup if backup is None else backup,
+        output_format=output_format,
+        color=color,
+        render=_render_change,
+        validate=validate,
+        resolve_conflicts=True,
     )
+    if show_fixes and not silent:
+        echo_err(fixes_summary(applied))
+    sys.exit(status)
+
+
+def fixes_summary(applied: list[Diagnostic]) -> str:
+    """``Fixed N issues:`` and a count per rule, as ruff's ``--show-fixes`` ends."""
+    from collections import Counter
+
+    from ..registry import get_rule
+
+    if not applied:
+        return "No fixes applied."
+    counts = Counter(d.code for d in applied)
+    lines = [f"Fixed {len(applied)} issue{'s' if len(applied) != 1 else ''}:"]
+    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] or "")):
+        r = get_rule(code or "")
+        lines.append(f"  {n:>3} x {code} ({r.name if r else '?'})")
+    return "\n".join(lines)

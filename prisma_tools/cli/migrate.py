@@ -389,3 +389,94 @@ def resolve_command(
     click.echo(
         f"Migration {applied} marked as applied." if applied else f"Migration {rolled_back} marked as rolled back."
     )
+
+
+@migrate.command("history")
+@_schema_option
+@click.option("--url", metavar="URL", help="Also compare with the database's _prisma_migrations (postgresql://...).")
+@_dir_option
+@click.option("--main", "main_rev", metavar="REV", help="The branch to compare with (default: main, else master).")
+@click.option("--fix", is_flag=True, help="Rename out-of-order folders nothing has applied (needs --url).")
+def history_command(
+    schema_option: str | None, url: str | None, migrations_dir: str | None, main_rev: str | None, fix: bool
+) -> None:
+    """Check the migrations folder after a merge: against git's main branch and, with --url, the database.
+
+    Reports folders sharing a timestamp, a folder that sorts before one main or
+    the database already has, an applied migration edited or missing, a failed
+    migration blocking deploys; each with the Prisma error it leads to. --fix
+    renames an out-of-order folder to a timestamp after the newest migration,
+    only when the database shows nothing has applied it. Exit status: 0 nothing
+    found (or all fixed), 1 problems left, 2 errors.
+    """
+    from ..migrate.history import Local, analyse, plan_renames, read_rows
+    from ..migrate.migrations import list_migrations
+
+    if fix and not url:
+        raise click.UsageError("--fix needs --url: only the database can tell that nothing has applied a migration")
+    with database_errors():
+        if migrations_dir:
+            folder = Path(migrations_dir)
+        else:
+            from ..migrate.sources import load_schema
+
+            schema_path = _schema_path(schema_option)
+            folder = _migrations_dir(schema_path, load_schema(schema_path))
+        local = [Local(m.name, m.script_path.read_bytes()) for m in list_migrations(folder)]
+        main, label = _main_folders(folder, main_rev)
+        rows = None
+        others = False
+        if url:
+            from ..migrate.db import connect
+
+            conn = connect(url)
+            try:
+                rows, others = read_rows(conn)
+            finally:
+                conn.close()
+        findings = analyse(local, main=main, main_label=label, rows=rows, tables_without_history=others)
+        renames = plan_renames(findings, local, rows, main) if fix else {}
+        for old, new in renames.items():
+            (folder / old).rename(folder / new)
+            click.echo(f"{folder / old}: renamed to {new}")
+        left = [f for f in findings if f.migration not in renames]
+        for f in left:
+            click.echo(f"{folder}: {f.render()}")
+        if main is None:
+            click.echo(f"note: not compared with a main branch ({label})", err=True)
+        if not left:
+            click.echo(f"{len(local)} migration{'s' if len(local) != 1 else ''}: no problem found.", err=True)
+            return
+    sys.exit(1)
+
+
+def _main_folders(folder: Path, rev: str | None) -> tuple[list[str] | None, str]:
+    """The migration folder names at ``rev`` (default main, else master) and its label; None outside git."""
+    import subprocess
+
+    if not folder.is_dir():
+        return None, f"{folder} does not exist"
+
+    def git(*args: str) -> subprocess.CompletedProcess[str] | None:
+        try:
+            return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=False)
+        except OSError:
+            return None
+
+    for candidate in [rev] if rev else ["main", "master", "origin/main", "origin/master"]:
+        known = git("rev-parse", "--verify", "--quiet", f"{candidate}^{{commit}}")
+        if known is None:
+            return None, "git is not available"
+        if known.returncode != 0:
+            continue
+        # `REV:./` lists nothing from inside a subfolder (ls-tree filters by the folder too): `REV ./`
+        listing = git("ls-tree", candidate, "./")
+        if listing is None or listing.returncode != 0:
+            return [], candidate  # the folder is not on that branch yet
+        entries = (line.split("\t", 1) for line in listing.stdout.splitlines() if "\t" in line)
+        return [
+            name.rstrip("/").rsplit("/", 1)[-1] for meta, name in entries if meta.split(" ")[1:2] == ["tree"]
+        ], candidate
+    if rev:
+        fail(f"--main {rev}: no such revision")
+    return None, "no main or master branch, or not a git repository"

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from typing import Any, TextIO
 
     from ..diagnostics import Diagnostic
+    from ..edits import TextEdit
 
 __all__ = [
     "OUTPUT_FORMATS",
@@ -101,8 +102,12 @@ class Style:
         return "".join(out)
 
 
-def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
-    """One diagnostic in the shape of ruff's JSON output (rows and columns 1-based, columns in characters)."""
+def diagnostic_json(d: Diagnostic, texts: dict[str, str] | None = None) -> dict[str, Any]:
+    """One diagnostic in the shape of ruff's JSON output (rows and columns 1-based, columns in characters).
+
+    With ``texts`` (path -> the text the diagnostic was found in), each edit of its fix also
+    gets ruff's ``location`` and ``end_location``.
+    """
     location = end = None
     if d.span is not None:
         s, e = d.span.start, d.span.end
@@ -117,9 +122,28 @@ def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
         "end_location": end,
         "fix": None,
     }
-    if d.severity == "info":
-        # a change `fix` made: reported as an applied safe fix
-        entry["fix"] = {"applicability": "safe", "message": d.message, "applied": True}
+    if d.fix is not None:
+        # a rule's fix: ruff's `applicability`, `message`, `edits` (character offsets into the file's
+        # text as it was when the fix was made), and whether `fix` applied it
+        entry["fix"] = {
+            "applicability": d.fix.applicability,
+            "message": d.fix.message,
+            "edits": [_edit_json(e, texts) for e in d.fix.edits],
+            "applied": d.severity == "info",
+        }
+    elif d.severity == "info":
+        # a change a repair pass made: reported as an applied safe fix
+        entry["fix"] = {"applicability": "safe", "message": d.message, "edits": [], "applied": True}
+    return entry
+
+
+def _edit_json(e: TextEdit, texts: dict[str, str] | None) -> dict[str, Any]:
+    entry: dict[str, Any] = {"filename": e.path, "start": e.start, "end": e.end, "content": e.content}
+    text = None if texts is None else texts.get(e.path)
+    if text is not None and e.end <= len(text):
+        for key, offset in (("location", e.start), ("end_location", e.end)):
+            row = text.count("\n", 0, offset) + 1
+            entry[key] = {"row": row, "column": offset - (text.rfind("\n", 0, offset) + 1) + 1}
     return entry
 
 
@@ -136,10 +160,12 @@ def message_json(filename: str, message: str, code: str = "io-error") -> dict[st
     }
 
 
-def diagnostics_json(diagnostics: list[Diagnostic], extra: list[dict[str, Any]] | None = None) -> str:
+def diagnostics_json(
+    diagnostics: list[Diagnostic], extra: list[dict[str, Any]] | None = None, texts: dict[str, str] | None = None
+) -> str:
     import json  # not at import: `format` reaches this module on its start-up path
 
-    entries = [diagnostic_json(d) for d in diagnostics] + list(extra or ())
+    entries = [diagnostic_json(d, texts) for d in diagnostics] + list(extra or ())
     return json.dumps(entries, indent=2, ensure_ascii=False)
 
 

@@ -194,6 +194,7 @@ def run_targets(
     color: str | None = None,
     render: Callable[[Diagnostic, Style], str] | None = None,
     validate: Validate | None = None,
+    resolve_conflicts: bool = False,
 ) -> int:
     """Process every target and turn the report into messages and an exit status."""
     from .output import Style, use_colour
@@ -223,6 +224,7 @@ def run_targets(
             out=sys.stdout.write,
             diff_out=lambda text: sys.stdout.write(diff_style.diff(text)),
             validate=validate,
+            resolve_conflicts=resolve_conflicts,
         )
     if output_format == "json":
         from .output import diagnostics_json, message_json

@@ -174,8 +174,12 @@ def process(
     out: Callable[[str], object] | None = None,
     validate: Validate | None = None,
     diff_out: Callable[[str], object] | None = None,
+    resolve_conflicts: bool = False,
 ) -> None:
-    """Run one target through parse -> transform -> print -> check -> write/diff (-> validate)."""
+    """Run one target through parse -> transform -> print -> check -> write/diff (-> validate).
+
+    ``resolve_conflicts`` (``fix``): merge the sides of git conflict regions first (see :mod:`.conflicts`).
+    """
     out = out or sys.stdout.write
     diff_out = diff_out or out
     texts: dict[str, str] = {}
@@ -189,6 +193,14 @@ def process(
         report.errors.append(str(e))
         report.outcomes.append(Outcome(target.label, error=True))
         return
+    originals = texts
+    if resolve_conflicts:
+        from .conflicts import resolve_conflicts as resolve
+
+        resolved = resolve(texts, target, report, write=write, diff=diff, backup=backup, out=out, diff_out=diff_out)
+        if resolved is None:
+            return
+        texts = resolved
     files = _parse_texts(texts, report, lenient)
     if files is None:
         return
@@ -204,7 +216,10 @@ def process(
     # trees go: the safety check reparses each output with one tree in memory.
     # A file that prints as it reads needs no check (nothing is written; the
     # next run reads the same text), which is most files in a pre-commit run.
-    printed_files = [_print_and_fingerprint(f, texts.get(f.path)) for f in schema.files]
+    # `fix` prints to a fixed point: where prisma format's own output would change
+    # on a second run (a blank line after `}/** */`), a second fix must not.
+    settle = transform is not None
+    printed_files = [_print_and_fingerprint(f, texts.get(f.path), settle, lenient) for f in schema.files]
     del schema
     results: list[tuple[str, str, str]] = []
     for path, printed, digest in printed_files:
@@ -216,7 +231,7 @@ def process(
             report.errors.append(f"{path}: internal error: {problem}; nothing was written (please report this)")
             report.outcomes.append(Outcome(path, error=True))
             return
-        results.append((path, texts.get(path, ""), printed))
+        results.append((path, originals.get(path, ""), printed))
     for path, before, after in results:
         outcome = Outcome(path, changed=before != after)
         report.outcomes.append(outcome)
@@ -266,9 +281,22 @@ def _parse_texts(texts: dict[str, str], report: Report, lenient: bool) -> tuple[
     return None if failed else tuple(files)
 
 
-def _print_and_fingerprint(f: SchemaFile, original: str | None) -> tuple[str, str, bytes | None]:
-    """``(path, printed text, meaning digest)``; no digest when the text comes out unchanged."""
+def _print_and_fingerprint(
+    f: SchemaFile, original: str | None, settle: bool = False, lenient: bool = False
+) -> tuple[str, str, bytes | None]:
+    """``(path, printed text, meaning digest)``; no digest when the text comes out unchanged.
+
+    With ``settle``, the text is printed again until it stops changing (a few rounds at
+    most: Prisma's unstable corners move blank lines once)."""
     printed = print_file(f)
+    for _ in range(3 if settle else 0):
+        try:
+            again = print_file(parse_file_text(printed, f.path, strict=not lenient))
+        except ParseError:
+            break  # the safety check reports it
+        if again == printed:
+            break
+        printed = again
     return f.path, printed, None if printed == original else meaning_digest(f)
 
 

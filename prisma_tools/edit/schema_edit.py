@@ -9,6 +9,7 @@ otherwise rebuilds only the files that changed.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Protocol
 
 from ..nodes import Block, CompositeType, Datasource, EnumBlock, Generator, Model, Schema, SchemaFile, View
 from ..resolve import ResolvedSchema, analyze, source_texts
@@ -24,13 +25,26 @@ DataBlock = Model | View | CompositeType | EnumBlock
 DATA_BLOCKS = (Model, View, CompositeType, EnumBlock)
 
 
-def resolve_first_definitions(schema: Schema) -> ResolvedSchema:
+class ResolutionCache(Protocol):
+    """Where a resolution is kept between passes (the pass context): the schema it is of, and it."""
+
+    resolved: tuple[Schema, ResolvedSchema] | None
+
+
+def resolve_first_definitions(schema: Schema, ctx: ResolutionCache | None = None) -> ResolvedSchema:
     """``schema`` resolved as :class:`SchemaEdit` sees it: a name repeated by a later block means its first block.
 
     Prisma's name table (and so :func:`~prisma_tools.resolve.analyze`) keeps
     the last definition of a name; passes edit the first one, so the later
-    definitions are left out of the resolution.
+    definitions are left out of the resolution. With ``ctx``, the resolution is
+    shared with the next pass while the schema object stays the same.
     """
+    if ctx is not None:
+        if ctx.resolved is not None and ctx.resolved[0] is schema:
+            return ctx.resolved[1]
+        resolved = resolve_first_definitions(schema)
+        ctx.resolved = (schema, resolved)
+        return resolved
     seen: set[str] = set()
     files: list[SchemaFile] = []
     changed = False

@@ -87,7 +87,7 @@ def add_back_relations(schema: Schema, ctx: PassContext) -> Schema:
     After: ``User`` gains ``posts Post[]``.
     """
     edit = SchemaEdit(schema)
-    resolved = resolve_first_definitions(schema)
+    resolved = resolve_first_definitions(schema, ctx)
     ambiguous = {m.name: m.duplicate_field_names for m in resolved.models if m.duplicate_field_names}
     _warn_duplicate_fields(edit, ambiguous, ctx)
     candidates = [

@@ -45,7 +45,7 @@ def add_one_to_one_unique(schema: Schema, ctx: PassContext) -> Schema:
     After: ``requestId String? @unique``.
     """
     edit = SchemaEdit(schema)
-    resolved = resolve_first_definitions(schema)
+    resolved = resolve_first_definitions(schema, ctx)
     # a model with two fields of one name is left alone (add-back-relations says so)
     skipped = {m.name for m in resolved.models if m.duplicate_field_names}
     candidates = [

@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from ..diagnostics import Diagnostic, Severity
 from ..nodes import Schema, Span
+
+if TYPE_CHECKING:
+    from ..resolve import ResolvedSchema
 
 __all__ = [
     "Change",
@@ -70,6 +73,9 @@ class PassContext:
     additions: tuple[Schema, ...] = ()
     changes: list[Change] = field(default_factory=list)
     _active: Pass | None = field(default=None, repr=False)
+    resolved: tuple[Schema, ResolvedSchema] | None = field(default=None, repr=False)
+    """The last schema a pass resolved, with its resolution: a pass that changed nothing leaves
+    the same schema object to the next one, which then need not resolve it again."""
 
     @contextmanager
     def running(self, p: Pass) -> Iterator[None]:

@@ -132,19 +132,27 @@ def source_texts(schema: Schema) -> dict[str, str] | None:
 # ----------------------------------------------------------------- analysis
 
 
-def _type_ref(decl: FieldDecl, names: dict[str, FieldBlockInfo | EnumInfo]) -> TypeRef:
+_TYPE_KINDS = {"model": "model", "view": "view", "type": "composite", "enum": "enum"}
+
+
+def _type_ref(decl: FieldDecl, names: dict[str, FieldBlockInfo | EnumInfo], refs: dict[str, TypeRef]) -> TypeRef:
+    """``decl``'s type; ``refs`` shares one (immutable) :class:`TypeRef` per type name within a resolution."""
     t = decl.type
     if t is None:
         return TypeRef("unknown", "")
-    if t.is_unsupported:
-        return TypeRef("unsupported", t.name)
-    if t.name in SCALAR_TYPES:
-        return TypeRef("scalar", t.name)
-    target = names.get(t.name)
-    if target is None:
-        return TypeRef("unknown", t.name)
-    kind = {"model": "model", "view": "view", "type": "composite", "enum": "enum"}[target.kind]
-    return TypeRef(kind, t.name)  # type: ignore[arg-type]
+    name = t.name
+    ref = refs.get(name)
+    if ref is not None:
+        return ref
+    if name.startswith("Unsupported("):
+        ref = TypeRef("unsupported", name)
+    elif name in SCALAR_TYPES:
+        ref = TypeRef("scalar", name)
+    else:
+        target = names.get(name)
+        ref = TypeRef("unknown", name) if target is None else TypeRef(_TYPE_KINDS[target.kind], name)  # type: ignore[arg-type]
+    refs[name] = ref
+    return ref
 
 
 def _arity(decl: FieldDecl) -> Arity:
@@ -408,6 +416,7 @@ def analyze(schema: Schema, sources: dict[str, str] | None = None) -> ResolvedSc
             tops.append(top)
             names[top.name] = top  # as Prisma's name table: a later definition replaces an earlier one
     relation_fields: list[RelationFieldInfo] = []
+    refs: dict[str, TypeRef] = {}
     for top in tops:
         if isinstance(top, EnumInfo):
             top.db_name = _map_name(top.node.attributes, top.name)
@@ -421,7 +430,7 @@ def analyze(schema: Schema, sources: dict[str, str] | None = None) -> ResolvedSc
                 name=decl.name,
                 node=decl,
                 parent=top,
-                type=_type_ref(decl, names),
+                type=_type_ref(decl, names, refs),
                 arity=_arity(decl),
                 db_name=_map_name(decl.attributes, decl.name),
             )

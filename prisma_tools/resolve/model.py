@@ -61,7 +61,7 @@ TypeKind = Literal["scalar", "enum", "model", "view", "composite", "unsupported"
 Arity = Literal["required", "optional", "list"]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class SourceFile:
     """One file of the schema: its path, its text and its AST."""
 
@@ -71,7 +71,7 @@ class SourceFile:
     ast: SchemaFile = field(repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TypeRef:
     """What a field's type names: ``kind`` and the name (``Unsupported("x")`` keeps its argument)."""
 
@@ -83,7 +83,7 @@ class TypeRef:
         return self.kind in ("model", "view")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class FieldInfo:
     """A field of a model, view or composite type."""
 
@@ -135,7 +135,7 @@ class FieldInfo:
         return f"{self.parent.name}.{self.name}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexField:
     """A field of an index, with the arguments Prisma allows on it."""
 
@@ -146,7 +146,7 @@ class IndexField:
     ops: str | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class IndexInfo:
     """``@id``/``@@id``, ``@unique``/``@@unique``, ``@@index`` or ``@@fulltext``."""
 
@@ -167,7 +167,7 @@ class IndexInfo:
         return tuple(f.name for f in self.fields)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class FieldBlockInfo:
     """A model, view or composite type."""
 
@@ -223,14 +223,14 @@ ModelInfo = FieldBlockInfo
 CompositeInfo = FieldBlockInfo
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class EnumValueInfo:
     name: str
     node: EnumValue = field(repr=False)
     db_name: str
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class EnumInfo:
     name: str
     node: EnumBlock = field(repr=False)
@@ -241,7 +241,7 @@ class EnumInfo:
     kind: Literal["enum"] = "enum"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class DatasourceInfo:
     """A ``datasource`` block, read as far as its settings are literal."""
 
@@ -260,7 +260,7 @@ class DatasourceInfo:
         return {"postgres": "postgresql"}.get(self.provider or "", self.provider)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class GeneratorInfo:
     name: str
     node: Generator = field(repr=False)
@@ -269,7 +269,7 @@ class GeneratorInfo:
     preview_features: tuple[str, ...] = ()
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class RelationFieldInfo:
     """A relation field with its ``@relation`` arguments read."""
 
@@ -304,7 +304,7 @@ class RelationFieldInfo:
 RelationShape = Literal["one-to-one", "one-to-many", "implicit-many-to-many", "embedded-many-to-many"]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Relation:
     """Two relation fields that are the sides of one relation, paired as Prisma pairs them.
 
@@ -361,7 +361,7 @@ class Relation:
         return self.forward.is_self
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class RelationGroup:
     """The relation fields between two models (or of one self-related model) that share a relation name.
 
@@ -423,7 +423,7 @@ def group_relation_fields(
     return list(groups.values())
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True, weakref_slot=True)
 class ResolvedSchema:
     """A schema with its names, types, relations and indexes resolved. Built by :func:`analyze`."""
 

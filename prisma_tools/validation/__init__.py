@@ -21,6 +21,7 @@ from .rules import RULES, Rule
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
     from ..nodes import Schema
+    from ..selection import Selection
 
 __all__ = ["DEFAULT_PRISMA_VERSION", "RULES", "Context", "Finding", "Rule", "all_rules", "check_schema", "validate"]
 
@@ -29,13 +30,20 @@ DEFAULT_PRISMA_VERSION = 6
 
 
 def check_schema(
-    schema: Schema, *, prisma_version: int = DEFAULT_PRISMA_VERSION, sources: dict[str, str] | None = None
+    schema: Schema,
+    *,
+    prisma_version: int = DEFAULT_PRISMA_VERSION,
+    sources: dict[str, str] | None = None,
+    selection: Selection | None = None,
+    fixes: bool = False,
 ) -> list[Finding]:
     """Every diagnostic Prisma's validator gives ``schema``, as :class:`Finding` objects (with byte ranges).
 
     ``schema`` should be parsed leniently (``strict=False``) so that lines
     Prisma rejects are kept and reported. ``sources`` maps each file's path to
-    its text; by default the texts the parser recorded are used.
+    its text; by default the texts the parser recorded are used. ``selection``
+    (default: the rules on by default) drops the diagnostics of rules it turns
+    off and runs the opt-in checks it turns on; ``fixes`` attaches each rule's fix.
     """
     from ..resolve import analyze
     from .pipeline import run
@@ -50,19 +58,37 @@ def check_schema(
     try:
         ctx = Context(analyze(schema, sources), prisma_version=prisma_version)
         run(ctx)
+        findings = ctx.findings
+        if (selection is not None and not selection.is_default) or fixes:
+            from .. import registry
+
+            registry.run_checks(ctx, selection)
+            findings = ctx.findings
+            if selection is not None:
+                findings = [f for f in findings if selection.enabled(f.rule)]
+            if fixes:
+                registry.attach_fixes(findings, ctx.db)
     finally:
         if gc_was_enabled:
             gc.enable()
-    return ctx.findings
+    return findings
 
 
 def validate(
-    schema: Schema, *, prisma_version: int = DEFAULT_PRISMA_VERSION, sources: dict[str, str] | None = None
+    schema: Schema,
+    *,
+    prisma_version: int = DEFAULT_PRISMA_VERSION,
+    sources: dict[str, str] | None = None,
+    selection: Selection | None = None,
+    fixes: bool = False,
 ) -> list[Diagnostic]:
-    """Prisma's errors and warnings for ``schema``, as :class:`~prisma_tools.Diagnostic` objects."""
+    """Prisma's errors and warnings for ``schema``, as :class:`~prisma_tools.Diagnostic` objects.
+
+    ``selection`` and ``fixes`` as for :func:`check_schema` (``fixes``: each diagnostic's ``fix``).
+    """
     from ..nodes import LineIndex
 
-    findings = check_schema(schema, prisma_version=prisma_version, sources=sources)
+    findings = check_schema(schema, prisma_version=prisma_version, sources=sources, selection=selection, fixes=fixes)
     lines: dict[str, LineIndex] = {}
     out = []
     for f in findings:

@@ -131,7 +131,7 @@ def check(ctx: Context) -> None:
 
 def _readable(ctx: Context, attrs: Sequence[FieldAttribute]) -> bool:
     """Prisma 6 reads no object values: a field or attribute with one is an invalid line (see :mod:`.syntax`)."""
-    return ctx.prisma_version >= 7 or not attributes_hold_object(attrs)
+    return ctx.prisma_version >= 7 or not ctx.objects_possible or not attributes_hold_object(attrs)
 
 
 def _readable_block_attributes(ctx: Context, attrs: Sequence[BlockAttribute]) -> tuple[BlockAttribute, ...]:
@@ -296,13 +296,14 @@ def _scalar_field(
     if not f.node.attributes:
         return
     attrs = AttributeSet(ctx, model.file, f.node.attributes)
-    v = attrs.single("map")
+    present = attrs.by_name  # most fields have one or two attributes: ask only for those
+    v = attrs.single("map") if "map" in present else None
     if v is not None:
         mapped = v.string(v.default("name"))
         if mapped is not None:
             _mapped_field_name(ctx, model, f, mapped, state, fields)
         v.done()
-    v = attrs.single("ignore")
+    v = attrs.single("ignore") if "ignore" in present else None
     if v is not None:
         if f.type.kind == "unsupported":
             v.error(
@@ -312,11 +313,11 @@ def _scalar_field(
         else:
             state.ignored_fields.append(f)
         v.done()
-    v = attrs.single("relation")
+    v = attrs.single("relation") if "relation" in present else None
     if v is not None:
         v.error("Invalid field type, not a relation.")
         v.done()
-    v = attrs.single("id")
+    v = attrs.single("id") if "id" in present else None
     if v is not None:
         if state.has_id:
             ctx.report(AT_MOST_ONE_ID_FIELD, model.file, model.node, model=model.name)
@@ -326,24 +327,24 @@ def _scalar_field(
             state.id_field = f
             state.id_span = v.span
         v.done()
-    v = attrs.single("updatedAt")
+    v = attrs.single("updatedAt") if "updatedAt" in present else None
     if v is not None:
         if f.type != defaults.DATETIME:
             v.error("Fields that are marked with @updatedAt must be of type DateTime.")
         if f.is_list:
             v.error("Fields that are marked with @updatedAt cannot be lists.")
         v.done()
-    v = attrs.single("default")
+    v = attrs.single("default") if "default" in present else None
     if v is not None:
         defaults.model_field_default(v, f)
         v.done()
     if f.type.kind == "scalar":
         attrs.native()
-    v = attrs.single("unique")
+    v = attrs.single("unique") if "unique" in present else None
     if v is not None:
         _index_field_arguments(v)
         v.done()
-    v = attrs.single("shardKey")
+    v = attrs.single("shardKey") if "shardKey" in present else None
     if v is not None:
         if state.has_shard_key:
             ctx.report(AT_MOST_ONE_SHARD_KEY_FIELD, model.file, model.node, model=model.name)

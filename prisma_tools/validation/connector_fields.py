@@ -61,6 +61,10 @@ def _container(model: FieldBlockInfo) -> str:
 
 
 def _field(ctx: Context, connector: Connector, f: FieldInfo) -> None:
+    t = f.type
+    plain = t.kind == "enum" or (t.kind == "scalar" and t.name not in ("Json", "Decimal"))
+    if plain and not (f.is_list and not connector.scalar_lists):
+        return  # nothing this connector could refuse (most fields)
     where = ctx.line_span(f.file, f.node)
     names = {"field": f.name, "container": _container(f.parent), "model": f.parent.name}
     if f.type == _JSON:

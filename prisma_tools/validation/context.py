@@ -7,6 +7,7 @@ character offsets; :meth:`Finding.byte_range` gives Prisma's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -14,10 +15,14 @@ from ..nodes import LineIndex, Node, Span
 
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
+    from ..edits import Fix
     from ..resolve import ResolvedSchema, SourceFile
     from .rules import Rule
 
 __all__ = ["Context", "Finding"]
+
+# A string literal (a `{` inside one, as in `@default("{}")`, is no object value).
+_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*+"')
 
 
 @dataclass(eq=False)
@@ -29,6 +34,10 @@ class Finding:
     file: SourceFile
     start: int
     end: int
+    node: Node | None = None
+    """The node reported on, when the report named one (fixes start from it)."""
+    fix: Fix | None = None
+    """The repair proposed (set by the reporting check, or later by :mod:`prisma_tools.registry`)."""
 
     @property
     def severity(self) -> Literal["error", "warning"]:
@@ -68,6 +77,7 @@ class Finding:
             span=span,
             code=self.code,
             line_text=source_line(self.file.text, span),
+            fix=self.fix,
         )
 
 
@@ -85,6 +95,25 @@ class Context:
     present once where it is known, with well-formed arguments. Prisma checks the meaning of no other;
     see :func:`~prisma_tools.validation.attribute_args.is_usable`."""
 
+    _objects_possible: bool | None = field(default=None, init=False, repr=False)
+
+    @property
+    def objects_possible(self) -> bool:
+        """Whether some attribute may hold an object value (``{ ... }``).
+
+        Every braced block opens one ``{``; a file with no other one has no object value, so the
+        per-attribute search (Prisma 6 rejects such lines) can be skipped, which is most schemas.
+        """
+        if self._objects_possible is None:
+            from ..nodes import ArbitraryBlock, CompositeType, Datasource, EnumBlock, Generator, Model, View
+
+            braced = (ArbitraryBlock, CompositeType, Datasource, EnumBlock, Generator, Model, View)
+            self._objects_possible = any(
+                not f.text or _STRING.sub("", f.text).count("{") > sum(isinstance(b, braced) for b in f.ast.blocks)
+                for f in self.db.files
+            )
+        return self._objects_possible
+
     def report(
         self,
         rule: Rule,
@@ -96,6 +125,7 @@ class Context:
         """Report ``rule`` at ``where`` (a node's span, or character offsets ``(start, end)``).
 
         The message is ``message`` when given, else the rule's template filled with ``values``.
+        A check that knows the repair sets ``.fix`` on the finding returned.
         """
         if isinstance(where, tuple):
             start, end = where
@@ -104,7 +134,8 @@ class Context:
         else:
             start = end = 0
         text = message if message is not None else rule.template.format(**values)
-        finding = Finding(rule, text, file, start, end)
+        node = None if where is None or isinstance(where, tuple) else where
+        finding = Finding(rule, text, file, start, end, node)
         self.findings.append(finding)
         return finding
 

@@ -14,7 +14,6 @@ attribute check's concern.
 from __future__ import annotations
 
 import weakref
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -539,12 +538,13 @@ class _Reader:
     # -- field attributes
 
     def field_attributes(self, f: FieldInfo) -> None:
-        if f.type.kind == "unknown":
+        attrs = f.node.attributes
+        if not attrs or f.type.kind == "unknown":
             return
         relation = f.is_relation
-        names = Counter(a.name for a in f.node.attributes)
-        for attr in f.node.attributes:
-            if attr.name not in HANDLED_ATTRIBUTES or names[attr.name] > 1:
+        names = [a.name for a in attrs]  # a few: counting in a list beats a Counter
+        for attr in attrs:
+            if attr.name not in HANDLED_ATTRIBUTES or names.count(attr.name) > 1:
                 continue  # a repeated attribute is reported by the attribute pass and read by no one
             if relation:
                 self.relation_field_attribute(f, attr)

@@ -15,7 +15,9 @@ Codes group by area (the letter is the severity Prisma gives: ``E`` error,
 
 A validation module declares its rules at import with :func:`rule`, and
 reports through :meth:`Context.report <prisma_tools.validation.context.Context.report>`.
-``prisma-tools rules`` lists them all.
+``prisma-tools rules`` lists them all. Rules of other origins (the repair passes,
+lint rules) are declared with the same function; :mod:`prisma_tools.registry`
+is the one view over all of them, their fixes and their selection.
 """
 
 from __future__ import annotations
@@ -35,14 +37,32 @@ class Rule:
     template: str
     """Prisma's message, with ``{placeholders}`` for the parts that vary."""
     severity: Literal["error", "warning"] = "error"
+    summary: str = ""
+    """One line saying what the rule finds (default: the template's first sentence)."""
+    docs: str = ""
+    """Markdown: why it matters and an example (``prisma-tools rule CODE``, ``docs/rules.md``)."""
+    default: bool = True
+    """Selected unless ``--select`` says otherwise; lint rules are opt-in (``False``)."""
+    origin: Literal["prisma", "repair", "lint"] = "prisma"
+    """Who defines the diagnostic: Prisma's validator, a repair pass of ``fix``, or a lint rule."""
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, template: str, severity: Literal["error", "warning"] = "error") -> Rule:
+def rule(
+    code: str,
+    name: str,
+    template: str,
+    severity: Literal["error", "warning"] = "error",
+    *,
+    summary: str = "",
+    docs: str = "",
+    default: bool = True,
+    origin: Literal["prisma", "repair", "lint"] = "prisma",
+) -> Rule:
     """Declare (and register) a diagnostic class; a code or name is declared once."""
-    r = Rule(code, name, template, severity)
+    r = Rule(code, name, template, severity, summary, docs, default, origin)
     existing = RULES.get(code)
     if existing is not None and existing != r:
         raise ValueError(f"rule code {code} declared twice ({existing.name}, {name})")

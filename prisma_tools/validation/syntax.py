@@ -19,6 +19,7 @@ from ..nodes import (
     TypeAlias,
     View,
 )
+from ..parser import TOO_DEEP
 from .rules import rule
 
 if TYPE_CHECKING:
@@ -67,6 +68,8 @@ LEGACY_COLON = rule("E009", "legacy-colon", "Field declarations don't require a 
 LEGACY_REQUIRED = rule("E010", "legacy-required", "Fields are required by default, `!` is no longer required.")
 LEGACY_LIST = rule("E011", "legacy-list", "To specify a list, please use `Type[]` instead of `[Type]`.")
 OPTIONAL_LIST = rule("E012", "optional-list", "Optional lists are not supported. Use either `Type[]` or `Type?`.")
+# Not Prisma's: a limit of prisma-tools (the printer and the passes recurse once per level).
+TOO_DEEP_VALUE = rule("E013", "value-too-deep", TOO_DEEP)
 
 _LINE_RULES = {
     Model: INVALID_FIELD_LINE,
@@ -95,11 +98,13 @@ def check(ctx: Context) -> None:
             else:
                 line_rule = _LINE_RULES.get(type(block))
                 for member in getattr(block, "members", ()):
-                    if isinstance(member, CatchAll) and line_rule is not None:
+                    if isinstance(member, CatchAll) and member.message == TOO_DEEP:
+                        ctx.report(TOO_DEEP_VALUE, file, ctx.line_span(file, member))
+                    elif isinstance(member, CatchAll) and line_rule is not None:
                         ctx.report(line_rule, file, ctx.line_span(file, member))
                     elif isinstance(member, FieldDecl):
                         _field(ctx, file, block, member)
-                if ctx.prisma_version < 7 and line_rule is not None:
+                if ctx.prisma_version < 7 and line_rule is not None and ctx.objects_possible:
                     _object_lines(ctx, file, block, line_rule)
 
 
@@ -115,15 +120,14 @@ def _object_lines(ctx: Context, file: SourceFile, block: object, line_rule: Rule
             ctx.report(line_rule, file, ctx.line_span(file, item))
 
 
-def _field(ctx: Context, file: object, block: object, f: FieldDecl) -> None:
-    from ..resolve import SourceFile
-
-    assert isinstance(file, SourceFile)
+def _field(ctx: Context, file: SourceFile, block: object, f: FieldDecl) -> None:
     if f.type is None:
         kind = _KIND_WORDS.get(getattr(block, "kind", ""), "model")
         ctx.report(FIELD_WITHOUT_TYPE, file, ctx.line_span(file, f), kind=kind, block=getattr(block, "name", ""))
         return
     t = f.type
+    if not (f.legacy_colon or t.legacy or (t.list and t.optional)):
+        return  # the common case: nothing to say
     start, end = ctx.offsets(f)
     if f.legacy_colon:
         ctx.report(LEGACY_COLON, file, ctx.word_at(file, start + len(f.name), ":", end))
