@@ -13,6 +13,9 @@ Recognised keys (command-line flags override them)::
     prisma-version = 7                             # the engine `check` judges by: 6 or 7
     exclude = ["node_modules", "migrations"]       # skipped when a directory is searched (these are the default)
     extend-exclude = ["generated"]                 # skipped as well
+
+    [tool.prisma-tools.lint]                       # `prisma-tools lint`: see prisma_tools/lint/settings.py
+    select = ["field-name-camel-case"]
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ _KEYS = {
     "prisma-version",
     "exclude",
     "extend-exclude",
+    "lint",
 }
 
 
@@ -55,6 +59,8 @@ class Config:
     prisma_version: int | None = None
     exclude: list[str] | None = None
     extend_exclude: list[str] = field(default_factory=list)
+    lint: dict[str, Any] = field(default_factory=dict)
+    """The ``[tool.prisma-tools.lint]`` table, read by :mod:`prisma_tools.lint.settings`."""
     source: Path | None = None
 
     def exclude_patterns(self) -> tuple[str, ...]:
@@ -140,6 +146,10 @@ def load_config(path: Path | None) -> Config:
         cfg.exclude = _strings(section["exclude"], "exclude", path)
     if "extend-exclude" in section:
         cfg.extend_exclude = _strings(section["extend-exclude"], "extend-exclude", path)
+    if "lint" in section:
+        if not isinstance(section["lint"], dict):
+            raise ConfigError(f"{path}: [tool.prisma-tools.lint] must be a table")
+        cfg.lint = section["lint"]
     if "prisma-version" in section:
         version = section["prisma-version"]
         if isinstance(version, str) and version.isdigit():

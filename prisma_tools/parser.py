@@ -1080,6 +1080,10 @@ def _compute_mask_start(text: str, offset: int, masked: dict[int, int], lexed: _
     if token is not None and token[1] <= offset:
         t_start, t_end = _line_bounds(text, token[0])
         t_first = _skip_ws(text, t_start, t_end)
+        before = _inside(t_start, lexed.multiline)
+        if before is not None and before[1] <= token[0]:
+            # an earlier token spanning lines (`/* a` ... `*/`) ends on this line: its items start after it
+            t_first = _skip_ws(text, before[1], t_end)
         if not (token[2] == "BLOCK_COMMENT" and _after_block_comments(text, t_first, token[0]) == token[0]):
             # the token is part of an item that began on its first line
             cut = t_first if masked.get(t_start, t_end) > t_first else -1

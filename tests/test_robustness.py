@@ -250,3 +250,33 @@ def test_a_catch_all_that_reads_as_a_type_alias_once_its_comment_moves(tmp_path:
     again, rewritten = _format(tmp_path, written, lenient=True)
     assert not again.errors
     assert rewritten == written
+
+
+@pytest.mark.parametrize("text", ["/* a */\u00a0/*/* x */@\n", "/**\n * d\n */\u00a0/*/**\n * d\n */@\n"])
+def test_a_comment_prisma_would_end_early_is_refused_in_words(tmp_path: Path, text: str) -> None:
+    # Fuzz seed 4 #6333: prisma format rewrites the second comment as `/**` lines holding
+    # `* /*/* x`, whose `*/` closes it early, so its output reads as other lines. Not an
+    # "internal error": the comment is the cause, said at its position; nothing written.
+    report, written = _format(tmp_path, text, lenient=True)
+    assert not report.errors
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert "comment would end early" in error.message
+    assert error.span is not None
+    assert error.span.start.line == text[: text.index("/*", 3)].count("\n") + 1
+    assert written == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # expected: prisma-oracle format's output
+        ("/* a\n */ /* b\n */@\n", "/**\n * a\n */\n/**\n * b\n */\n@\n"),
+        ("/**\n * d\n */ /* e\n * d\n */@\n", "/**\n * d\n */\n/**\n * e\n * d\n */\n@\n"),
+        ("/* a\n */\u00a0/* b\n */@\n", "/**\n * a\n */\n/**\n * /* b\n */\n@\n"),
+    ],
+)
+def test_a_comment_ending_on_the_line_of_an_invalid_item_stays_apart(tmp_path: Path, text: str, expected: str) -> None:
+    # The invalid `@` is blamed on the line where the second comment began; that line starts
+    # with the end of the first comment, which the catch-all must not take (it merged the two).
+    report, written = _format(tmp_path, text, lenient=True)
+    assert not report.errors
+    assert written == expected

@@ -20,6 +20,7 @@ from .. import __version__
 from .dump import dump_command
 from .fix import fix_command
 from .format import format_command
+from .lint import lint_command
 from .merge_driver import merge_driver_command
 from .options import PRISMA_VERSION_OPTION, SCHEMA_OPTION, cli_targets, config_or_exit, echo_err
 from .rename import rename_command
@@ -154,6 +155,7 @@ for _command in (
     split_command,
     join_command,
     sort_command,
+    lint_command,
 ):
     cli.add_command(_command)
 

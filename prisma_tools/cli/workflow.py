@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from ..diagnostics import Diagnostic, ParseError, source_line
 from ..files import SchemaReadError, SchemaWriteError, clean_path, decode, read_text, write_atomic
 from ..layout import meaning_digest
-from ..nodes import Schema, SchemaFile, construct
+from ..nodes import Comment, LineIndex, Node, Schema, SchemaFile, Span, construct
 from ..parser import parse_file_text
 from ..printer import print_file
 
@@ -227,6 +227,10 @@ def process(
         if problem and _comments_only(path, texts.get(path), printed, lenient):
             # what `prisma format` prints, as it prints it: say that a comment changed
             report.diagnostics.append(Diagnostic(severity="warning", message=_UNSTABLE_COMMENT, path=path))
+        elif problem and (early := _comment_ending_early(path, texts.get(path), lenient)) is not None:
+            report.diagnostics.append(early)
+            report.outcomes.append(Outcome(path, error=True))
+            return
         elif problem:
             report.errors.append(f"{path}: internal error: {problem}; nothing was written (please report this)")
             report.outcomes.append(Outcome(path, error=True))
@@ -323,6 +327,50 @@ def _comments_only(path: str, original: str | None, printed: str, lenient: bool)
     except ParseError:
         return False
     return before == meaning_digest(again, comments=False) == meaning_digest(twice, comments=False)
+
+
+_EARLY_END = (
+    "prisma format rewrites this /* */ comment as lines that hold `*/` (from `{text}`), so the comment"
+    " would end early and its rest become schema text; nothing was written. Rewrite the comment"
+    " (as // lines, or without `/*` inside it)"
+)
+
+
+def _comment_ending_early(path: str, original: str | None, lenient: bool) -> Diagnostic | None:
+    """The first ``/* */`` comment of ``original`` whose rewritten lines would close it early.
+
+    Prisma's formatter turns ``/* a */ /*/* x */`` into ``/**`` lines with ``* /*/* x``, in
+    which ``*/`` ends the comment: its own output then means something else.
+    """
+    from ..printer import _block_comment_lines
+    from ..records import field_items
+
+    if original is None:
+        return None
+    try:
+        tree = parse_file_text(original, path, strict=not lenient)
+    except ParseError:
+        return None
+    stack: list[object] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, tuple):
+            stack.extend(reversed(node))
+        elif isinstance(node, Comment):
+            if node.kind == "block" and any("*/" in ln for ln in _block_comment_lines(node)[1:-1]):
+                span = node.span
+                if span is not None:  # a comment's span may start at its run: point at the comment itself
+                    span = Span.at(LineIndex(original), span.end_offset - len(node.text), span.end_offset)
+                return Diagnostic(
+                    severity="error",
+                    message=_EARLY_END.format(text=node.text[:60].replace("\n", "\\n")),
+                    path=path,
+                    span=span,
+                    line_text=source_line(original, span) if span is not None else None,
+                )
+        elif isinstance(node, Node):
+            stack.extend(reversed([v for _, v in field_items(node)]))
+    return None
 
 
 def _safety_problem(path: str, printed: str, digest: bytes, lenient: bool) -> str | None:
