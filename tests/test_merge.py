@@ -224,3 +224,18 @@ def test_list_settings_merge_as_sets() -> None:
     other = edit(base, 'provider        = "prisma-client-js"', 'provider        = "prisma-client"')
     (c,) = merge_texts(base, edit(base, '"prisma-client-js"', '"prisma-client-py"'), other).conflicts
     assert c.where == "generator client, setting provider"
+
+
+def test_a_commented_block_first_on_its_side_is_spaced_from_the_block_before() -> None:
+    # Hypothesis found it: theirs' `/// a` model was first in its file; merged after ours'
+    # model it needs the blank line prisma format puts there, or the result is not canonical.
+    from prisma_tools import format_text
+    from prisma_tools.merge import merge_texts
+
+    base = "model User {\n  alpha String\n}\n"
+    ours = base + "\nmodel Delta {\n  alpha String\n}\n"
+    theirs = "/// a\nmodel Gamma {\n  alpha String\n}\n"
+    result = merge_texts(base, ours, theirs, "schema.prisma")
+    assert result.clean
+    assert result.text == "model Delta {\n  alpha String\n}\n\n/// a\nmodel Gamma {\n  alpha String\n}\n"
+    assert format_text(result.text) == result.text

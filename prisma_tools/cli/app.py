@@ -23,9 +23,11 @@ from .format import format_command
 from .lint import lint_command
 from .merge_driver import merge_driver_command
 from .options import PRISMA_VERSION_OPTION, SCHEMA_OPTION, cli_targets, config_or_exit, echo_err
+from .rename import rename_command
 from .rules import passes_command, rule_command, rules_command
 from .runner import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, PATHS_METAVAR, run_targets
 from .selection import build_selection, selection_options
+from .split import join_command, sort_command, split_command
 
 __all__ = ["EXIT_CHANGED", "EXIT_ERROR", "EXIT_OK", "cli", "main", "run_targets"]
 
@@ -150,6 +152,10 @@ for _command in (
     passes_command,
     dump_command,
     merge_driver_command,
+    rename_command,
+    split_command,
+    join_command,
+    sort_command,
     lint_command,
 ):
     cli.add_command(_command)

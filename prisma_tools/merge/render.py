@@ -111,13 +111,17 @@ def _spaced(blocks: list[Any]) -> list[Any]:
     """Blocks with the blank line ``prisma format`` puts between two blocks: a block that was
     first (or followed a catch-all line) on its side may follow a block in the merge.
 
-    A block with leading comments keeps its layout: its first comment may stand on the line
-    of the previous ``}``, where prisma format leaves it.
+    For a block with leading comments the blank line goes before its first comment: without
+    it, `}` then `/// a` on the next line is what prisma format separates on its next run.
     """
     out = blocks[:1]
     for previous, b in itertools.pairwise(blocks):
-        if isinstance(previous, _BODIES) and isinstance(b, _BODIES) and not b.leading_comments:
-            b = b if b.blank_line_before else b.model_copy(update={"blank_line_before": True})
+        if isinstance(previous, _BODIES) and isinstance(b, _BODIES):
+            if not b.leading_comments:
+                b = b if b.blank_line_before else b.model_copy(update={"blank_line_before": True})
+            elif not b.leading_comments[0].blank_line_before:
+                first = b.leading_comments[0].model_copy(update={"blank_line_before": True})
+                b = b.model_copy(update={"leading_comments": (first, *b.leading_comments[1:])})
         out.append(b)
     return out
 

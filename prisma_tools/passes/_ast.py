@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
+from ..edit.members import add_attribute, update_member
 from ..layout import without_layout
 from ..nodes import (
     Argument,
@@ -246,16 +247,8 @@ def ensure_unique(model: Model, names: Sequence[str]) -> Model:
     if is_unique_over(model, names):
         return model
     if len(names) == 1:
-        unique = FieldAttribute(name="unique")
-        members = tuple(
-            m.model_copy(update={"attributes": (*m.attributes, unique)})
-            if isinstance(m, FieldDecl) and m.name == names[0]
-            else m
-            for m in model.members
-        )
-        return model.model_copy(update={"members": members})
-    block_unique = BlockAttribute(name="unique", arguments=(Argument(value=names_value(names)),))
-    return model.model_copy(update={"attributes": (*model.attributes, block_unique)})
+        return update_member(model, names[0], lambda f: add_attribute(f, FieldAttribute(name="unique")))
+    return add_attribute(model, BlockAttribute(name="unique", arguments=(Argument(value=names_value(names)),)))
 
 
 def unique_criterion(block: FieldBlock) -> tuple[str, ...] | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..edit.members import append_fields
+from ..edit.schema_edit import SchemaEdit, resolve_first_definitions
 from ..nodes import FieldAttribute, FieldDecl, FieldType, Model, Schema
 from ..resolve import RelationFieldInfo, RelationGroup, group_relation_fields
 from ._ast import (
@@ -20,7 +22,6 @@ from ._ast import (
     unique_criterion,
     with_relation_name,
 )
-from ._edit import SchemaEdit, append_fields, resolve_first_definitions
 from .base import PassContext, register
 from .naming import camel_case, foreign_key_name, pluralize, upper_first
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ..edit.schema_edit import SchemaEdit, resolve_first_definitions
 from ..nodes import Model, Schema
 from ..resolve import RelationFieldInfo, group_relation_fields
 from ._ast import ensure_unique, field_list, is_unique_over, relation_attribute, relation_name, where
-from ._edit import SchemaEdit, resolve_first_definitions
 from .base import PassContext, register
 
 __all__ = ["add_one_to_one_unique"]

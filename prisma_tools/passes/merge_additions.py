@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..edit.schema_edit import SchemaEdit, main_file_index
 from ..nodes import (
     BlockAttribute,
     CatchAll,
@@ -24,7 +25,6 @@ from ._ast import (
     render_field,
     where,
 )
-from ._edit import SchemaEdit, main_file_index
 from .base import PassContext, register
 
 __all__ = ["merge_additions"]

@@ -1,4 +1,4 @@
-"""Copy-on-write editing of a :class:`Schema`: find blocks by name, replace or add them.
+"""Copy-on-write editing of a :class:`Schema` by block name, as the repair passes use it.
 
 A pass reads blocks through :class:`SchemaEdit`, records replacements, and
 calls :meth:`SchemaEdit.result`, which returns the original schema object when
@@ -8,28 +8,30 @@ otherwise rebuilds only the files that changed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Iterator
+from typing import Protocol
 
-from ..nodes import Block, Comment, CompositeType, Datasource, FieldDecl, Generator, Model, Schema, SchemaFile, View
+from ..nodes import Block, CompositeType, Datasource, EnumBlock, Generator, Model, Schema, SchemaFile, View
 from ..resolve import ResolvedSchema, analyze, source_texts
-from ._ast import DATA_BLOCKS, DataBlock, FieldBlock
-
-if TYPE_CHECKING:
-    from .base import PassContext
 
 __all__ = [
     "SchemaEdit",
-    "append_fields",
-    "body_ends_with_blank_line",
     "main_file_index",
     "resolve_first_definitions",
 ]
 
-B = TypeVar("B", Model, View, CompositeType)
+# The blocks that are found by name: what a field's type or a rename can name.
+DataBlock = Model | View | CompositeType | EnumBlock
+DATA_BLOCKS = (Model, View, CompositeType, EnumBlock)
 
 
-def resolve_first_definitions(schema: Schema, ctx: PassContext | None = None) -> ResolvedSchema:
+class ResolutionCache(Protocol):
+    """Where a resolution is kept between passes (the pass context): the schema it is of, and it."""
+
+    resolved: tuple[Schema, ResolvedSchema] | None
+
+
+def resolve_first_definitions(schema: Schema, ctx: ResolutionCache | None = None) -> ResolvedSchema:
     """``schema`` resolved as :class:`SchemaEdit` sees it: a name repeated by a later block means its first block.
 
     Prisma's name table (and so :func:`~prisma_tools.resolve.analyze`) keeps
@@ -147,45 +149,3 @@ def main_file_index(schema: Schema) -> int:
             if any(isinstance(b, kind) for b in f.blocks):
                 return fi
     return 0
-
-
-def body_ends_with_blank_line(block: FieldBlock) -> bool:
-    """Whether an empty line preceded the block's ``}`` in the source it was parsed from.
-
-    Prisma inserts missing relation fields as text just before ``}``, so after
-    such a line they start a new table. The AST does not keep that empty line;
-    the spans still tell, when the block and its last line come from one parse.
-    """
-    if block.span is None:
-        return False
-    items = [*block.members, *block.attributes, *block.footer_comments]
-    if not items:
-        return False
-    spans = [i.span for i in items]
-    start, end = block.span.start.offset, block.span.end.offset
-    if any(s is None or not start < s.start.offset <= s.end.offset <= end for s in spans):
-        return False
-    last = max(s.end.line for s in spans if s is not None)
-    return block.span.end.line - last >= 2
-
-
-def append_fields(block: B, fields: Sequence[FieldDecl], *, absorb_footer: bool = True) -> B:
-    """``block`` with ``fields`` added before its ``}``, as ``prisma format`` adds text there.
-
-    With ``absorb_footer`` the comments just above ``}`` end up above the first
-    new field (where Prisma's text insertion puts them); otherwise they stay last.
-    """
-    if not fields:
-        return block
-    first = fields[0]
-    update: dict[str, object] = {}
-    if body_ends_with_blank_line(block):
-        update["blank_line_before"] = True
-    footer: tuple[Comment, ...] = block.footer_comments
-    if absorb_footer and footer:
-        update["leading_comments"] = footer + first.leading_comments
-        footer = ()
-    if update:
-        first = first.model_copy(update=update)
-    members = (*block.members, first, *fields[1:])
-    return block.model_copy(update={"members": members, "footer_comments": footer})
