@@ -1100,14 +1100,16 @@ def _compute_mask_start(text: str, offset: int, masked: dict[int, int], lexed: _
     if text[first : first + 1] == "}" or text.startswith("/*", first):
         k = first
         while k < offset:
+            # max: a keyword-less block closed later on the line (verbatim_ends) stays whole
             if text[k] == "}":
-                cut = _skip_ws(text, k + 1, end)
+                cut = max(cut, _skip_ws(text, k + 1, end))
                 break
             if text.startswith("/*", k):
                 close = text.find("*/", k + 2)
                 if close == -1 or close + 2 > offset:
                     break
-                k = cut = _skip_ws(text, close + 2, end)  # a `}` may follow: it closes the block
+                k = _skip_ws(text, close + 2, end)  # a `}` may follow: it closes the block
+                cut = max(cut, k)
                 continue
             break
     if start in masked and masked[start] <= cut:

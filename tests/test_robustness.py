@@ -280,3 +280,18 @@ def test_a_comment_ending_on_the_line_of_an_invalid_item_stays_apart(tmp_path: P
     report, written = _format(tmp_path, text, lenient=True)
     assert not report.errors
     assert written == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # expected: prisma-oracle format's output
+        ("m{\n/* b */@}1a\n", "m{\n/* b */@}1a\n"),
+        ("1model{ doc\nx\n/* b */[1]{@}1a\n", "1model{ doc\nx\n/* b */[1]{@}1a\n"),
+    ],
+)
+def test_a_line_after_a_keyword_less_block_closed_after_a_comment(tmp_path: Path, text: str, expected: str) -> None:
+    # Fuzz seed 8 #3682: the catch-all after `}` started back at the `@` after `/* b */`,
+    # cutting the block open; it starts after the block's `}`.
+    report, written = _format(tmp_path, text, lenient=True)
+    assert not report.errors
+    assert written == expected
