@@ -6,11 +6,11 @@ import contextlib
 import errno
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from .nodes import Schema, construct
 from .parser import parse_file_text
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs start-up time
 if TYPE_CHECKING:
     from pathlib import Path
 

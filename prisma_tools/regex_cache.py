@@ -23,7 +23,10 @@ import marshal
 import os
 import re
 import sys
-from typing import Any
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 try:
     import _sre  # type: ignore[import-not-found]
