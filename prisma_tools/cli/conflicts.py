@@ -31,7 +31,6 @@ def resolve_conflicts(
 ) -> dict[str, str] | None:
     """``texts`` with every conflict region merged; None when the target stops here (reported)."""
     from ..conflict_markers import find_conflicts
-    from ..merge.markers import git_base, resolve_markers
 
     merged: dict[str, str] = {}
     left: list[tuple[str, str]] = []
@@ -41,6 +40,8 @@ def resolve_conflicts(
         if not regions or stray:
             merged[path] = text  # a stray marker: the parser reports it
             continue
+        from ..merge.markers import git_base, resolve_markers  # only for a file with conflict regions
+
         try:
             base = None if target.stdin or any(r.base is not None for r in regions) else git_base(path)
             resolution = resolve_markers(text, path, base=base)
