@@ -134,24 +134,36 @@ _STRICT = False
 """Set by the test-suite: a fixer that raises fails the test instead of offering no fix."""
 
 
-def _load_fixes() -> None:
-    """Import what declares fixes and checks (not the passes: `check` need not pay for them)."""
+_imported: set[str] = set()
+
+
+def _load_fixes(*, lint: bool = True) -> None:
+    """Import what declares fixes and checks (not the passes: `check` need not pay for them).
+
+    ``lint=False`` leaves out the lint rules: off by default, they only run when a selection
+    names some, and their findings carry their fixes (so attaching fixes never needs them).
+    """
     global _fixes_loaded
     if _fixes_loaded:
         return
-    _fixes_loaded = True
     for name in _RULE_MODULES:
+        if name in _imported or (not lint and name == "prisma_tools.lint"):
+            continue
+        _imported.add(name)
         try:
             import_module(name)
         except ModuleNotFoundError as e:
             if e.name != name:
                 raise
+    _fixes_loaded = lint
 
 
-def _load() -> None:
-    """Import everything that declares rules: the validations, the passes, the fixes and checks."""
+def _load(*, lint: bool = True) -> None:
+    """Import everything that declares rules: the validations, the passes, the fixes and checks
+    (``lint=False``: not the lint rules, see :func:`_load_fixes`)."""
     global _loaded
     if _loaded:
+        _load_fixes(lint=lint)
         return
     _loaded = True
     from .passes import PASSES
@@ -168,7 +180,7 @@ def _load() -> None:
             docs=_pass_docs(p.doc),
             origin="repair",
         )
-    _load_fixes()
+    _load_fixes(lint=lint)
 
 
 def _pass_docs(doc: str) -> str:
@@ -207,7 +219,7 @@ sides, schema folders). Ignoring either the pass or the diagnostic turns both re
 
 def pass_enabled(code: str, selection: Selection | None) -> bool:
     """Whether the repair pass ``code`` runs: selected, and the diagnostic it repairs not ignored."""
-    _load()
+    _load(lint=False)  # passes and Prisma's diagnostics only
     if selection is None:
         return True
     repaired = [RULES[c] for c, p in REPAIRED_BY.items() if p == code]
@@ -216,7 +228,7 @@ def pass_enabled(code: str, selection: Selection | None) -> bool:
 
 def fix_enabled(code: str, selection: Selection | None) -> bool:
     """Whether the fixes of rule ``code`` are applied: selected, and its repair pass not ignored."""
-    _load()
+    _load(lint=False)  # a lint rule's code is known once its check ran (which imported it)
     r = RULES.get(code)
     if r is None:
         return False
@@ -228,7 +240,8 @@ def fix_enabled(code: str, selection: Selection | None) -> bool:
 
 def run_checks(ctx: Context, selection: Selection | None) -> None:
     """Run the registered checks with a selected code (none are selected by default unless a rule is)."""
-    _load_fixes()
+    # the checks are lint rules, all off by default: only a selection that names rules can turn one on
+    _load_fixes(lint=selection is not None and bool(selection.select or selection.extend_select))
     for codes, check in CHECKS:
         rules = [RULES[c] for c in codes if c in RULES]
         if any(_enabled(r, selection) for r in rules):
@@ -241,7 +254,7 @@ def _enabled(r: Rule, selection: Selection | None) -> bool:
 
 def attach_fixes(findings: Iterable[Finding], db: ResolvedSchema) -> None:
     """Set each finding's fix from its rule's fixer (a finding that has one already keeps it)."""
-    _load_fixes()
+    _load_fixes(lint=False)
     for f in findings:
         if f.fix is not None:
             continue
