@@ -162,9 +162,9 @@ def test_safety_check_runs_only_on_files_that_change(schema: Path, monkeypatch: 
     checked: list[str] = []
     real = workflow._safety_problem
 
-    def spy(path: str, printed: str, digest: bytes, lenient: bool) -> str | None:
+    def spy(path: str, printed: str, digest: bytes, lenient: bool, settle: bool = False) -> tuple[str | None, str]:
         checked.append(path)
-        return real(path, printed, digest, lenient)
+        return real(path, printed, digest, lenient, settle)
 
     monkeypatch.setattr(workflow, "_safety_problem", spy)
     assert run("format", str(schema)).exit_code == 0

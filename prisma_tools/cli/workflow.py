@@ -219,13 +219,16 @@ def process(
     # A file that prints as it reads needs no check (nothing is written; the
     # next run reads the same text), which is most files in a pre-commit run.
     # `fix` prints to a fixed point: where prisma format's own output would change
-    # on a second run (a blank line after `}/** */`), a second fix must not.
+    # on a second run (a blank line after `}/** */`), a second fix must not. So its
+    # output is always checked, and the check's reprint is the next round.
     settle = transform is not None
-    printed_files = [_print_and_fingerprint(f, texts.get(f.path), settle, lenient) for f in schema.files]
+    printed_files = [_print_and_fingerprint(f, texts.get(f.path), settle) for f in schema.files]
     del schema
     results: list[tuple[str, str, str]] = []
     for path, printed, digest in printed_files:
-        problem = None if digest is None else _safety_problem(path, printed, digest, lenient)
+        problem = None
+        if digest is not None:
+            problem, printed = _safety_problem(path, printed, digest, lenient, settle)
         if problem and _comments_only(path, texts.get(path), printed, lenient):
             # what `prisma format` prints, as it prints it: say that a comment changed
             report.diagnostics.append(Diagnostic(severity="warning", message=_UNSTABLE_COMMENT, path=path))
@@ -287,23 +290,12 @@ def _parse_texts(texts: dict[str, str], report: Report, lenient: bool) -> tuple[
     return None if failed else tuple(files)
 
 
-def _print_and_fingerprint(
-    f: SchemaFile, original: str | None, settle: bool = False, lenient: bool = False
-) -> tuple[str, str, bytes | None]:
-    """``(path, printed text, meaning digest)``; no digest when the text comes out unchanged.
-
-    With ``settle``, the text is printed again until it stops changing (a few rounds at
-    most: Prisma's unstable corners move blank lines once)."""
+def _print_and_fingerprint(f: SchemaFile, original: str | None, settle: bool = False) -> tuple[str, str, bytes | None]:
+    """``(path, printed text, meaning digest)``; no digest (no check needed) when the text
+    comes out unchanged, unless ``settle``: text that prints as it reads may still print
+    differently a second time."""
     printed = print_file(f)
-    for _ in range(3 if settle else 0):
-        try:
-            again = print_file(parse_file_text(printed, f.path, strict=not lenient))
-        except ParseError:
-            break  # the safety check reports it
-        if again == printed:
-            break
-        printed = again
-    return f.path, printed, None if printed == original else meaning_digest(f)
+    return f.path, printed, None if printed == original and not settle else meaning_digest(f)
 
 
 _UNSTABLE_COMMENT = (
@@ -375,18 +367,29 @@ def _comment_ending_early(path: str, original: str | None, lenient: bool) -> Dia
     return None
 
 
-def _safety_problem(path: str, printed: str, digest: bytes, lenient: bool) -> str | None:
-    """Why ``printed`` must not be written, if anything: it must parse, mean what the
-    tree whose fingerprint is ``digest`` meant, and print as itself."""
-    try:
-        again = parse_file_text(printed, path, strict=not lenient)
-    except ParseError as e:
-        return f"the formatted text does not parse ({e})"
-    if meaning_digest(again) != digest:
-        return "the formatted text does not parse back to the same schema"
-    if _unstable(printed, print_file(again)):
-        return "the formatted text does not format to itself"
-    return None
+def _safety_problem(
+    path: str, printed: str, digest: bytes, lenient: bool, settle: bool = False
+) -> tuple[str | None, str]:
+    """Why ``printed`` must not be written, if anything, and the text to write: it must parse,
+    mean what the tree whose fingerprint is ``digest`` meant, and print as itself.
+
+    With ``settle``, a reprint that differs is taken and checked in turn (a few rounds at most:
+    Prisma's unstable corners move blank lines once)."""
+    for _ in range(3 if settle else 1):
+        try:
+            again = parse_file_text(printed, path, strict=not lenient)
+        except ParseError as e:
+            return f"the formatted text does not parse ({e})", printed
+        if meaning_digest(again) != digest:
+            return "the formatted text does not parse back to the same schema", printed
+        reprinted = print_file(again)
+        del again  # one tree in memory at a time
+        if reprinted == printed or not settle:
+            break
+        printed = reprinted
+    if _unstable(printed, reprinted):
+        return "the formatted text does not format to itself", printed
+    return None, printed
 
 
 def _diff(path: str, before: str, after: str) -> str:
