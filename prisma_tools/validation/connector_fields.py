@@ -16,6 +16,7 @@ from .rules import rule
 if TYPE_CHECKING:
     from ..resolve import FieldBlockInfo, FieldInfo
     from .context import Context
+    from .rules import Rule
 
 FIELD_TYPE_UNSUPPORTED = rule(
     "E610",
@@ -62,21 +63,24 @@ def _container(model: FieldBlockInfo) -> str:
 
 def _field(ctx: Context, connector: Connector, f: FieldInfo) -> None:
     t = f.type
-    plain = t.kind == "enum" or (t.kind == "scalar" and t.name not in ("Json", "Decimal"))
-    if plain and not (f.is_list and not connector.scalar_lists):
-        return  # nothing this connector could refuse (most fields)
+    found: list[tuple[Rule, dict[str, str]]] = []
+    if t == _JSON:
+        if not connector.json:
+            found.append((FIELD_TYPE_UNSUPPORTED, {"type": "Json", "what": "Json"}))
+        if f.is_list and not connector.json_lists:
+            found.append((FIELD_TYPE_UNSUPPORTED, {"type": "Json[]", "what": "Json List"}))
+    elif t == _DECIMAL and not connector.decimal:
+        found.append((FIELD_TYPE_UNSUPPORTED, {"type": "Decimal", "what": "Decimal"}))
+    if f.is_list and not connector.scalar_lists:
+        found.append((SCALAR_LIST_UNSUPPORTED, {}))
+    unsupported = t.kind == "unsupported"
+    if not found and not unsupported:
+        return  # most fields: their position and names are needed only to report
     where = ctx.line_span(f.file, f.node)
     names = {"field": f.name, "container": _container(f.parent), "model": f.parent.name}
-    if f.type == _JSON:
-        if not connector.json:
-            ctx.report(FIELD_TYPE_UNSUPPORTED, f.file, where, type="Json", what="Json", **names)
-        if f.is_list and not connector.json_lists:
-            ctx.report(FIELD_TYPE_UNSUPPORTED, f.file, where, type="Json[]", what="Json List", **names)
-    elif f.type == _DECIMAL and not connector.decimal:
-        ctx.report(FIELD_TYPE_UNSUPPORTED, f.file, where, type="Decimal", what="Decimal", **names)
-    if f.is_list and not connector.scalar_lists:
-        ctx.report(SCALAR_LIST_UNSUPPORTED, f.file, where, **names)
-    if f.type.kind == "unsupported":
+    for rule_, values in found:
+        ctx.report(rule_, f.file, where, **values, **names)
+    if unsupported:
         _unsupported(ctx, connector, f, where)
 
 
