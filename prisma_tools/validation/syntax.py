@@ -126,10 +126,8 @@ def _field(ctx: Context, file: SourceFile, block: object, f: FieldDecl) -> None:
         ctx.report(FIELD_WITHOUT_TYPE, file, ctx.line_span(file, f), kind=kind, block=getattr(block, "name", ""))
         return
     t = f.type
-    if not (f.legacy_colon or t.legacy or (t.list and t.optional)):
-        return  # the common case: nothing to say
-    start, end = ctx.offsets(f)
     if f.legacy_colon:
+        start, end = ctx.offsets(f)
         ctx.report(LEGACY_COLON, file, ctx.word_at(file, start + len(f.name), ":", end))
     if t.legacy == "bang":
         ctx.report(LEGACY_REQUIRED, file, t)
