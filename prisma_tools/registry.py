@@ -129,12 +129,10 @@ def register_check(*codes: str) -> Callable[[Check], Check]:
 
 
 _loaded = False
-_fixes_loaded = False
+_imported: set[str] = set()
+"""The modules of :data:`_RULE_MODULES` imported so far."""
 _STRICT = False
 """Set by the test-suite: a fixer that raises fails the test instead of offering no fix."""
-
-
-_imported: set[str] = set()
 
 
 def _load_fixes(*, lint: bool = True) -> None:
@@ -143,9 +141,6 @@ def _load_fixes(*, lint: bool = True) -> None:
     ``lint=False`` leaves out the lint rules: off by default, they only run when a selection
     names some, and their findings carry their fixes (so attaching fixes never needs them).
     """
-    global _fixes_loaded
-    if _fixes_loaded:
-        return
     for name in _RULE_MODULES:
         if name in _imported or (not lint and name == "prisma_tools.lint"):
             continue
@@ -155,7 +150,6 @@ def _load_fixes(*, lint: bool = True) -> None:
         except ModuleNotFoundError as e:
             if e.name != name:
                 raise
-    _fixes_loaded = lint
 
 
 def _load(*, lint: bool = True) -> None:
