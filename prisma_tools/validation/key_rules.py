@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import capabilities as caps
-from . import keys as _keys
 from .keys import ATTRIBUTE_ERROR, MODEL_ERROR, Key, ModelKeys, attribute_span, model_keys
 from .rules import rule
 
@@ -90,7 +89,6 @@ class _Validator:
             self.client_name(block, keys, f)
         for index in keys.indexes:
             self.index(block, keys, index)
-        self.shard_key(block, keys)
 
     def view(self, block: FieldBlockInfo, keys: ModelKeys) -> None:
         if "views" not in self.preview:
@@ -190,22 +188,6 @@ class _Validator:
                 self.attr_error(pk, "Defining clustering is not supported in the current connector.")
         elif pk.clustered is not False and any(i.clustered is True for i in keys.indexes):
             self.attr_error(pk, "A model can only hold one clustered index or id.")
-        if conn.provider == "mongodb" and len(pk.fields) == 1 and _keys.ATTRIBUTE_PASS:
-            self.mongodb_id_name(block, pk.fields[0].field)
-
-    def mongodb_id_name(self, block: FieldBlockInfo, f: FieldInfo) -> None:
-        """MongoDB keeps a document's id in `_id`."""
-        mapped = f.db_name if f.attribute("map") is not None else None
-        if f.name == "_id" or mapped == "_id":
-            return
-        found = "" if mapped is None else f', found @map("{mapped}")'
-        self.ctx.report(
-            MODEL_ERROR,
-            block.file,
-            self.ctx.line_span(block.file, f.node),
-            message=f"Error validating field `{f.name}` in {block.kind} `{block.name}`: "
-            f'MongoDB model IDs must have an @map("_id") annotation{found}.',
-        )
 
     def mongodb_model(self, block: FieldBlockInfo, keys: ModelKeys) -> None:
         if keys.primary_key is None:
@@ -387,28 +369,6 @@ class _Validator:
                 message=f'Error validating {container} "{block.name}": The custom name `{f.name}` specified for the '
                 f"`{attr}` attribute is already used as a name for a field. Please choose a different name.",
             )
-
-    # -- shard keys
-
-    def shard_key(self, block: FieldBlockInfo, keys: ModelKeys) -> None:
-        if not _keys.ATTRIBUTE_PASS:
-            return  # the attribute pass's shard-key validations report these
-        for attr in keys.shard_key_attributes[:1] if keys.shard_key is None else [keys.shard_key.attribute]:
-            name = ("@@" if attr in block.node.attributes else "@") + "shardKey"
-            span = attribute_span(block.file.text, attr)
-
-            def error(message: str, name: str = name, span: tuple[int, int] = span) -> None:
-                self.ctx.report(ATTRIBUTE_ERROR, block.file, span, attribute=name, detail=message)
-
-            if "shardKeys" not in self.preview:
-                error("Defining shard keys requires enabling the `shardKeys` preview feature")
-            if self.conn is not None and not self.conn.shard_keys:
-                error(f"Shard keys are not currently supported for provider {self.conn.provider}")
-            if keys.shard_key is not None and not keys.shard_key.fields and name == "@@shardKey":
-                error(
-                    "The list of fields in a `@@shardKey()` attribute cannot be empty. "
-                    "Please specify at least one field."
-                )
 
 
 def _bundled(index: Key) -> bool:
