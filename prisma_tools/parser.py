@@ -79,7 +79,7 @@ TOO_DEEP = (
 _HEADERS = ("model", "view", "type", "enum", "datasource", "generator")
 
 # What Prisma says about a line it cannot read, by where the line is.
-_MESSAGES = {
+LINE_MESSAGES = {
     "top": "This line is invalid. It does not start with any known Prisma schema keyword.",
     "model": "This line is not a valid field or attribute definition.",
     "enum": "This line is not a valid enum value definition.",
@@ -443,7 +443,7 @@ class _Builder:
                 run_start = len(pending)
             else:
                 if ln.cls is CatchAll:
-                    ln.kw["message"] = self.reasons.get(ln.kw["span"].start_offset) or _MESSAGES[context]
+                    ln.kw["message"] = self.reasons.get(ln.kw["span"].start_offset) or LINE_MESSAGES[context]
                 ln.kw["leading_comments"] = tuple(pending)
                 ln.kw["blank_line_before"] = blank
                 members.append(_new[ln.cls](ln.kw))
@@ -568,7 +568,7 @@ class _Builder:
                     kw = {
                         "text": self._source(tok),
                         "line_ending": "",
-                        "message": _MESSAGES["top"],
+                        "message": LINE_MESSAGES["top"],
                         "span": self._span(tok, tok),
                         "leading_comments": tuple(pending),
                         "blank_line_before": blank_before(),
@@ -1270,16 +1270,16 @@ def syntax_errors(schema_file: SchemaFile, text: str | None = None) -> list[Diag
         if isinstance(b, CatchAll):
             items.append((b.message, b.text, b.span))
         elif isinstance(b, TypeAlias):
-            items.append((_ALIAS_MESSAGE, b.text, b.span))
+            items.append((ALIAS_MESSAGE, b.text, b.span))
         elif isinstance(b, ArbitraryBlock):
-            items.append((_ARBITRARY_MESSAGE, b.text.splitlines()[0], b.span))
+            items.append((ARBITRARY_MESSAGE, b.text.splitlines()[0], b.span))
         else:
             for m in getattr(b, "members", ()):
                 if isinstance(m, CatchAll):
                     items.append((m.message, m.text, m.span))
                 elif isinstance(m, Setting) and m.value is None:
                     # `key =`: prisma format prints `key`, a line it then does not parse
-                    items.append((_MESSAGES[b.kind], m.key + " =", m.span))
+                    items.append((LINE_MESSAGES[b.kind], m.key + " =", m.span))
         for message, text_, span in items:
             line_text = source_line(text, span) if text is not None else None
             out.append(
@@ -1296,23 +1296,23 @@ def syntax_errors(schema_file: SchemaFile, text: str | None = None) -> list[Diag
 
 
 # Prisma's validation messages for the two constructs its grammar accepts only to reject them.
-_ALIAS_MESSAGE = "Invalid type definition. Please check the documentation in https://pris.ly/d/composite-types"
-_ARBITRARY_MESSAGE = (
+ALIAS_MESSAGE = "Invalid type definition. Please check the documentation in https://pris.ly/d/composite-types"
+ARBITRARY_MESSAGE = (
     "This block is invalid. It does not start with any known Prisma schema keyword. "
     "Valid keywords include 'model', 'enum', 'type', 'datasource' and 'generator'."
 )
 
 
-# The codes `check` gives the same lines (prisma_tools/validation/syntax.py registers them),
-# so that format, fix and check name one error alike.
+# The one table of these codes: `check` registers its syntax rules from it
+# (prisma_tools/validation/syntax.py), so that format, fix and check name one error alike.
 SYNTAX_CODES = {
-    _MESSAGES["top"]: "E001",
-    _MESSAGES["model"]: "E002",
-    _MESSAGES["enum"]: "E003",
-    _MESSAGES["datasource"]: "E004",
-    _MESSAGES["generator"]: "E005",
-    _ARBITRARY_MESSAGE: "E006",
-    _ALIAS_MESSAGE: "E007",
+    LINE_MESSAGES["top"]: "E001",
+    LINE_MESSAGES["model"]: "E002",
+    LINE_MESSAGES["enum"]: "E003",
+    LINE_MESSAGES["datasource"]: "E004",
+    LINE_MESSAGES["generator"]: "E005",
+    ARBITRARY_MESSAGE: "E006",
+    ALIAS_MESSAGE: "E007",
     TOO_DEEP: "E013",
 }
 

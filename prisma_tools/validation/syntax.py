@@ -19,46 +19,29 @@ from ..nodes import (
     TypeAlias,
     View,
 )
-from ..parser import TOO_DEEP
-from .rules import rule
+from ..parser import ALIAS_MESSAGE, ARBITRARY_MESSAGE, LINE_MESSAGES, SYNTAX_CODES, TOO_DEEP
+from .rules import Rule, rule
 
 if TYPE_CHECKING:
     from ..resolve import SourceFile
     from .context import Context
-    from .rules import Rule
 
-INVALID_TOP_LINE = rule(
-    "E001",
-    "invalid-line",
-    "Error validating: This line is invalid. It does not start with any known Prisma schema keyword.",
+
+def _parser_rule(message: str, name: str, text: str | None = None) -> Rule:
+    """A rule for a line the parser already reports, under the parser's code for it."""
+    return rule(SYNTAX_CODES[message], name, "Error validating: " + (text or message))
+
+
+INVALID_TOP_LINE = _parser_rule(LINE_MESSAGES["top"], "invalid-line")
+INVALID_FIELD_LINE = _parser_rule(LINE_MESSAGES["model"], "invalid-field-line")
+# `check` words it as Prisma's validator does; the parser's wording is the formatter's.
+INVALID_ENUM_LINE = _parser_rule(
+    LINE_MESSAGES["enum"], "invalid-enum-line", "This line is not an enum value definition."
 )
-INVALID_FIELD_LINE = rule(
-    "E002",
-    "invalid-field-line",
-    "Error validating: This line is not a valid field or attribute definition.",
-)
-INVALID_ENUM_LINE = rule("E003", "invalid-enum-line", "Error validating: This line is not an enum value definition.")
-INVALID_DATASOURCE_LINE = rule(
-    "E004",
-    "invalid-datasource-line",
-    "Error validating: This line is not a valid definition within a datasource.",
-)
-INVALID_GENERATOR_LINE = rule(
-    "E005",
-    "invalid-generator-line",
-    "Error validating: This line is not a valid definition within a generator.",
-)
-INVALID_BLOCK = rule(
-    "E006",
-    "block-without-keyword",
-    "Error validating: This block is invalid. It does not start with any known Prisma schema keyword. "
-    "Valid keywords include 'model', 'enum', 'type', 'datasource' and 'generator'.",
-)
-TYPE_ALIAS = rule(
-    "E007",
-    "type-alias",
-    "Error validating: Invalid type definition. Please check the documentation in https://pris.ly/d/composite-types",
-)
+INVALID_DATASOURCE_LINE = _parser_rule(LINE_MESSAGES["datasource"], "invalid-datasource-line")
+INVALID_GENERATOR_LINE = _parser_rule(LINE_MESSAGES["generator"], "invalid-generator-line")
+INVALID_BLOCK = _parser_rule(ARBITRARY_MESSAGE, "block-without-keyword")
+TYPE_ALIAS = _parser_rule(ALIAS_MESSAGE, "type-alias")
 FIELD_WITHOUT_TYPE = rule(
     "E008",
     "field-without-type",
@@ -69,7 +52,7 @@ LEGACY_REQUIRED = rule("E010", "legacy-required", "Fields are required by defaul
 LEGACY_LIST = rule("E011", "legacy-list", "To specify a list, please use `Type[]` instead of `[Type]`.")
 OPTIONAL_LIST = rule("E012", "optional-list", "Optional lists are not supported. Use either `Type[]` or `Type?`.")
 # Not Prisma's: a limit of prisma-tools (the printer and the passes recurse once per level).
-TOO_DEEP_VALUE = rule("E013", "value-too-deep", TOO_DEEP)
+TOO_DEEP_VALUE = rule(SYNTAX_CODES[TOO_DEEP], "value-too-deep", TOO_DEEP)
 
 _LINE_RULES = {
     Model: INVALID_FIELD_LINE,
