@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from .deploy import Row
 
-__all__ = ["Finding", "Local", "analyse", "plan_renames", "read_rows", "timestamp"]
+__all__ = ["Finding", "Local", "analyse", "plan_renames", "read_rows", "same_script", "timestamp"]
 
 _STAMP = re.compile(r"^(\d{14})_")
 
@@ -61,7 +61,8 @@ def _checksums(script: bytes) -> set[str]:
     return {hashlib.sha256(x).hexdigest() for x in (script, lf, lf.replace(b"\n", b"\r\n"))}
 
 
-def _same_script(row_checksum: str, script: bytes) -> bool:
+def same_script(row_checksum: str, script: bytes) -> bool:
+    """Whether a ``_prisma_migrations`` checksum is the script's, compared as ``migrate dev``/``status`` compare."""
     sums = _checksums(script)
     # legacy checksums were written without zero padding
     return row_checksum in sums or any(s.lstrip("0") == row_checksum.lstrip("0") for s in sums)
@@ -187,7 +188,7 @@ def analyse(
                     "restore the folder (`git log --all --diff-filter=D -- <migrations>/NAME` finds it)",
                 )
             )
-        elif r.rolled_back_at is None and not _same_script(r.checksum, by_name[r.migration_name].script):
+        elif r.rolled_back_at is None and not same_script(r.checksum, by_name[r.migration_name].script):
             out.append(
                 Finding(
                     "edited",

@@ -1,0 +1,140 @@
+"""``migrate reset``: drop what Prisma's engine drops, then apply every migration as ``deploy`` does.
+
+What Prisma 6.19's schema engine does on PostgreSQL (``reset`` of the
+PostgreSQL flavour, then ``applyMigrations``; read in its source): the schemas
+reset are the datasource's ``schemas`` when it lists some, else the
+connection's default schema (the URL's ``?schema=``, default ``public``); each
+is dropped with ``DROP SCHEMA "s" CASCADE`` and created again empty, so its
+tables, views, enums and other types, sequences, functions and the extensions
+installed in it go with it; then ``_prisma_migrations`` is dropped from the
+default schema (it may be outside those schemas). Nothing outside these schemas
+is touched.
+
+Where prisma-tools differs, on purpose:
+
+- the drops run in one transaction: when one fails (``must be owner of schema
+  "public"``...), nothing has changed and the error is reported (Prisma then
+  tries to drop the objects one by one);
+- a schema that does not exist is created (Prisma's ``DROP SCHEMA`` fails there);
+- a re-created schema gets back its owner, its privileges and its comment.
+  Prisma's new schema belongs to the connecting user without any grant (on
+  PostgreSQL 15 ``public`` loses its ``USAGE`` for everyone and its owner
+  ``pg_database_owner``), which breaks other roles (prisma/orm#16588, #24597).
+  Each restoration that the database refuses is skipped with a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .db import database_error, quote_ident, require_psycopg
+from .deploy import _lock, deploy
+from .migrations import Migration
+
+__all__ = ["ResetResult", "reset", "reset_schemas"]
+
+
+@dataclass
+class ResetResult:
+    """What reset did: the schemas re-created, the migrations applied, what it could not restore."""
+
+    schemas: list[str]
+    applied: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _SchemaMeta:
+    owner: str
+    comment: str | None
+    # (privilege, grantee or None for PUBLIC, grantable); None: the default privileges (no ACL stored)
+    grants: tuple[tuple[str, str | None, bool], ...] | None
+
+
+_OWNER_DEFAULT = frozenset({"USAGE", "CREATE"})
+
+
+def _meta(conn: Any, schema: str) -> _SchemaMeta | None:
+    row = conn.execute(
+        "SELECT pg_get_userbyid(n.nspowner), obj_description(n.oid, 'pg_namespace'), n.nspacl IS NULL"
+        " FROM pg_namespace n WHERE n.nspname = %s",
+        (schema,),
+    ).fetchone()
+    if row is None:
+        return None
+    owner, comment, default_acl = row
+    grants = None
+    if not default_acl:
+        grants = tuple(
+            (priv, grantee, grantable)
+            for priv, grantee, grantable in conn.execute(
+                "SELECT a.privilege_type, CASE WHEN a.grantee = 0 THEN NULL ELSE pg_get_userbyid(a.grantee) END,"
+                " a.is_grantable FROM pg_namespace n, aclexplode(n.nspacl) a WHERE n.nspname = %s",
+                (schema,),
+            ).fetchall()
+        )
+    return _SchemaMeta(owner=owner, comment=comment, grants=grants)
+
+
+def _restore(conn: Any, schema: str, meta: _SchemaMeta, warn: Callable[[str], None]) -> None:
+    """Give the re-created ``schema`` its comment, owner and privileges back, each as far as the database allows."""
+    psycopg = require_psycopg()
+    from psycopg import sql
+
+    name = quote_ident(schema)
+    steps: list[tuple[str, Any]] = []
+    if meta.comment is not None:
+        steps.append(
+            ("its comment", sql.SQL("COMMENT ON SCHEMA {} IS {}").format(sql.Identifier(schema), meta.comment))
+        )
+    current = conn.execute("SELECT current_user").fetchone()[0]
+    if meta.owner != current:
+        steps.append((f"its owner {meta.owner}", f"ALTER SCHEMA {name} OWNER TO {quote_ident(meta.owner)}"))
+    if meta.grants is not None:
+        owner_has = {p for p, grantee, _ in meta.grants if grantee == meta.owner}
+        for priv in sorted(_OWNER_DEFAULT - owner_has):
+            steps.append(
+                (f"{priv} revoked from {meta.owner}", f"REVOKE {priv} ON SCHEMA {name} FROM {quote_ident(meta.owner)}")
+            )
+        for priv, grantee, grantable in meta.grants:
+            if grantee == meta.owner and priv in _OWNER_DEFAULT and not grantable:
+                continue  # the owner has these by default
+            to = "PUBLIC" if grantee is None else quote_ident(grantee)
+            option = " WITH GRANT OPTION" if grantable else ""
+            steps.append((f"{priv} for {grantee or 'PUBLIC'}", f"GRANT {priv} ON SCHEMA {name} TO {to}{option}"))
+    for what, statement in steps:
+        try:
+            with conn.transaction():  # a savepoint: a refusal undoes this step only
+                conn.execute(statement)
+        except psycopg.Error as e:
+            warn(f'schema "{schema}": could not restore {what}: {database_error(e)}')
+
+
+def reset_schemas(conn: Any, schemas: list[str], warn: Callable[[str], None] = lambda _: None) -> None:
+    """Drop and re-create ``schemas`` and drop ``_prisma_migrations`` from the default schema, in one transaction."""
+    with conn.transaction():
+        for schema in schemas:
+            meta = _meta(conn, schema)
+            conn.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE")
+            conn.execute(f"CREATE SCHEMA {quote_ident(schema)}")
+            if meta is not None:
+                _restore(conn, schema, meta, warn)
+        conn.execute("DROP TABLE IF EXISTS _prisma_migrations")
+
+
+def reset(
+    conn: Any,
+    schemas: list[str],
+    migrations: list[Migration],
+    log: Callable[[str], None] = lambda _: None,
+) -> ResetResult:
+    """``prisma migrate reset --force --skip-seed --skip-generate`` on ``conn`` (search_path: the default schema)."""
+    warnings: list[str] = []
+    _lock(conn)
+    reset_schemas(conn, schemas, warnings.append)
+    for schema in schemas:
+        log(f'Dropped schema "{schema}" with everything in it, and created it again')
+    result = deploy(conn, migrations, log=log)
+    return ResetResult(schemas=list(schemas), applied=result.applied, warnings=warnings)
