@@ -1,0 +1,173 @@
+"""``migrate reset``: what Prisma's engine drops on PostgreSQL, then every migration applied, on the private server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import FIXTURES
+from pg_server import PostgresServer, database_url, postgres  # noqa: F401 (fixtures)
+
+from prisma_tools import load
+from prisma_tools.cli.migrate import migrate
+from prisma_tools.migrate import diff_sql
+
+CASES = FIXTURES / "migrate" / "cases"
+ADDITIVE = CASES / "additive_changes"
+MULTI = CASES / "create_schemas_sorted"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(migrate, list(args), catch_exceptions=False)
+
+
+def query(url: str, sql: str) -> list[tuple[Any, ...]]:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        cur = conn.execute(sql)
+        return cur.fetchall() if cur.description else []
+
+
+def write(folder: Path, name: str, sql: str) -> None:
+    (folder / name).mkdir(parents=True, exist_ok=True)
+    (folder / name / "migration.sql").write_bytes(sql.encode("utf-8"))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Two migrations: the additive case's FROM from empty (enums, indexes, foreign keys), then its diff."""
+    out = tmp_path / "migrations"
+    write(out, "20240101000000_init", diff_sql(None, load(ADDITIVE / "from.prisma")))
+    write(out, "20240102000000_add", (ADDITIVE / "expected.sql").read_text(encoding="utf-8"))
+    return out
+
+
+def test_reset_refuses_without_force(database_url: str, folder: Path) -> None:  # noqa: F811
+    assert run("deploy", "--url", database_url, "--migrations-dir", str(folder)).exit_code == 0
+    before = query(database_url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+    result = run("reset", "--url", database_url, "--migrations-dir", str(folder))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    masked = database_url.replace(":prisma-tools-test@", ":****@")
+    assert line == (
+        f'error: migrate reset would drop all data in the database {masked} (schema "public"): pass --force to reset it'
+    )
+    assert "prisma-tools-test" not in result.output
+    assert query(database_url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == before
+
+
+def test_reset_after_manual_changes_equals_a_fresh_deploy(
+    postgres: PostgresServer,  # noqa: F811
+    folder: Path,
+) -> None:
+    fresh, used = postgres.create_database(), postgres.create_database()
+    assert run("deploy", "--url", fresh, "--migrations-dir", str(folder)).exit_code == 0
+    assert run("deploy", "--url", used, "--migrations-dir", str(folder)).exit_code == 0
+    # what a developer does by hand, and a failed migration recorded after them
+    query(
+        used,
+        'CREATE TABLE "Scratch" ("id" SERIAL PRIMARY KEY, "note" TEXT);'
+        ' INSERT INTO "Scratch" ("note") VALUES (\'data\');'
+        " CREATE TYPE \"Mood\" AS ENUM ('ok');"
+        ' CREATE VIEW "ScratchView" AS SELECT * FROM "Scratch";'
+        " CREATE SEQUENCE counter;"
+        " CREATE FUNCTION one() RETURNS integer LANGUAGE sql AS 'SELECT 1';"
+        " CREATE DOMAIN positive AS integer CHECK (VALUE > 0);",
+    )
+    write(folder, "20240103000000_broken", "CREATE TABLE oops (;\n")
+    assert run("deploy", "--url", used, "--migrations-dir", str(folder)).exit_code == 2
+    shutil.rmtree(folder / "20240103000000_broken")
+    assert postgres.pg_dump(used) != postgres.pg_dump(fresh)
+
+    result = run("reset", "--force", "--url", used, "--migrations-dir", str(folder))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert result.stdout.startswith('Dropped schema "public" with everything in it, and created it again\n')
+    assert result.stdout.endswith(
+        "\nDatabase reset successful\n\nThe following migration(s) have been applied:\n\n"
+        f"{folder}/\n"
+        "  └─ 20240101000000_init/\n    └─ migration.sql\n"
+        "  └─ 20240102000000_add/\n    └─ migration.sql\n"
+    )
+    # the schema's owner, privileges and comment too (Prisma's re-created public loses them)
+    assert postgres.pg_dump(used) == postgres.pg_dump(fresh)
+    names = [r[0] for r in query(used, 'SELECT migration_name FROM "_prisma_migrations" ORDER BY started_at')]
+    assert names == ["20240101000000_init", "20240102000000_add"]
+    assert run("status", "--url", used, "--migrations-dir", str(folder)).exit_code == 0
+
+
+def test_reset_keeps_grants_other_roles_had(postgres: PostgresServer, folder: Path) -> None:  # noqa: F811
+    url = postgres.create_database()
+    role = f"reader_{os.getpid()}_{url.rsplit('/', 1)[1]}"
+    query(url, f'CREATE ROLE "{role}"; GRANT USAGE, CREATE ON SCHEMA public TO "{role}"')
+    try:
+        assert run("reset", "--force", "--url", url, "--migrations-dir", str(folder)).exit_code == 0
+        assert query(url, f"SELECT has_schema_privilege('{role}', 'public', 'USAGE,CREATE')") == [(True,)]
+        assert query(url, "SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'public'") == [
+            ("pg_database_owner",)
+        ]
+    finally:
+        query(url, f'DROP OWNED BY "{role}"; DROP ROLE "{role}"')
+
+
+def test_reset_of_an_empty_folder_and_an_unknown_schema(database_url: str, tmp_path: Path) -> None:  # noqa: F811
+    query(database_url, 'CREATE TABLE "Legacy" ("id" INTEGER)')
+    result = run("reset", "--force", "--url", database_url, "--migrations-dir", str(tmp_path / "none"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith("Database reset successful\n")
+    assert query(database_url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'") == [
+        ("_prisma_migrations",)
+    ]
+    # a ?schema= that does not exist yet is created (Prisma's DROP SCHEMA fails on it)
+    result = run("reset", "--force", "--url", database_url + "?schema=fresh", "--migrations-dir", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert query(database_url, "SELECT 1 FROM pg_namespace WHERE nspname = 'fresh'") == [(1,)]
+
+
+def test_reset_drops_the_datasources_schemas_and_no_other(database_url: str, tmp_path: Path) -> None:  # noqa: F811
+    folder = tmp_path / "migrations"
+    write(folder, "20240101000000_init", (MULTI / "expected.sql").read_text(encoding="utf-8"))
+    assert run("deploy", "--url", database_url, "--migrations-dir", str(folder)).exit_code == 0
+    query(
+        database_url,
+        'CREATE TABLE "zz"."Extra" ("id" INTEGER); CREATE TABLE "aa"."Extra" ("id" INTEGER);'
+        ' CREATE SCHEMA "other"; CREATE TABLE "other"."Kept" ("id" INTEGER)',
+    )
+    result = run(
+        "reset", "--force", "--url", database_url, "--schema", str(MULTI / "to.prisma"), "--migrations-dir", str(folder)
+    )
+    assert result.exit_code == 0, result.output
+    assert 'Dropped schema "zz"' in result.stdout
+    assert 'Dropped schema "aa"' in result.stdout
+    tables = query(
+        database_url,
+        "SELECT schemaname || '.' || tablename FROM pg_tables"
+        " WHERE schemaname IN ('aa', 'zz', 'other', 'public') ORDER BY 1",
+    )
+    assert [t[0] for t in tables] == ["aa.N", "other.Kept", "public._prisma_migrations", "zz.M"]
+    refused = run("reset", "--url", database_url, "--schema", str(MULTI / "to.prisma"), "--migrations-dir", str(folder))
+    assert refused.exit_code == 2
+    assert '(schemas "zz", "aa")' in refused.stderr
+
+
+def test_reset_that_the_database_refuses_changes_nothing(postgres: PostgresServer, folder: Path) -> None:  # noqa: F811
+    url = postgres.create_database()
+    assert run("deploy", "--url", url, "--migrations-dir", str(folder)).exit_code == 0
+    role = f"guest_{os.getpid()}_{url.rsplit('/', 1)[1]}"
+    query(url, f"CREATE ROLE \"{role}\" LOGIN PASSWORD 'pw'")
+    try:
+        guest = url.replace("postgres:prisma-tools-test@", f"{role}:pw@")
+        before = postgres.pg_dump(url)
+        result = run("reset", "--force", "--url", guest, "--migrations-dir", str(folder))
+        assert result.exit_code == 2
+        [line] = result.stderr.splitlines()
+        assert line == "error: database error: must be owner of schema public"
+        assert postgres.pg_dump(url) == before
+    finally:
+        query(url, f'DROP ROLE "{role}"')
