@@ -254,3 +254,12 @@ def test_status_refuses_a_migration_lock_of_another_provider(database_url: str, 
         "error: P3019: The datasource provider `postgresql` specified in your schema does not match the one"
         " specified in the migration_lock.toml, `sqlite`."
     )
+
+
+def test_the_readme_lists_every_migrate_command() -> None:
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Command line", 1)[1].split("```", 2)[1]
+    listed = {line.split()[2] for line in block.splitlines() if line.startswith("prisma-tools migrate ")}
+    assert listed == set(migrate.commands)
