@@ -105,10 +105,17 @@ def test_reset_after_manual_changes_equals_a_fresh_deploy(
 def test_reset_keeps_grants_other_roles_had(postgres: PostgresServer, folder: Path) -> None:  # noqa: F811
     url = postgres.create_database()
     role = f"reader_{os.getpid()}_{url.rsplit('/', 1)[1]}"
-    query(url, f'CREATE ROLE "{role}"; GRANT USAGE, CREATE ON SCHEMA public TO "{role}"')
+    query(
+        url,
+        f'CREATE ROLE "{role}"; GRANT USAGE, CREATE ON SCHEMA public TO "{role}";'
+        f' ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO "{role}"',
+    )
     try:
-        assert run("reset", "--force", "--url", url, "--migrations-dir", str(folder)).exit_code == 0
+        result = run("reset", "--force", "--url", url, "--migrations-dir", str(folder))
+        assert (result.exit_code, result.stderr) == (0, "")
         assert query(url, f"SELECT has_schema_privilege('{role}', 'public', 'USAGE,CREATE')") == [(True,)]
+        # the default privilege is back before the migrations create the tables again
+        assert query(url, f"SELECT has_table_privilege('{role}', 'public.\"User\"', 'SELECT')") == [(True,)]
         assert query(url, "SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'public'") == [
             ("pg_database_owner",)
         ]
@@ -171,3 +178,33 @@ def test_reset_that_the_database_refuses_changes_nothing(postgres: PostgresServe
         assert postgres.pg_dump(url) == before
     finally:
         query(url, f'DROP ROLE "{role}"')
+
+
+def test_reset_by_the_database_owner_warns_about_what_it_cannot_restore(
+    postgres: PostgresServer,  # noqa: F811
+    folder: Path,
+) -> None:
+    url = postgres.create_database()
+    database = url.rsplit("/", 1)[1]
+    role = f"owner_{os.getpid()}_{database}"
+    query(
+        url,
+        f'CREATE ROLE "{role}" LOGIN PASSWORD \'pw\'; ALTER DATABASE "{database}" OWNER TO "{role}";'
+        f' ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA public GRANT SELECT ON TABLES TO "{role}"',
+    )
+    try:
+        owner = url.replace("postgres:prisma-tools-test@", f"{role}:pw@")
+        result = run("reset", "--force", "--url", owner, "--migrations-dir", str(folder))
+        assert result.exit_code == 0, result.output
+        # not a superuser: it cannot give postgres's default privilege back, and says so; the rest is restored
+        [warning] = result.stderr.splitlines()
+        assert warning.startswith(
+            f'warning: schema "public": could not restore the default privilege SELECT on tables of postgres for {role}:'
+        )
+        assert query(url, "SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'public'") == [
+            ("pg_database_owner",)
+        ]
+        assert "Database reset successful" in result.stdout
+    finally:
+        query(url, f'ALTER DATABASE "{database}" OWNER TO postgres; DROP OWNED BY "{role}"')
+        query(postgres.url(), f'DROP ROLE "{role}"')

@@ -20,7 +20,9 @@ Where prisma-tools differs, on purpose:
   Prisma's new schema belongs to the connecting user without any grant (on
   PostgreSQL 15 ``public`` loses its ``USAGE`` for everyone and its owner
   ``pg_database_owner``), which breaks other roles (prisma/orm#16588, #24597).
-  Each restoration that the database refuses is skipped with a warning.
+  So do the default privileges given in it (``ALTER DEFAULT PRIVILEGES ... IN
+  SCHEMA``), before the migrations create its tables again. Each restoration
+  that the database refuses is skipped with a warning.
 """
 
 from __future__ import annotations
@@ -51,9 +53,13 @@ class _SchemaMeta:
     comment: str | None
     # (privilege, grantee or None for PUBLIC, grantable); None: the default privileges (no ACL stored)
     grants: tuple[tuple[str, str | None, bool], ...] | None
+    # ALTER DEFAULT PRIVILEGES ... IN SCHEMA: (for role, object kind, privilege, grantee or None, grantable)
+    default_privileges: tuple[tuple[str, str, str, str | None, bool], ...] = ()
 
 
 _OWNER_DEFAULT = frozenset({"USAGE", "CREATE"})
+# pg_default_acl.defaclobjtype -> the object kind ALTER DEFAULT PRIVILEGES names
+_OBJECT_KINDS = {"r": "TABLES", "S": "SEQUENCES", "f": "FUNCTIONS", "T": "TYPES"}
 
 
 def _meta(conn: Any, schema: str) -> _SchemaMeta | None:
@@ -75,11 +81,25 @@ def _meta(conn: Any, schema: str) -> _SchemaMeta | None:
                 (schema,),
             ).fetchall()
         )
-    return _SchemaMeta(owner=owner, comment=comment, grants=grants)
+    defaults = tuple(
+        (role, _OBJECT_KINDS[kind], priv, grantee, grantable)
+        for role, kind, priv, grantee, grantable in conn.execute(
+            "SELECT pg_get_userbyid(d.defaclrole), d.defaclobjtype::text, a.privilege_type,"
+            " CASE WHEN a.grantee = 0 THEN NULL ELSE pg_get_userbyid(a.grantee) END, a.is_grantable"
+            " FROM pg_default_acl d JOIN pg_namespace n ON n.oid = d.defaclnamespace, aclexplode(d.defaclacl) a"
+            " WHERE n.nspname = %s ORDER BY d.oid",
+            (schema,),
+        ).fetchall()
+        if kind in _OBJECT_KINDS
+    )
+    return _SchemaMeta(owner=owner, comment=comment, grants=grants, default_privileges=defaults)
 
 
 def _restore(conn: Any, schema: str, meta: _SchemaMeta, warn: Callable[[str], None]) -> None:
-    """Give the re-created ``schema`` its comment, owner and privileges back, each as far as the database allows."""
+    """Give the re-created ``schema`` its comment, owner, privileges and default privileges back.
+
+    Each as far as the database allows: a refused step is undone alone and reported through ``warn``.
+    """
     psycopg = require_psycopg()
     from psycopg import sql
 
@@ -104,6 +124,16 @@ def _restore(conn: Any, schema: str, meta: _SchemaMeta, warn: Callable[[str], No
             to = "PUBLIC" if grantee is None else quote_ident(grantee)
             option = " WITH GRANT OPTION" if grantable else ""
             steps.append((f"{priv} for {grantee or 'PUBLIC'}", f"GRANT {priv} ON SCHEMA {name} TO {to}{option}"))
+    for role, kind, priv, grantee, grantable in meta.default_privileges:
+        to = "PUBLIC" if grantee is None else quote_ident(grantee)
+        option = " WITH GRANT OPTION" if grantable else ""
+        steps.append(
+            (
+                f"the default privilege {priv} on {kind.lower()} of {role} for {grantee or 'PUBLIC'}",
+                f"ALTER DEFAULT PRIVILEGES FOR ROLE {quote_ident(role)} IN SCHEMA {name}"
+                f" GRANT {priv} ON {kind} TO {to}{option}",
+            )
+        )
     for what, statement in steps:
         try:
             with conn.transaction():  # a savepoint: a refusal undoes this step only
