@@ -199,7 +199,8 @@ def test_reset_by_the_database_owner_warns_about_what_it_cannot_restore(
         # not a superuser: it cannot give postgres's default privilege back, and says so; the rest is restored
         [warning] = result.stderr.splitlines()
         assert warning.startswith(
-            f'warning: schema "public": could not restore the default privilege SELECT on tables of postgres for {role}:'
+            'warning: schema "public": could not restore the default privilege SELECT on tables of postgres'
+            f" for {role}:"
         )
         assert query(url, "SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'public'") == [
             ("pg_database_owner",)
