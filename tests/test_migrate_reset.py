@@ -209,3 +209,17 @@ def test_reset_by_the_database_owner_warns_about_what_it_cannot_restore(
     finally:
         query(url, f'ALTER DATABASE "{database}" OWNER TO postgres; DROP OWNED BY "{role}"')
         query(postgres.url(), f'DROP ROLE "{role}"')
+
+
+def test_reset_creates_a_missing_database(postgres: PostgresServer, folder: Path) -> None:  # noqa: F811
+    name = f"missing_{os.getpid()}_{postgres.create_database().rsplit('/', 1)[1]}"
+    url = postgres.url(name)
+    wrong = postgres.url(name, password="wrong")
+    result = run("reset", "--force", "--url", wrong, "--migrations-dir", str(folder))
+    assert result.exit_code == 2
+    assert "password authentication failed" in result.stderr
+    assert not query(postgres.url(), f"SELECT 1 FROM pg_database WHERE datname = '{name}'")
+    result = run("reset", "--force", "--url", url, "--migrations-dir", str(folder))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"PostgreSQL database {name} created at 127.0.0.1:{postgres.port}\n")
+    assert query(url, 'SELECT count(*) FROM "_prisma_migrations"') == [(2,)]

@@ -24,12 +24,14 @@ def reset_command(force: bool, schema_option: str | None, url: str | None, migra
     Drops the datasource's `schemas` (else the URL's ?schema=, default public)
     with all they hold, _prisma_migrations included, creates them again empty
     (with their owner, privileges and comment), then applies every migration
-    as `migrate deploy` does. Without --force nothing is done (exit status 2).
+    as `migrate deploy` does. A database that does not exist is created first.
+    Without --force nothing is done (exit status 2).
     """
     from ..migrate.datasource import datasource_of
     from ..migrate.db import connect, mask_url, parse_url
+    from ..migrate.errors import MigrateError
     from ..migrate.migrations import list_migrations
-    from ..migrate.reset import reset
+    from ..migrate.reset import create_missing_database, reset
 
     with database_errors():
         project = _project(schema_option, url, migrations_dir, need_schema=False)
@@ -43,7 +45,14 @@ def reset_command(force: bool, schema_option: str | None, url: str | None, migra
                 f" (schema{'s' if len(schemas) > 1 else ''} {named}): pass --force to reset it"
             )
         migrations = list_migrations(project.migrations)
-        conn = connect(project.url)
+        try:
+            conn = connect(project.url)
+        except MigrateError:
+            created = create_missing_database(project.url)
+            if created is None:
+                raise
+            click.echo(created)
+            conn = connect(project.url)
         try:
             result = reset(conn, schemas, migrations, log=click.echo)
         finally:

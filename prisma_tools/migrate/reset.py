@@ -8,7 +8,8 @@ is dropped with ``DROP SCHEMA "s" CASCADE`` and created again empty, so its
 tables, views, enums and other types, sequences, functions and the extensions
 installed in it go with it; then ``_prisma_migrations`` is dropped from the
 default schema (it may be outside those schemas). Nothing outside these schemas
-is touched.
+is touched. Before that, as Prisma's CLI does, a database that does not exist
+is created (:func:`create_missing_database`).
 
 Where prisma-tools differs, on purpose:
 
@@ -31,11 +32,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .db import database_error, quote_ident, require_psycopg
+from .db import database_error, parse_url, quote_ident, require_psycopg
 from .deploy import _lock, deploy
 from .migrations import Migration
 
-__all__ = ["ResetResult", "reset", "reset_schemas"]
+__all__ = ["ResetResult", "create_missing_database", "reset", "reset_schemas"]
 
 
 @dataclass
@@ -168,3 +169,30 @@ def reset(
         log(f'Dropped schema "{schema}" with everything in it, and created it again')
     result = deploy(conn, migrations, log=log)
     return ResetResult(schemas=list(schemas), applied=result.applied, warnings=warnings)
+
+
+def create_missing_database(url: str) -> str | None:
+    """Create the URL's database when it does not exist, as Prisma's ``reset`` does first; say so.
+
+    Called once connecting has failed. Whether the database exists is asked of
+    the maintenance database ``postgres`` (so the server's message language does
+    not matter); None when it exists, cannot be asked or cannot be created:
+    the first error then stands.
+    """
+    psycopg = require_psycopg()
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    target = parse_url(url)
+    params = conninfo_to_dict(target.conninfo)
+    name = str(params.get("dbname") or params.get("user") or "")
+    if not name:
+        return None
+    try:
+        with psycopg.connect(make_conninfo(target.conninfo, dbname="postgres"), autocommit=True) as admin:
+            if admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+                return None
+            admin.execute(f"CREATE DATABASE {quote_ident(name)}")
+    except psycopg.Error:
+        return None
+    host, port = params.get("host"), params.get("port")
+    return f"PostgreSQL database {name} created at {host}:{port}" if port else f"PostgreSQL database {name} created"
