@@ -174,7 +174,8 @@ def test_reset_that_the_database_refuses_changes_nothing(postgres: PostgresServe
         result = run("reset", "--force", "--url", guest, "--migrations-dir", str(folder))
         assert result.exit_code == 2
         [line] = result.stderr.splitlines()
-        assert line == "error: database error: must be owner of schema public"
+        assert line.startswith("error: P3016: The fallback method for database resets failed, meaning Migrate could")
+        assert line.endswith("(dropping the schema: must be owner of schema public)")
         assert postgres.pg_dump(url) == before
     finally:
         query(url, f'DROP ROLE "{role}"')
@@ -223,3 +224,32 @@ def test_reset_creates_a_missing_database(postgres: PostgresServer, folder: Path
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"PostgreSQL database {name} created at 127.0.0.1:{postgres.port}\n")
     assert query(url, 'SELECT count(*) FROM "_prisma_migrations"') == [(2,)]
+
+
+def test_reset_without_owning_the_schema_drops_its_objects_one_by_one(
+    postgres: PostgresServer,  # noqa: F811
+    folder: Path,
+) -> None:
+    fresh, used = postgres.create_database(), postgres.create_database()
+    role = f"tenant_{os.getpid()}_{used.rsplit('/', 1)[1]}"
+    query(postgres.url(), f"CREATE ROLE \"{role}\" LOGIN PASSWORD 'pw'")
+    as_role = {url: url.replace("postgres:prisma-tools-test@", f"{role}:pw@") for url in (fresh, used)}
+    try:
+        for url in (fresh, used):
+            query(url, f'GRANT CREATE ON SCHEMA public TO "{role}"')
+            assert run("deploy", "--url", as_role[url], "--migrations-dir", str(folder)).exit_code == 0
+        query(
+            as_role[used],
+            'CREATE TABLE "Scratch" ("id" SERIAL PRIMARY KEY); CREATE TYPE "Mood" AS ENUM (\'ok\');'
+            " CREATE VIEW \"V\" AS SELECT 1 AS one; CREATE FUNCTION one() RETURNS integer LANGUAGE sql AS 'SELECT 1';"
+            " CREATE DOMAIN positive AS integer CHECK (VALUE > 0); CREATE SEQUENCE counter",
+        )
+        result = run("reset", "--force", "--url", as_role[used], "--migrations-dir", str(folder))
+        assert result.exit_code == 0, result.output
+        [warning] = result.stderr.splitlines()
+        assert warning.startswith("warning: could not drop the schema (must be owner of schema public): dropped the")
+        assert postgres.pg_dump(used) == postgres.pg_dump(fresh)
+    finally:
+        for url in (fresh, used):
+            query(url, f'DROP OWNED BY "{role}"')
+        query(postgres.url(), f'DROP ROLE "{role}"')

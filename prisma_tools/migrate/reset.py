@@ -13,9 +13,11 @@ is created (:func:`create_missing_database`).
 
 Where prisma-tools differs, on purpose:
 
-- the drops run in one transaction: when one fails (``must be owner of schema
-  "public"``...), nothing has changed and the error is reported (Prisma then
-  tries to drop the objects one by one);
+- the drops run in one transaction. When the database refuses to drop a
+  schema (``must be owner of schema "public"``), Prisma falls back to dropping
+  what it holds one by one; so does prisma-tools (views, tables, sequences,
+  functions, types and domains not from an extension), in a second
+  transaction, and when that fails too nothing has changed (P3016);
 - a schema that does not exist is created (Prisma's ``DROP SCHEMA`` fails there);
 - a re-created schema gets back its owner, its privileges and its comment.
   Prisma's new schema belongs to the connecting user without any grant (on
@@ -34,6 +36,7 @@ from typing import Any
 
 from .db import database_error, parse_url, quote_ident, require_psycopg
 from .deploy import _lock, deploy
+from .errors import MigrateError
 from .migrations import Migration
 
 __all__ = ["ResetResult", "create_missing_database", "reset", "reset_schemas"]
@@ -143,16 +146,87 @@ def _restore(conn: Any, schema: str, meta: _SchemaMeta, warn: Callable[[str], No
             warn(f'schema "{schema}": could not restore {what}: {database_error(e)}')
 
 
+def _drop_schemas(conn: Any, schemas: list[str], warn: Callable[[str], None]) -> None:
+    for schema in schemas:
+        meta = _meta(conn, schema)
+        conn.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE")
+        conn.execute(f"CREATE SCHEMA {quote_ident(schema)}")
+        if meta is not None:
+            _restore(conn, schema, meta, warn)
+
+
+# What the fallback drops, in this order; extension members stay (they go with their extension).
+_NOT_FROM_EXTENSION = " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = {oid} AND d.deptype = 'e')"
+_CONTENTS = (
+    (
+        "SELECT CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END, quote_ident(c.relname)"
+        " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE n.nspname = %s AND c.relkind IN ('v', 'm')" + _NOT_FROM_EXTENSION.format(oid="c.oid")
+    ),
+    (
+        "SELECT CASE c.relkind WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, quote_ident(c.relname)"
+        " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE n.nspname = %s AND c.relkind IN ('r', 'p', 'f') AND NOT c.relispartition"
+        + _NOT_FROM_EXTENSION.format(oid="c.oid")
+    ),
+    (
+        "SELECT 'SEQUENCE', quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE n.nspname = %s AND c.relkind = 'S'" + _NOT_FROM_EXTENSION.format(oid="c.oid")
+    ),
+    (
+        "SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END,"
+        " quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')'"
+        " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+        " WHERE n.nspname = %s" + _NOT_FROM_EXTENSION.format(oid="p.oid")
+    ),
+    (
+        "SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, quote_ident(t.typname)"
+        " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+        " WHERE n.nspname = %s AND (t.typtype IN ('e', 'd', 'r', 'm')"
+        " OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))"
+        + _NOT_FROM_EXTENSION.format(oid="t.oid")
+    ),
+)
+
+
+def _drop_contents(conn: Any, schemas: list[str]) -> None:
+    """The fallback when a schema cannot be dropped: what it holds, one object at a time (the schema stays)."""
+    for schema in schemas:
+        for listing in _CONTENTS:
+            for kind, name in conn.execute(listing, (schema,)).fetchall():
+                # IF EXISTS: an object may already be gone with one dropped before it (CASCADE)
+                conn.execute(f"DROP {kind} IF EXISTS {quote_ident(schema)}.{name} CASCADE")
+
+
 def reset_schemas(conn: Any, schemas: list[str], warn: Callable[[str], None] = lambda _: None) -> None:
-    """Drop and re-create ``schemas`` and drop ``_prisma_migrations`` from the default schema, in one transaction."""
-    with conn.transaction():
-        for schema in schemas:
-            meta = _meta(conn, schema)
-            conn.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE")
-            conn.execute(f"CREATE SCHEMA {quote_ident(schema)}")
-            if meta is not None:
-                _restore(conn, schema, meta, warn)
-        conn.execute("DROP TABLE IF EXISTS _prisma_migrations")
+    """Drop and re-create ``schemas``, and drop ``_prisma_migrations`` from the default schema.
+
+    One transaction. When the database refuses to drop a schema (its owner is
+    another role), the objects in it are dropped one by one instead, as Prisma's
+    fallback does; when that fails too, nothing has changed and the error is
+    Prisma's P3016.
+    """
+    psycopg = require_psycopg()
+    try:
+        with conn.transaction():
+            _drop_schemas(conn, schemas, warn)
+            conn.execute("DROP TABLE IF EXISTS _prisma_migrations")
+        return
+    except psycopg.errors.InsufficientPrivilege as e:
+        first = database_error(e)
+    try:
+        with conn.transaction():
+            _drop_contents(conn, schemas)
+            conn.execute("DROP TABLE IF EXISTS _prisma_migrations")
+    except psycopg.Error as e:
+        raise MigrateError(
+            "P3016: The fallback method for database resets failed, meaning Migrate could not clean up the"
+            f" database entirely. Original error: {database_error(e)} (dropping the schema: {first})"
+        ) from None
+    warn(
+        f"could not drop the schema ({first}): dropped the objects in it one by one instead;"
+        " the schema itself stays, with its owner, grants and comment"
+    )
 
 
 def reset(
