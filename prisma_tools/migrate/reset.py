@@ -23,9 +23,9 @@ Where prisma-tools differs, on purpose:
   Prisma's new schema belongs to the connecting user without any grant (on
   PostgreSQL 15 ``public`` loses its ``USAGE`` for everyone and its owner
   ``pg_database_owner``), which breaks other roles (prisma/orm#16588, #24597).
-  So do the default privileges given in it (``ALTER DEFAULT PRIVILEGES ... IN
-  SCHEMA``), before the migrations create its tables again. Each restoration
-  that the database refuses is skipped with a warning.
+  Its default privileges (``ALTER DEFAULT PRIVILEGES ... IN SCHEMA``) come back
+  too, before the migrations create its tables again. Each restoration that the
+  database refuses is skipped with a warning.
 """
 
 from __future__ import annotations
