@@ -64,6 +64,12 @@ def test_a_rolled_back_row_is_neither_unapplied_nor_failed() -> None:
     status = diagnose([Local(INIT, A)], [row(INIT, A, rolled_back=True)])
     assert (status.unapplied, status.failed, status.applied, status.history) == ((), (), (), None)
     assert status.exit_code == 0
+    # ... though deploy applies it again: said as a warning
+    assert status.rolled_back == (INIT,)
+    assert notes(status, "m") == [
+        f"migration `{INIT}` was rolled back: Prisma's status does not count it as pending, but deploy applies it again"
+    ]
+    assert diagnose([Local(INIT, A)], [row(INIT, A, rolled_back=True), row(INIT, A)]).rolled_back == ()
 
 
 def test_the_first_row_of_a_name_holds_the_checksum_compared() -> None:
@@ -191,8 +197,13 @@ def test_status_of_a_failed_migration(database_url: str, folder: Path) -> None: 
     assert result.stderr.startswith("Following migration have failed:\n20240103000000_c\n\nDuring development")
     assert 'prisma-tools migrate resolve --rolled-back "20240103000000_c"' in result.stderr
     assert run("resolve", "--url", database_url, "--migrations-dir", str(folder), "--rolled-back", THIRD).exit_code == 0
-    # rolled back: Prisma counts its row, so it is neither failed nor pending
-    assert status(database_url, folder).exit_code == 0
+    # rolled back: Prisma counts its row, so it is neither failed nor pending; deploy runs it again
+    result = status(database_url, folder)
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"warning: migration `{THIRD}` was rolled back: Prisma's status does not count it as pending,"
+        " but deploy applies it again\n"
+    )
 
 
 def test_status_of_edited_and_missing_migrations(database_url: str, folder: Path) -> None:  # noqa: F811

@@ -18,9 +18,9 @@ What Prisma 6.19 does (its CLI's ``MigrateStatus`` and the schema engine's
   ``_prisma_migrations`` table (exit 1), failed migrations (exit 1), else
   "Database schema is up to date!" (exit 0). So a database without the table
   but with migrations in the folder is reported as behind, and migrations
-  edited after they were applied, or applied but missing from the folder
-  (without any unapplied one), still give exit 0: Prisma's status says
-  nothing about them. prisma-tools keeps Prisma's text and exit status and adds
+  edited after they were applied, applied but missing from the folder
+  (without any unapplied one), or rolled back (which deploy applies again),
+  still give exit 0: Prisma's status says nothing about them. prisma-tools keeps Prisma's text and exit status and adds
   one ``warning:`` line on standard error for each of these (:func:`notes`).
 """
 
@@ -56,6 +56,8 @@ class Status:
     edited: tuple[str, ...]
     last_common: str | None
     tables_without_history: bool = False
+    # folders whose rows are all rolled back: not pending for Prisma's status, yet deploy applies them again
+    rolled_back: tuple[str, ...] = ()
 
     @property
     def history(self) -> History | None:
@@ -94,6 +96,7 @@ def diagnose(local: list[Local], rows: list[Row] | None, *, tables_without_histo
         elif not same_script(row.checksum, m.script):
             edited.append(m.name)
     done = {r.migration_name for r in db if r.finished_at is not None and r.rolled_back_at is None}
+    active = {r.migration_name for r in db if r.rolled_back_at is None}
     return Status(
         local=tuple(m.name for m in local),
         has_migrations_table=rows is not None,
@@ -104,6 +107,7 @@ def diagnose(local: list[Local], rows: list[Row] | None, *, tables_without_histo
         edited=tuple(edited),
         last_common=last_common,
         tables_without_history=rows is None and tables_without_history,
+        rolled_back=tuple(m.name for m in local if m.name in by_name and m.name not in active),
     )
 
 
@@ -236,6 +240,10 @@ def notes(status: Status, folder: str) -> list[str]:
             for name in status.unpersisted
         )
     out.extend(
+        f"migration `{name}` was rolled back: Prisma's status does not count it as pending, but deploy applies it again"
+        for name in status.rolled_back
+    )
+    out.extend(
         f"migration `{name}` was modified after it was applied (its checksum differs from the database's):"
         " `prisma migrate dev` would ask to reset the database; deploy does not run it again"
         for name in status.edited
@@ -256,6 +264,7 @@ def as_json(status: Status, folder: str) -> dict[str, Any]:
         "failed": list(status.failed),
         "edited": list(status.edited),
         "missingLocally": list(status.unpersisted),
+        "rolledBack": list(status.rolled_back),
         "lastCommonMigration": status.last_common,
         "upToDate": status.exit_code == 0,
         "exitCode": status.exit_code,
