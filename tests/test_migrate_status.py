@@ -274,3 +274,32 @@ def test_the_readme_lists_every_migrate_command() -> None:
     block = readme.split("## Command line", 1)[1].split("```", 2)[1]
     listed = {line.split()[2] for line in block.splitlines() if line.startswith("prisma-tools migrate ")}
     assert listed == set(migrate.commands)
+
+
+def test_status_finds_the_schema_its_url_and_its_migrations(
+    database_url: str,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    prisma = tmp_path / "prisma"
+    prisma.mkdir()
+    (prisma / "schema.prisma").write_text(
+        'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n', encoding="utf-8"
+    )
+    write(prisma / "migrations", INIT, A)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    result = run("status")
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"1 migration found in {Path('prisma') / 'migrations'}\nFollowing migration")
+    assert run("deploy").exit_code == 0
+    assert run("status").stdout.endswith("\nDatabase schema is up to date!\n")
+
+
+def test_status_json_without_a_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("status", "--output-format", "json")
+    assert result.exit_code == 2
+    body = json.loads(result.stdout)
+    assert body["status"] is None
+    assert body["diagnostics"][0]["message"].startswith("no schema given and none found")

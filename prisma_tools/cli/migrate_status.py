@@ -86,6 +86,7 @@ def _status_json(schema_option: str | None, url: str | None, migrations_dir: str
     from ..migrate.db import database_error
     from ..migrate.errors import MigrateError
     from ..migrate.status import as_json
+    from ..schema_location import SchemaNotFound
     from .output import diagnostic_json, message_json
 
     where = migrations_dir or schema_option or "-"
@@ -93,8 +94,14 @@ def _status_json(schema_option: str | None, url: str | None, migrations_dir: str
     diagnostics: list[dict[str, Any]] = []
     code = 2
     try:
+        if schema_option is None and not (url and migrations_dir):
+            from ..schema_location import locate_schema
+
+            schema_option = str(locate_schema()[0])  # here, so that not finding it is JSON too
         folder, status = _diagnose(schema_option, url, migrations_dir)
         report, code = as_json(status, str(folder)), status.exit_code
+    except SchemaNotFound as e:
+        diagnostics = [message_json(where, str(e))]
     except ParseError as e:
         diagnostics = [diagnostic_json(d) for d in e.diagnostics]
     except SchemaReadError as e:
