@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -11,11 +12,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 from pg_server import PostgresServer, database_url, free_port, postgres  # noqa: F401 (fixtures)
+from status_cases import EXPECTED, load_cases, local_of, rows_of
 
 from prisma_tools.cli.migrate import migrate
 from prisma_tools.migrate.deploy import Row
+from prisma_tools.migrate.errors import MigrateError
 from prisma_tools.migrate.history import Local
-from prisma_tools.migrate.status import diagnose, notes, render
+from prisma_tools.migrate.status import diagnose, lock_provider_error, notes, render
 
 NOW = datetime(2024, 1, 5, tzinfo=UTC)
 A = b'CREATE TABLE "A" ("id" INTEGER NOT NULL);\n'
@@ -120,6 +123,45 @@ def test_what_prisma_leaves_unsaid_is_a_warning_with_prismas_exit_code() -> None
     # tables without history
     unbaselined = diagnose([Local(INIT, A)], None, tables_without_history=True)
     assert any("P3005" in n and INIT in n for n in notes(unbaselined, "m"))
+
+
+def test_the_diagnosis_agrees_with_prismas_engine() -> None:
+    """Every case of tests/fixtures/migrate/status/cases.json, against diagnoseMigrationHistory's own answer."""
+    answers = {a["name"]: a["engine"] for a in json.loads(EXPECTED.read_text(encoding="utf-8"))}
+    cases = load_cases()
+    assert set(answers) == {c["name"] for c in cases}, "expected.json is stale: run scripts/regen_status_goldens.py"
+    for case in cases:
+        engine = answers[case["name"]]
+        with tempfile.TemporaryDirectory() as tmp:
+            if case.get("lock") is not None:
+                (Path(tmp) / "migration_lock.toml").write_text(case["lock"], encoding="utf-8")
+            if "error" in engine:
+                with pytest.raises(MigrateError) as raised:
+                    lock_provider_error(Path(tmp))
+                assert str(raised.value) == f"P3019: {engine['error']}", case["name"]
+                continue
+            lock_provider_error(Path(tmp))
+        status = diagnose(local_of(case), rows_of(case))
+        history = engine["history"] or {}
+        assert {
+            "history": status.history,
+            "unapplied": list(status.unapplied) if status.history in ("databaseIsBehind", "historiesDiverge") else None,
+            "unpersisted": list(status.unpersisted)
+            if status.history != "databaseIsBehind" and status.history
+            else None,
+            "lastCommon": status.last_common if status.history == "historiesDiverge" else "-",
+            "failed": list(status.failed),
+            "edited": list(status.edited),
+            "hasMigrationsTable": status.has_migrations_table,
+        } == {
+            "history": history.get("diagnostic"),
+            "unapplied": history.get("unappliedMigrationNames"),
+            "unpersisted": history.get("unpersistedMigrationNames"),
+            "lastCommon": history.get("lastCommonMigrationName", "-"),
+            "failed": engine["failedMigrationNames"],
+            "edited": engine["editedMigrationNames"],
+            "hasMigrationsTable": engine["hasMigrationsTable"],
+        }, case["name"]
 
 
 # ------------------------------------------------------------------ the command, on PostgreSQL
