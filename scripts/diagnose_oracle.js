@@ -1,18 +1,21 @@
 #!/usr/bin/env node
 // Prisma's own `diagnoseMigrationHistory` (the engine call behind `prisma migrate status`) for
-// scripted migration histories, without a database:
+// scripted migration histories, and the statements of its `reset`, without a database:
 //
-//   node scripts/diagnose_oracle.js ORACLE_DIR < cases.json > answers.json
+//   node scripts/diagnose_oracle.js ORACLE_DIR < jobs.json > answers.json
 //
-// cases.json is a list of {"local": [[NAME, SCRIPT], ...], "rows": [ROW, ...] | null, "lock": TEXT | null},
+// jobs.json is {"diagnose": [CASE, ...], "reset": [RESET, ...]}; the answer has the same two lists.
+// A CASE is {"local": [[NAME, SCRIPT], ...], "rows": [ROW, ...] | null, "lock": TEXT | null},
 // a ROW being the eight columns of `_prisma_migrations` in the engine's order (id, checksum,
 // finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count) and
 // "rows": null a database without the table. The engine (engine 6 of ../shared/tools/prisma-oracle)
 // is given a stand-in for its database adapter that answers the two questions it asks: the
 // constructor's probe and `SELECT ... FROM "_prisma_migrations" ORDER BY "started_at"` (the rows
 // as given, or PostgreSQL's 42P01 "relation does not exist"). One answer per case, in order: the
-// engine's output object, or {"error": MESSAGE}. Used by scripts/regen_status_goldens.py; the
-// tests never run Node.
+// engine's output object, or {"error": MESSAGE}. A RESET is {"schema": TEXT, "schemaName": NAME}:
+// a schema file and the connection's default schema (the URL's ?schema=); its answer lists the
+// statements the engine's `reset` sends (the stand-in accepts them all). Used by
+// scripts/regen_status_goldens.py; the tests never run Node.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -35,7 +38,7 @@ const TEXT = 7;
 const DATETIME = 10;
 const INT32 = 0;
 
-function adapterFactory(rows) {
+function adapterFactory(rows, schemaName = 'public', sent = []) {
   const ok = (value) => ({ ok: true, value });
   const refuse = () => ({ ok: false, error: { kind: 'GenericJs', id: 1 } });
   const adapter = {
@@ -53,10 +56,10 @@ function adapterFactory(rows) {
       }
       return refuse();
     },
-    async executeRaw() { return refuse(); },
-    async executeScript() { return refuse(); },
+    async executeRaw(q) { sent.push(q.sql); return ok(0); },
+    async executeScript(script) { sent.push(script); return ok(undefined); },
     async startTransaction() { return refuse(); },
-    getConnectionInfo() { return ok({ schemaName: 'public', supportsRelationJoins: true }); },
+    getConnectionInfo() { return ok({ schemaName, supportsRelationJoins: true }); },
     async dispose() { return ok(undefined); },
   };
   return { provider: 'postgres', adapterName: 'diagnose-oracle', async connect() { return ok(adapter); }, async connectToShadowDb() { return ok(adapter); } };
@@ -70,23 +73,34 @@ function messageOf(e) {
 const SCHEMA = 'datasource db {\n  provider = "postgresql"\n  url      = "postgresql://u@localhost/db"\n}\n';
 
 async function main() {
-  const cases = JSON.parse(fs.readFileSync(0, 'utf8'));
+  const jobs = JSON.parse(fs.readFileSync(0, 'utf8'));
   const runtime = await loadEngine();
-  const answers = [];
-  for (const c of cases) {
+  const answers = { diagnose: [], reset: [] };
+  for (const c of jobs.diagnose) {
     const engine = await runtime.SchemaEngine.new({ datamodels: [['schema.prisma', SCHEMA]] }, () => {}, adapterFactory(c.rows));
     const migrationDirectories = c.local.map(([name, script]) => ({
       path: name,
       migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: script } },
     }));
     try {
-      answers.push(await engine.diagnoseMigrationHistory({
+      answers.diagnose.push(await engine.diagnoseMigrationHistory({
         migrationsList: { baseDir: 'migrations', lockfile: { path: 'migration_lock.toml', content: c.lock }, migrationDirectories, shadowDbInitScript: '' },
         optInToShadowDatabase: false,
         filters: { externalTables: [], externalEnums: [] },
       }));
     } catch (e) {
-      answers.push({ error: messageOf(e) });
+      answers.diagnose.push({ error: messageOf(e) });
+    }
+    engine.free();
+  }
+  for (const r of jobs.reset) {
+    const sent = [];
+    const engine = await runtime.SchemaEngine.new({ datamodels: [['schema.prisma', r.schema]] }, () => {}, adapterFactory([], r.schemaName, sent));
+    try {
+      await engine.reset({ filter: { externalTables: [], externalEnums: [] } });
+      answers.reset.push({ statements: sent });
+    } catch (e) {
+      answers.reset.push({ error: messageOf(e) });
     }
     engine.free();
   }

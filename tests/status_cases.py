@@ -7,7 +7,9 @@ bytes written without zero padding, as early engines wrote them, ``stripped``
 for the hex digest without its leading zeros, ``empty``), and a ``state``: ``applied`` (the default), ``failed``,
 ``rolled-back`` (a failed row marked by ``migrate resolve --rolled-back``) or
 ``resolved`` (``migrate resolve --applied``). ``expected.json`` beside it holds
-what Prisma's engine answers for each (``scripts/regen_status_goldens.py``).
+what Prisma's engine answers for each (``scripts/regen_status_goldens.py``);
+``reset_cases.json`` and ``reset_expected.json`` hold schemas (with the URL's
+default schema) and the statements the engine's ``reset`` sends for each.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from prisma_tools.migrate.history import Local
 FOLDER = Path(__file__).resolve().parent / "fixtures" / "migrate" / "status"
 CASES = FOLDER / "cases.json"
 EXPECTED = FOLDER / "expected.json"
+RESET_CASES = FOLDER / "reset_cases.json"
+RESET_EXPECTED = FOLDER / "reset_expected.json"
 START = datetime(2024, 1, 5, tzinfo=UTC)
 
 

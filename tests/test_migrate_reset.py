@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -11,10 +12,14 @@ import pytest
 from click.testing import CliRunner, Result
 from conftest import FIXTURES
 from pg_server import PostgresServer, database_url, postgres  # noqa: F401 (fixtures)
+from status_cases import RESET_CASES, RESET_EXPECTED
 
-from prisma_tools import load
+from prisma_tools import load, parse
 from prisma_tools.cli.migrate import migrate
 from prisma_tools.migrate import diff_sql
+from prisma_tools.migrate.datasource import datasource_of
+from prisma_tools.migrate.db import connect, parse_url
+from prisma_tools.migrate.reset import reset_schemas, schemas_to_reset
 
 CASES = FIXTURES / "migrate" / "cases"
 ADDITIVE = CASES / "additive_changes"
@@ -45,6 +50,51 @@ def folder(tmp_path: Path) -> Path:
     write(out, "20240101000000_init", diff_sql(None, load(ADDITIVE / "from.prisma")))
     write(out, "20240102000000_add", (ADDITIVE / "expected.sql").read_text(encoding="utf-8"))
     return out
+
+
+class Recording:
+    """A connection that notes the statements sent through it."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.sent: list[str] = []
+
+    def execute(self, query: Any, *args: Any, **kwargs: Any) -> Any:
+        self.sent.append(query if isinstance(query, str) else query.as_string(self.conn))
+        return self.conn.execute(query, *args, **kwargs)
+
+    def transaction(self) -> Any:
+        return self.conn.transaction()
+
+
+def test_reset_drops_what_prismas_engine_drops(postgres: PostgresServer) -> None:  # noqa: F811
+    """The schemas of each case of reset_cases.json and the statements dropping them, as the engine sends them."""
+    import psycopg
+
+    answers = {a["name"]: a["engine"] for a in json.loads(RESET_EXPECTED.read_text(encoding="utf-8"))}
+    for case in json.loads(RESET_CASES.read_text(encoding="utf-8")):
+        schema = parse(case["schema"], "schema.prisma")
+        ds = datasource_of(schema)
+        url = postgres.create_database() + (f"?schema={case['schemaName']}" if case["schemaName"] != "public" else "")
+        assert ds.url is not None
+        assert parse_url(ds.url).schema == parse_url(url).schema == case["schemaName"]
+        schemas = schemas_to_reset(schema, parse_url(url).schema)
+        with psycopg.connect(url.split("?")[0], autocommit=True) as setup:
+            for name in [*schemas, case["schemaName"]]:
+                setup.execute(f'CREATE SCHEMA IF NOT EXISTS "{name}"')
+            setup.execute(f'CREATE TABLE "{case["schemaName"]}"."_prisma_migrations" ("id" TEXT)')
+        conn = connect(url)
+        try:
+            recording = Recording(conn)
+            reset_schemas(recording, schemas)
+        finally:
+            conn.close()
+        ours = [
+            statement.replace(" IF EXISTS", "")
+            for statement in recording.sent
+            if statement.startswith(("DROP SCHEMA", "CREATE SCHEMA", "DROP TABLE"))
+        ]
+        assert ours == answers[case["name"]]["statements"], case["name"]
 
 
 def test_reset_refuses_without_force(database_url: str, folder: Path) -> None:  # noqa: F811

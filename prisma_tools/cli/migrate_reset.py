@@ -27,17 +27,14 @@ def reset_command(force: bool, schema_option: str | None, url: str | None, migra
     as `migrate deploy` does. A database that does not exist is created first.
     Without --force nothing is done (exit status 2).
     """
-    from ..migrate.datasource import datasource_of
     from ..migrate.db import connect, mask_url, parse_url
     from ..migrate.errors import MigrateError
     from ..migrate.migrations import list_migrations
-    from ..migrate.reset import create_missing_database, reset
+    from ..migrate.reset import create_missing_database, reset, schemas_to_reset
 
     with database_errors():
         project = _project(schema_option, url, migrations_dir, need_schema=False)
-        target = parse_url(project.url)
-        schemas = list(datasource_of(project.schema).schemas) if project.schema is not None else []
-        schemas = schemas or [target.schema]
+        schemas = schemas_to_reset(project.schema, parse_url(project.url).schema)
         named = ", ".join(f'"{s}"' for s in schemas)
         if not force:
             fail(

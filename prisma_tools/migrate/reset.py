@@ -32,14 +32,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .datasource import datasource_of
 from .db import database_error, parse_url, quote_ident, require_psycopg
 from .deploy import _lock, deploy
 from .errors import MigrateError
 from .migrations import Migration
 
-__all__ = ["ResetResult", "create_missing_database", "reset", "reset_schemas"]
+if TYPE_CHECKING:
+    from ..nodes import Schema
+
+__all__ = ["ResetResult", "create_missing_database", "reset", "reset_schemas", "schemas_to_reset"]
+
+
+def schemas_to_reset(schema: Schema | None, default: str) -> list[str]:
+    """The datasource's ``schemas`` in their order, else the connection's default schema (the URL's ``?schema=``)."""
+    listed = list(datasource_of(schema).schemas) if schema is not None else []
+    return listed or [default]
 
 
 @dataclass
