@@ -25,7 +25,9 @@ def reset_command(force: bool, schema_option: str | None, url: str | None, migra
     with all they hold, _prisma_migrations included, creates them again empty
     (with their owner, privileges and comment), then applies every migration
     as `migrate deploy` does. A database that does not exist is created first.
-    Without --force nothing is done (exit status 2).
+    Given --url and --migrations-dir without --schema, no schema file is read:
+    only the URL's schema is reset. Without --force nothing is done (exit
+    status 2); the message names the database and the schemas.
     """
     from ..migrate.db import connect, mask_url, parse_url
     from ..migrate.errors import MigrateError
