@@ -1,7 +1,8 @@
 """``migrate status``: the migrations folder against ``_prisma_migrations``, as ``prisma migrate status`` reports it.
 
 What Prisma 6.19 does (its CLI's ``MigrateStatus`` and the schema engine's
-``diagnoseMigrationHistory``, read in their sources):
+``diagnoseMigrationHistory``, read in their sources; the diagnosis is checked
+against the engine's own answers in ``tests/test_migrate_status.py``):
 
 - every row of ``_prisma_migrations`` counts, rolled back or not: a folder is
   *unapplied* when no row has its name, a row is *unpersisted* when no folder
@@ -20,8 +21,9 @@ What Prisma 6.19 does (its CLI's ``MigrateStatus`` and the schema engine's
   but with migrations in the folder is reported as behind, and migrations
   edited after they were applied, applied but missing from the folder
   (without any unapplied one), or rolled back (which deploy applies again),
-  still give exit 0: Prisma's status says nothing about them. prisma-tools keeps Prisma's text and exit status and adds
-  one ``warning:`` line on standard error for each of these (:func:`notes`).
+  still give exit 0: Prisma's status says nothing about them. prisma-tools
+  keeps Prisma's text and exit status and adds one ``warning:`` line on
+  standard error for each of these (:func:`notes`).
 """
 
 from __future__ import annotations
