@@ -530,3 +530,7 @@ def _main_folders(folder: Path, rev: str | None) -> tuple[list[str] | None, str]
     if rev:
         fail(f"--main {rev}: no such revision")
     return None, "no main or master branch, or not a git repository"
+
+
+# `status` and `reset` live in their own modules, registered on this group when it is imported.
+from . import migrate_reset, migrate_status  # noqa: E402, F401

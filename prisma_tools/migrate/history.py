@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from .deploy import Row
 
-__all__ = ["Finding", "Local", "analyse", "plan_renames", "read_rows", "timestamp"]
+__all__ = ["Finding", "Local", "analyse", "plan_renames", "read_rows", "same_script", "timestamp"]
 
 _STAMP = re.compile(r"^(\d{14})_")
 
@@ -55,16 +55,23 @@ class Finding:
         return f"{self.severity}[{self.kind}]: {self.migration}: {self.message}\n    {self.advice}"
 
 
-def _checksums(script: bytes) -> set[str]:
-    """The checksums Prisma accepts for a script when comparing: as is, with CRLF -> LF, with LF -> CRLF."""
-    lf = script.replace(b"\r\n", b"\n")
-    return {hashlib.sha256(x).hexdigest() for x in (script, lf, lf.replace(b"\n", b"\r\n"))}
+def same_script(row_checksum: str, script: bytes) -> bool:
+    """Whether a ``_prisma_migrations`` checksum is the script's, compared as ``migrate dev``/``status`` compare.
 
-
-def _same_script(row_checksum: str, script: bytes) -> bool:
-    sums = _checksums(script)
-    # legacy checksums were written without zero padding
-    return row_checksum in sums or any(s.lstrip("0") == row_checksum.lstrip("0") for s in sums)
+    As the engine does (``script_matches_checksum``): the SHA-256 of the script as
+    is, with CRLF -> LF, and with LF -> CRLF (of the script as is: a file mixing
+    both never matches the checksum of its all-CRLF copy); a stored checksum that is not 64 characters
+    long (and not empty) is compared in the format early engines wrote, each byte in
+    hex without zero padding. ``tests/test_migrate_status.py`` checks these against
+    the engine's own answers.
+    """
+    variants = (script, script.replace(b"\r\n", b"\n"), script.replace(b"\n", b"\r\n"))
+    legacy = bool(row_checksum) and len(row_checksum) != 64
+    for digest in (hashlib.sha256(v).digest() for v in variants):
+        text = "".join(f"{b:x}" for b in digest) if legacy else digest.hex()
+        if text == row_checksum:
+            return True
+    return False
 
 
 def analyse(
@@ -187,7 +194,7 @@ def analyse(
                     "restore the folder (`git log --all --diff-filter=D -- <migrations>/NAME` finds it)",
                 )
             )
-        elif r.rolled_back_at is None and not _same_script(r.checksum, by_name[r.migration_name].script):
+        elif r.rolled_back_at is None and not same_script(r.checksum, by_name[r.migration_name].script):
             out.append(
                 Finding(
                     "edited",
