@@ -160,7 +160,7 @@ def test_shadow_database_must_not_be_the_main_one(project: Path, database_url: s
         "--shadow-database-url", database_url,
     )  # fmt: skip
     assert result.exit_code == 2
-    assert "P3014" in result.stderr
+    assert "appears to be the same as the main database" in result.stderr
     assert PASSWORD not in result.output
 
 
@@ -272,3 +272,13 @@ def test_drift_of_a_missing_folder_is_an_error(database_url: str, tmp_path: Path
     result = run("drift", "--url", database_url, "--migrations-dir", str(tmp_path / "nope"))
     assert result.exit_code == 2
     assert "no such migrations folder" in result.stderr
+
+
+def test_extensions_count_only_when_the_schema_declares_some(project: Path, database_url: str) -> None:  # noqa: F811
+    """As Prisma's engine: without `extensions` in the datasource, a database's extensions are not compared."""
+    folder = str(project / "migrations")
+    assert run("deploy", "--url", database_url, "--migrations-dir", folder).exit_code == 0
+    query(database_url, "CREATE EXTENSION pg_trgm")
+    assert run("drift", "--url", database_url, "--migrations-dir", folder).exit_code == 0
+    result = run("diff", "--from-schema", str(project / "schema.prisma"), "--to-url", database_url, "--script")
+    assert (result.exit_code, result.output) == (0, EMPTY)

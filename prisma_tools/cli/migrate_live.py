@@ -7,7 +7,7 @@ psycopg is imported only when one of these runs (the optional ``postgres`` extra
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -136,6 +136,9 @@ def live_diff(frm: Side, to: Side, shadow_url: str | None) -> list[Step]:
     schema = schemas.get("to") or schemas.get("from")
     target = build(schema) if schema is not None else None
     urls = [s.value for s in (frm, to) if s.kind == "url" and s.value]
+    # Extensions of a database count only when the schema declares some (Prisma's engine drops
+    # them otherwise): a hosted database has extensions no schema or migration created.
+    manages_extensions = target is not None and bool(target.extensions)
     to_empty = to.kind == "empty"
 
     def database(side: Side, end: str) -> Database | None:
@@ -161,12 +164,16 @@ def live_diff(frm: Side, to: Side, shadow_url: str | None) -> list[Step]:
         )
 
     old = database(frm, "from")
+    if old is not None and frm.kind in ("url", "migrations") and not manages_extensions:
+        old = replace(old, extensions=())
     if to_empty:
         if old is not None and frm.kind in ("schema", "git"):
             old = in_namespace(old, "public")
         return diff(old, Database())
     new = database(to, "to")
     assert new is not None
+    if to.kind in ("url", "migrations") and not manages_extensions:
+        new = replace(new, extensions=())
     return diff(old, new)
 
 
@@ -265,16 +272,19 @@ def drift_command(
             folder = Path(migrations_dir)
         database_url = resolve_url(url, schema)
         namespaces = None
+        target = None
         if schema is not None:
             from ..migrate import build
             from ..migrate.db import parse_url
 
-            namespaces, _ = _scope(build(schema), parse_url(database_url).schema)
+            target = build(schema)
+            namespaces, _ = _scope(target, parse_url(database_url).schema)
         drift = detect_drift(
             database_url,
             _migrations(folder),
             shadow_url=shadow_database_url or shadow_url_of(schema),
             namespaces=namespaces,
+            extensions=target is not None and bool(target.extensions),
         )
     if not drift.steps:
         click.echo(f"No drift: the database at {mask_url(database_url)} has what the migrations in {folder} produce.")

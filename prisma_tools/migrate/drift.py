@@ -11,7 +11,7 @@ it (the engine's differ skips that table too).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .db import connect, parse_url
 from .diff import diff
@@ -44,11 +44,19 @@ class Drift:
 
 
 def detect_drift(
-    url: str, migrations: list[Migration], *, shadow_url: str | None, namespaces: list[str] | None = None
+    url: str,
+    migrations: list[Migration],
+    *,
+    shadow_url: str | None,
+    namespaces: list[str] | None = None,
+    extensions: bool = False,
 ) -> Drift:
     """Replay ``migrations`` into a shadow database and compare it with the database at ``url``.
 
     ``namespaces``: the schemas to compare (default: the URL's schema).
+    ``extensions``: compare extensions too (the schema manages them, with
+    ``postgresqlExtensions``); else they are left out, as Prisma's engine leaves
+    them out then: a hosted database often has extensions no migration created.
     """
     default = parse_url(url).schema
     wanted = namespaces or [default]
@@ -60,4 +68,6 @@ def detect_drift(
         live = introspect(conn, wanted, default)
     finally:
         conn.close()
+    if not extensions:
+        expected, live = replace(expected, extensions=()), replace(live, extensions=())
     return Drift(expected, live, tuple(diff(expected, live)))

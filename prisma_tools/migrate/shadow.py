@@ -11,7 +11,7 @@ Where it runs, as Prisma chooses:
 * the datasource's ``shadowDatabaseUrl`` (or ``--shadow-database-url``) when
   given: that database is emptied before and after use (every schema but the
   system's dropped, the default one created again), as Prisma resets it, and
-  it must not be the main database;
+  it must not be the main database (same host, port and database name);
 * else a temporary database ``prisma_migrate_shadow_db_<uuid>`` created on the
   server of the main URL and always dropped afterwards, on failure too.
 
@@ -94,8 +94,8 @@ def shadow_database(main_url: str | None, shadow_url: str | None) -> Iterator[st
     if shadow_url:
         if main_url and _same_database(main_url, shadow_url):
             raise MigrateError(
-                "P3014: the shadow database URL points at the main database "
-                f"({mask_url(shadow_url)}); give a separate database: it is emptied on every use"
+                "The shadow database you configured appears to be the same as the main database"
+                f" ({mask_url(shadow_url)}). Please specify another shadow database: it is emptied on every use."
             )
         schema = parse_url(shadow_url).schema
         conn = connect(shadow_url)
