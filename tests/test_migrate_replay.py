@@ -282,3 +282,23 @@ def test_extensions_count_only_when_the_schema_declares_some(project: Path, data
     assert run("drift", "--url", database_url, "--migrations-dir", folder).exit_code == 0
     result = run("diff", "--from-schema", str(project / "schema.prisma"), "--to-url", database_url, "--script")
     assert (result.exit_code, result.output) == (0, EMPTY)
+
+
+def test_diff_to_migrations_and_json_errors(project: Path, postgres: PostgresServer) -> None:  # noqa: F811
+    folder = project / "migrations"
+    before = ADDITIVE / "from.prisma"
+    result = run("diff", "--from-schema", str(before), "--to-migrations", str(folder), "--script",
+                 "--shadow-database-url", postgres.create_database())  # fmt: skip
+    assert (result.exit_code, result.output) == (0, diff_sql(load(before), load(project / "schema.prisma")))
+    write_migration(folder, "20240103000000_broken", "SELECT 1/0;\n")
+    result = run("diff", "--from-migrations", str(folder), "--to-empty", "--output-format", "json",
+                 "--shadow-database-url", postgres.create_database())  # fmt: skip
+    assert result.exit_code == 2
+    answer = json.loads(result.output)
+    assert answer["sql"] is None
+    [diagnostic] = answer["diagnostics"]
+    assert diagnostic["code"] == "migrate"
+    assert diagnostic["message"].startswith("P3006: Migration `20240103000000_broken` failed")
+    assert "division by zero" in diagnostic["message"]
+    assert PASSWORD not in result.output
+    assert shadow_databases(postgres) == []
