@@ -302,3 +302,21 @@ def test_diff_to_migrations_and_json_errors(project: Path, postgres: PostgresSer
     assert "division by zero" in diagnostic["message"]
     assert PASSWORD not in result.output
     assert shadow_databases(postgres) == []
+
+
+def test_with_database_keeps_credentials_and_parameters() -> None:
+    from prisma_tools.migrate.shadow import with_database
+
+    url = "postgresql://u:p%40ss@h:5/db?schema=s&sslmode=disable"
+    assert with_database(url, "x y") == "postgresql://u:p%40ss@h:5/x%20y?schema=s&sslmode=disable"
+    assert with_database("postgres://h", "d") == "postgres://h/d"
+
+
+def test_shadow_url_of_reads_the_datasource(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prisma_tools.migrate.shadow import shadow_url_of
+
+    head = 'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n'
+    assert shadow_url_of(parse(head + '  shadowDatabaseUrl = "postgresql://h/s"\n}\n')) == "postgresql://h/s"
+    monkeypatch.setenv("SHADOW_X", "postgresql://h/x")
+    assert shadow_url_of(parse(head + '  shadowDatabaseUrl = env("SHADOW_X")\n}\n')) == "postgresql://h/x"
+    assert shadow_url_of(parse(head + "}\n")) is None
