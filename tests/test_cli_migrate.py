@@ -161,12 +161,14 @@ def test_create_first_migration_from_empty(repo: Path, monkeypatch: pytest.Monke
     assert (repo / "prisma" / "migrations" / "migration_lock.toml").read_text(encoding="utf-8") == lock_text()
 
 
-def test_create_needs_from_once_migrations_exist(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_create_replays_migrations_only_with_a_server(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once migrations exist, FROM is their replay (tests/test_migrate_replay.py); that needs a database server."""
     monkeypatch.chdir(repo)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
     assert run("create", "init").exit_code == 0
     result = run("create", "second")
     assert result.exit_code == 2
-    assert "already has migrations" in result.stderr
+    assert "has migrations: replaying them needs a database server" in result.stderr
 
 
 def test_create_from_git_with_warnings(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -293,8 +295,8 @@ def changed_args() -> list[str]:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--from-url", "postgresql://x/y", "--to-schema", "a.prisma"], "--from-url, --to-url"),
-        (["--from-migrations", "m", "--to-schema", "a.prisma"], "not supported yet"),
+        (["--from-url", "postgresql://x/y", "--from-empty", "--to-schema", "a.prisma"], "exactly one FROM"),
+        (["--from-migrations", "m", "--to-url", "postgresql://x/y", "--to-empty"], "exactly one TO"),
         (["--from-empty", "--from-schema", "a.prisma", "--to-empty"], "exactly one FROM"),
         (["--from-empty"], "exactly one TO"),
     ],

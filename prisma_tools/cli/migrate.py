@@ -111,7 +111,18 @@ def migrate() -> None:
 @click.option("--from-schema", metavar="PATH", help="FROM is this schema file or folder (Prisma's spelling).")
 @click.option("--to-schema", metavar="PATH", help="TO is this schema file or folder (Prisma's spelling).")
 @click.option("--to-empty", is_flag=True, help="TO is an empty database (drop everything).")
-@click.option("--from-url", "--to-url", "--from-migrations", "--to-migrations", "live_source", hidden=True)
+@click.option("--from-url", metavar="URL", help="FROM is this database (read back; never changed).")
+@click.option("--to-url", metavar="URL", help="TO is this database (read back; never changed).")
+@click.option(
+    "--from-migrations", metavar="DIR", help="FROM is what this migrations folder produces (shadow database)."
+)
+@click.option("--to-migrations", metavar="DIR", help="TO is what this migrations folder produces (shadow database).")
+@click.option(
+    "--shadow-database-url",
+    metavar="URL",
+    help="Where to replay --from/--to-migrations (emptied first); default: the schema's shadowDatabaseUrl,"
+    " else a temporary database on the server of the URL or datasource.",
+)
 @click.option("--script", is_flag=True, help="Print the SQL script (the default when TO is a positional argument).")
 @click.option("--exit-code", is_flag=True, help="Exit 0 for an empty diff, 2 for a non-empty one, 1 on error.")
 @click.option(
@@ -128,7 +139,11 @@ def diff_command(
     from_schema: str | None,
     to_schema: str | None,
     to_empty: bool,
-    live_source: str | None,
+    from_url: str | None,
+    to_url: str | None,
+    from_migrations: str | None,
+    to_migrations: str | None,
+    shadow_database_url: str | None,
     script: bool,
     exit_code: bool,
     output_format: str,
@@ -141,14 +156,31 @@ def diff_command(
     script; with Prisma's options the summary is printed unless --script is
     given, as Prisma does.
     """
-    if live_source is not None:
-        raise click.UsageError(
-            "--from-url, --to-url, --from-migrations and --to-migrations are not supported yet:"
-            " give schemas (--from-schema/--to-schema), --from-empty or --to-empty"
-        )
     if len(paths) > 2:
         raise click.UsageError("expected [FROM] TO")
     positional_from, positional_to = (paths[0], paths[1]) if len(paths) == 2 else (None, paths[0] if paths else None)
+    if from_url or to_url or from_migrations or to_migrations:
+        from .migrate_live import _side, run_live_diff
+
+        frm = _side(
+            {
+                "schema": positional_from or from_schema,
+                "empty": from_empty,
+                "git": from_git,
+                "url": from_url,
+                "migrations": from_migrations,
+            },
+            "from",
+        )
+        to = _side(
+            {"schema": positional_to or to_schema, "empty": to_empty, "url": to_url, "migrations": to_migrations},
+            "to",
+        )
+        as_script = script or positional_to is not None
+        run_live_diff(
+            frm, to, shadow_database_url, as_script=as_script, exit_code=exit_code, output_format=output_format
+        )
+        return
     if sum(bool(x) for x in (positional_from, from_schema, from_empty, from_git)) != 1:
         raise click.UsageError("give exactly one FROM: a path, --from-schema, --from-empty or --from-git REV")
     if sum(bool(x) for x in (positional_to, to_schema, to_empty)) != 1:
@@ -220,6 +252,12 @@ def _diff_json(
 @click.option("--from", "from_path", metavar="PATH", help="FROM is this schema (what the database has now).")
 @_from_options
 @click.option("--migrations-dir", metavar="DIR", help="Default: migrations/ beside the datasource's file.")
+@click.option("--url", metavar="URL", help="Server for the temporary shadow database (default: the datasource's url).")
+@click.option(
+    "--shadow-database-url",
+    metavar="URL",
+    help="Replay the migrations there (default: the schema's shadowDatabaseUrl).",
+)
 def create_command(
     name: str,
     schema_option: str | None,
@@ -227,30 +265,39 @@ def create_command(
     from_empty: bool,
     from_git: str | None,
     migrations_dir: str | None,
+    url: str | None,
+    shadow_database_url: str | None,
 ) -> None:
     """Write a new migration NAME, as `prisma migrate dev --create-only` does.
 
     Creates MIGRATIONS/<YYYYMMDDHHMMSS>_NAME/migration.sql (and
     migration_lock.toml when missing) for the change from FROM to the schema.
-    FROM defaults to an empty database when there is no migration yet.
+    Without --from, --from-git or --from-empty, FROM is what the migrations
+    already there produce, replayed into a shadow database (--shadow-database-url,
+    the schema's shadowDatabaseUrl, else a temporary database on the server of
+    --url or the datasource's url); an empty database when there are none. When
+    nothing changed, an empty migration is written, as --create-only does.
     """
     from ..migrate import build, diff, render_script
     from ..migrate.migrations import create_migration, list_migrations, migration_warnings
     from ..migrate.sources import load_schema
 
     schema_path = _schema_path(schema_option)
-    with user_errors():
+    with database_errors():
         to_schema = load_schema(schema_path)
         folder = Path(migrations_dir) if migrations_dir else _migrations_dir(schema_path, to_schema)
+        new = build(to_schema)
         if not (from_path or from_empty or from_git) and list_migrations(folder):
-            fail(
-                f"{folder} already has migrations: say what the database has now with"
-                " --from PATH, --from-git REV (e.g. HEAD) or --from-empty"
-            )
-        old = _load_from(from_path, from_empty, from_git, schema_path)
-        steps = diff(build(old) if old is not None else None, build(to_schema))
+            from .migrate_live import replayed_for_schema
+
+            steps = diff(replayed_for_schema(folder, to_schema, new, url=url, shadow_url=shadow_database_url), new)
+        else:
+            old = _load_from(from_path, from_empty, from_git, schema_path)
+            steps = diff(build(old) if old is not None else None, new)
         warnings = migration_warnings(steps)
         target = create_migration(folder, name, render_script(steps, warnings))
+    if not steps:
+        click.echo("The schema has no change from the migrations: the migration is empty.", err=True)
     for w in warnings:
         click.echo(f"warning: {w}", err=True)
     click.echo(f"Created {target / 'migration.sql'}")
@@ -534,3 +581,8 @@ def _main_folders(folder: Path, rev: str | None) -> tuple[list[str] | None, str]
 
 # `status` and `reset` live in their own modules, registered on this group when it is imported.
 from . import migrate_reset, migrate_status  # noqa: E402, F401
+
+# The database-reading commands live in their own module; registered here so `migrate drift` exists.
+from .migrate_live import drift_command  # noqa: E402
+
+migrate.add_command(drift_command)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from .casts import Cast
 from .column_changes import ColumnChanges, arity, column_changes
-from .model import Column, Database, Enum, Extension, ForeignKey, Index, Table
+from .model import Column, Database, Enum, Extension, ForeignKey, Index, IndexColumn, Table
 from .steps import (
     AddColumn,
     AddForeignKey,
@@ -135,7 +135,14 @@ def indexes_match(a: Index, b: Index) -> bool:
         and all(x.name == y.name and _sort(x.sort) == _sort(y.sort) for x, y in zip(a.columns, b.columns, strict=True))
         and a.unique == b.unique
         and a.using == b.using
-        and all(x.opclass == y.opclass for x, y in zip(a.columns, b.columns, strict=True))
+        and all(_opclasses_match(x, y) for x, y in zip(a.columns, b.columns, strict=True))
+    )
+
+
+def _opclasses_match(a: IndexColumn, b: IndexColumn) -> bool:
+    """Equal, or one names none and the other is its type's default (read from a database)."""
+    return (
+        a.opclass == b.opclass or (a.opclass is None and b.opclass_default) or (b.opclass is None and a.opclass_default)
     )
 
 

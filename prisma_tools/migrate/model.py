@@ -95,11 +95,16 @@ class PrimaryKey:
 
 @dataclass(frozen=True)
 class IndexColumn:
-    """One indexed column with its explicit sort order (``ASC``/``DESC``) and operator class."""
+    """One indexed column with its explicit sort order (``ASC``/``DESC``) and operator class.
+
+    ``opclass_default`` says the operator class is its type's default (known only for an
+    index read from a database): the engine matches it with an index that names none.
+    """
 
     name: str
     sort: str | None = None
     opclass: str | None = None
+    opclass_default: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,7 @@ def create_index(table: Table, index: Index) -> str:
     parts = []
     for c in index.columns:
         part = quote(c.name)
-        if c.opclass is not None:
+        if c.opclass is not None and not c.opclass_default:  # a database's default class goes unsaid
             part += f" {c.opclass}"
         if c.sort is not None:
             part += f" {c.sort}"
