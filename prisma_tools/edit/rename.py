@@ -343,18 +343,20 @@ def _map(
         at, content = _block_end_insertion(text, node)
         edits.add(path, at, at, content.format(attr), f"added {attr}: {what} keeps its name")
     else:
-        at = _end_of(node)
+        at = _end_of(text, node)
         edits.add(path, at, at, " " + attr, f"added {attr}: {what} keeps its name")
 
 
-def _end_of(node: Node) -> int:
-    """Where a field's or enum value's last attribute (else its type, else its name) ends."""
+def _end_of(text: str, node: Node) -> int:
+    """Where a node's text ends, its trailing comment and white space excluded."""
     assert node.span is not None
-    ends = [node.span.start_offset + len(getattr(node, "name", ""))]
-    for part in (getattr(node, "type", None), *getattr(node, "attributes", ())):
-        if part is not None and part.span is not None:
-            ends.append(part.span.end_offset)
-    return max(ends)
+    end = node.span.end_offset
+    comment = getattr(node, "trailing_comment", None)
+    if comment is not None and comment.span is not None:
+        end = min(end, comment.span.start_offset)
+    while end > node.span.start_offset and text[end - 1] in " \t":
+        end -= 1
+    return end
 
 
 def _block_end_insertion(text: str, node: Node) -> tuple[int, str]:
@@ -428,7 +430,7 @@ def _relation_name(
     if name is None:
         literal = f'"{old_default}"'
         if attr is None:
-            at = _end_of(node)
+            at = _end_of(text, node)
             edits.add(
                 path,
                 at,
