@@ -16,6 +16,12 @@ Recognised keys (command-line flags override them)::
 
     [tool.prisma-tools.lint]                       # `prisma-tools lint`: see prisma_tools/lint/settings.py
     select = ["field-name-camel-case"]
+
+    [tool.prisma-tools.sort]                       # `prisma-tools sort` (never `format`)
+    first = ["User", "Account"]                    # these blocks first, in this order; the others after
+    blocks = "name"                                # the others: kind (then name), name, or keep
+    fields = "keep"                                # keep | name
+    relations-last = true                          # relation fields after the others
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Config", "ConfigError", "find_pyproject", "load_config"]
+__all__ = ["Config", "ConfigError", "SortConfig", "find_pyproject", "load_config"]
 
 _KEYS = {
     "merge",
@@ -40,11 +46,23 @@ _KEYS = {
     "exclude",
     "extend-exclude",
     "lint",
+    "sort",
 }
+_SORT_KEYS = {"first", "blocks", "fields", "relations-last"}
 
 
 class ConfigError(ValueError):
     """The configuration file exists but says something we cannot use."""
+
+
+@dataclass
+class SortConfig:
+    """``[tool.prisma-tools.sort]``: what ``prisma-tools sort`` does when its flags do not say."""
+
+    first: list[str] = field(default_factory=list)
+    blocks: str = "kind"
+    fields: str = "keep"
+    relations_last: bool = False
 
 
 @dataclass
@@ -61,6 +79,7 @@ class Config:
     extend_exclude: list[str] = field(default_factory=list)
     lint: dict[str, Any] = field(default_factory=dict)
     """The ``[tool.prisma-tools.lint]`` table, read by :mod:`prisma_tools.lint.settings`."""
+    sort: SortConfig = field(default_factory=SortConfig)
     source: Path | None = None
 
     def exclude_patterns(self) -> tuple[str, ...]:
@@ -150,6 +169,8 @@ def load_config(path: Path | None) -> Config:
         if not isinstance(section["lint"], dict):
             raise ConfigError(f"{path}: [tool.prisma-tools.lint] must be a table")
         cfg.lint = section["lint"]
+    if "sort" in section:
+        cfg.sort = _sort(section["sort"], path)
     if "prisma-version" in section:
         version = section["prisma-version"]
         if isinstance(version, str) and version.isdigit():
@@ -158,3 +179,24 @@ def load_config(path: Path | None) -> Config:
             raise ConfigError(f"{path}: [tool.prisma-tools] prisma-version must be 6 or 7")
         cfg.prisma_version = version
     return cfg
+
+
+def _sort(table: Any, where: Path) -> SortConfig:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: [tool.prisma-tools.sort] must be a table")
+    unknown = sorted(set(table) - _SORT_KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) in [tool.prisma-tools.sort]: {', '.join(unknown)}")
+    out = SortConfig()
+    if "first" in table:
+        out.first = _strings(table["first"], "sort.first", where)
+    for key, choices in (("blocks", ("kind", "name", "keep")), ("fields", ("keep", "name", "relations-last"))):
+        if key in table:
+            if table[key] not in choices:
+                raise ConfigError(f"{where}: [tool.prisma-tools.sort] {key} must be {', '.join(choices)}")
+            setattr(out, key, table[key])
+    if "relations-last" in table:
+        if not isinstance(table["relations-last"], bool):
+            raise ConfigError(f"{where}: [tool.prisma-tools.sort] relations-last must be true or false")
+        out.relations_last = table["relations-last"]
+    return out

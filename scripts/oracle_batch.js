@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// Many `prisma-oracle sql` runs in one process: the engine's WebAssembly is compiled once.
+// Many `prisma-oracle sql` (and validate/dmmf) runs in one process: each engine's WebAssembly is compiled once.
 //
 //   node scripts/oracle_batch.js ORACLE_DIR < jobs.json > results.jsonl
 //
 // jobs.json is a list of {"from": PATH|null, "to": PATH|null, "summary": BOOL} (null: --empty;
-// PATH a schema file or folder). One JSON line per job is printed, in order:
-// {"stdout": "..."} or {"error": "..."}. The engine and the offline stand-in for its database
+// PATH a schema file or folder), or of {"cmd": "validate"|"dmmf", "files": [PATH...]} (several
+// files are one schema, as for `prisma-oracle validate`; engine 6's prisma-schema-wasm, as there).
+// One JSON line per job is printed, in order: {"stdout": "..."} or {"error": "..."} (validate:
+// stdout "VALID", or error with Prisma's diagnostics). The engine and the offline stand-in for its database
 // adapter are those of ../shared/tools/prisma-oracle/sql.js (engine 6), which answers the
 // constructor's one question and refuses everything else; a diff between two schemas never
 // needs more. Used by scripts/regen_migrate_goldens.py; the tests never run Node.
@@ -86,8 +88,21 @@ async function main() {
   let panic = null;
   global.PRISMA_WASM_PANIC_REGISTRY = { set_message(m) { panic = m; } };
   let runtime = await loadEngine();
+  let psl = null;
   for (const job of jobs) {
     let line;
+    if (job.cmd === 'validate' || job.cmd === 'dmmf') {
+      psl = psl || require(path.join(oracleDir, 'node_modules', 'psw6'));
+      const schemas = job.files.map((f) => [f, fs.readFileSync(f, 'utf8')]);
+      const input = JSON.stringify({ prismaSchema: schemas, noColor: true });
+      try {
+        line = { stdout: job.cmd === 'validate' ? (psl.validate(input), 'VALID') : psl.get_dmmf(input) };
+      } catch (e) {
+        line = { error: messageOf(e) };
+      }
+      process.stdout.write(JSON.stringify(line) + '\n');
+      continue;
+    }
     try {
       const engine = await runtime.SchemaEngine.new({ datamodels: undefined }, () => {}, offlineAdapterFactory());
       const result = await engine.diff({

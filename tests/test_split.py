@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rename_cases import Entry, valid_entries
+from conftest import require_shared
+from rename_cases import REALWORLD, Entry, valid_entries
 
 from prisma_tools.api import format_text
 from prisma_tools.cli.app import cli
@@ -15,7 +16,6 @@ from prisma_tools.edit.render import canonical_block_text
 from prisma_tools.edit.split import join, split
 from prisma_tools.files import load
 from prisma_tools.parser import parse
-from prisma_tools.printer import print_file
 
 SOURCE = """\
 // The app's schema.
@@ -57,8 +57,8 @@ def _blocks(text: str) -> Counter[str]:
 
 def test_split_by_model_and_join_back(tmp_path: Path) -> None:
     files = split(parse(SOURCE, "schema.prisma"))
-    assert sorted(files) == ["Post.prisma", "Role.prisma", "Untagged.prisma", "User.prisma", "schema.prisma"]
-    assert files["User.prisma"].startswith("/// @namespace auth\n/// A person.\nmodel User {")
+    assert list(files) == ["schema.prisma", "1-User.prisma", "2-Post.prisma", "3-Role.prisma", "4-Untagged.prisma"]
+    assert files["1-User.prisma"].startswith("/// @namespace auth\n/// A person.\nmodel User {")
     assert files["schema.prisma"].startswith("// The app's schema.\ndatasource db {")
     assert files["schema.prisma"].endswith("}\n\n// the end\n")
     for text in files.values():
@@ -66,22 +66,41 @@ def test_split_by_model_and_join_back(tmp_path: Path) -> None:
     for name, text in files.items():
         (tmp_path / name).write_text(text)
     joined = join(load(tmp_path))
-    assert format_text(joined) == joined
-    assert _blocks(joined) == _blocks(SOURCE)
-    assert joined.startswith("// The app's schema.\ndatasource db {")
+    assert joined == format_text(SOURCE)  # the original order, from the file names
 
 
-def test_split_by_namespace() -> None:
+def test_join_places_numbered_files_and_fills_the_rest_in_file_order(tmp_path: Path) -> None:
+    for name, block in [
+        ("schema.prisma", 'model Main {\n  id Int @id\n}\n\ngenerator client {\n  provider = "x"\n}\n'),
+        ("2-B.prisma", "model B {\n  id Int @id\n}\n"),
+        ("a.prisma", "model A {\n  id Int @id\n}\n"),
+        ("5-E.prisma", "model E {\n  id Int @id\n}\n"),
+        ("10-J.prisma", "model J {\n  id Int @id\n}\n"),
+    ]:
+        (tmp_path / name).write_text(block)
+    order = [b.name for b in parse(join(load(tmp_path))).blocks]  # type: ignore[union-attr]
+    # Prisma reads 10-J, 2-B, 5-E, a, schema (names in byte order); the numbers say where those go
+    assert order == ["client", "A", "B", "Main", "E", "J"]
+
+
+def test_split_plain_names_and_by_namespace(tmp_path: Path) -> None:
+    files = split(parse(SOURCE), numbered=False)
+    assert sorted(files) == ["Post.prisma", "Role.prisma", "Untagged.prisma", "User.prisma", "schema.prisma"]
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    assert _blocks(join(load(tmp_path))) == _blocks(SOURCE)  # in file-name order
     files = split(parse(SOURCE), by="namespace")
-    assert sorted(files) == ["auth.prisma", "blog.prisma", "schema.prisma"]
-    assert "model User" in files["auth.prisma"]
-    assert "enum Role" in files["auth.prisma"]
+    assert sorted(files) == ["1-auth.prisma", "2-blog.prisma", "schema.prisma"]
+    assert "model User" in files["1-auth.prisma"]
+    assert "enum Role" in files["1-auth.prisma"]
     assert "model Untagged" in files["schema.prisma"]
 
 
 def test_split_numbers_file_names_that_differ_only_in_case() -> None:
-    files = split(parse("model A {\n  id Int @id\n}\n\nenum a {\n  X\n}\n\nmodel schema {\n  id Int @id\n}\n"))
+    text = "model A {\n  id Int @id\n}\n\nenum a {\n  X\n}\n\nmodel schema {\n  id Int @id\n}\n"
+    files = split(parse(text), numbered=False)
     assert sorted(files) == ["A.prisma", "a-2.prisma", "schema-2.prisma", "schema.prisma"]
+    assert sorted(split(parse(text))) == ["1-A.prisma", "2-a.prisma", "3-schema.prisma", "schema.prisma"]
 
 
 def test_cli_split_and_join(tmp_path: Path) -> None:
@@ -91,7 +110,7 @@ def test_cli_split_and_join(tmp_path: Path) -> None:
     folder = tmp_path / "schema"
     r = runner.invoke(cli, ["split", str(source), str(folder), "--by", "namespace"])
     assert r.exit_code == 0, r.output
-    assert sorted(p.name for p in folder.iterdir()) == ["auth.prisma", "blog.prisma", "schema.prisma"]
+    assert sorted(p.name for p in folder.iterdir()) == ["1-auth.prisma", "2-blog.prisma", "schema.prisma"]
     r = runner.invoke(cli, ["split", str(source), str(folder)])
     assert r.exit_code == 2
     assert "already holds" in r.output
@@ -101,22 +120,30 @@ def test_cli_split_and_join(tmp_path: Path) -> None:
     assert _blocks(out.read_text()) == _blocks(SOURCE)
     r = runner.invoke(cli, ["join", str(folder), str(out)])
     assert r.exit_code == 2
+    plain = tmp_path / "plain"
+    r = runner.invoke(cli, ["split", str(source), str(plain), "--plain"])
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in plain.iterdir())[0] == "Post.prisma"
 
 
 ENTRIES = [e for e in valid_entries() if e.path.is_file()]
 
 
+def test_corpus_is_there() -> None:
+    require_shared(REALWORLD / "MANIFEST.tsv", "the realworld corpus")
+    assert len(ENTRIES) >= 30
+
+
 @pytest.mark.parametrize("entry", ENTRIES, ids=[e.name[:60] for e in ENTRIES])
-def test_corpus_split_join_keeps_every_block(entry: Entry, tmp_path: Path) -> None:
+def test_corpus_split_join_gives_the_canonical_original(entry: Entry, tmp_path: Path) -> None:
+    # scripts/split_corpus.py checks the same against `prisma-oracle format` and `dmmf`
     schema = load(entry.path)
-    canonical = print_file(schema.files[0])
     files = split(schema)
     for name, text in files.items():
         assert format_text(text) == text
         (tmp_path / name).write_text(text)
     joined = join(load(tmp_path))
-    assert _blocks(joined) == _blocks(canonical)
-    assert format_text(joined) == joined
+    assert joined == format_text(entry.path.read_text(encoding="utf-8"))
 
 
 # ------------------------------------------------------------------ sort
@@ -176,3 +203,48 @@ def test_sort_fields_relations_last_and_by_name() -> None:
 def test_sort_is_idempotent_and_leaves_sorted_schemas_alone() -> None:
     once = parse(_sorted(fields="relations-last"))
     assert sort_schema(once, fields="relations-last") is once
+
+
+def test_sort_by_name_with_relations_last() -> None:
+    out = _sorted(blocks="keep", fields="name", relations_last=True)
+    assert [f.name for f in parse(out).models[0].fields] == ["authorId", "body", "id", "author"]
+    assert "  body     String // the text\n" in out  # comments go with their field
+    assert _sorted(blocks="keep", fields="relations-last") == _sorted(blocks="keep", relations_last=True)
+
+
+def _cli_sort(tmp_path: Path, config: str, *args: str) -> tuple[int, str, list[str]]:
+    (tmp_path / "pyproject.toml").write_text(config)
+    schema = tmp_path / "schema.prisma"
+    schema.write_text(UNSORTED)
+    r = CliRunner().invoke(cli, ["sort", str(schema), *args])
+    text = schema.read_text()
+    names = [f"{b.name}:{','.join(f.name for f in getattr(b, 'fields', ()))}" for b in parse(text).blocks]  # type: ignore[union-attr]
+    return r.exit_code, r.output, names
+
+
+def test_cli_sort_reads_tool_prisma_tools_sort(tmp_path: Path) -> None:
+    config = '[tool.prisma-tools.sort]\nfirst = ["User"]\nblocks = "name"\nrelations-last = true\n'
+    code, output, names = _cli_sort(tmp_path, config)
+    assert code == 0, output
+    assert names == ["db:", "User:id,posts", "Post:id,authorId,body,author", "Role:"]
+    # flags override the configuration
+    code, output, names = _cli_sort(tmp_path, config, "--first", "Role", "--no-relations-last", "--fields", "name")
+    assert code == 0, output
+    assert names == ["db:", "Role:", "Post:author,authorId,body,id", "User:id,posts"]
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("[tool.prisma-tools.sort]\nblocks = 'size'\n", "blocks must be kind, name, keep"),
+        ("[tool.prisma-tools.sort]\nrelations-last = 'yes'\n", "relations-last must be true or false"),
+        ("[tool.prisma-tools.sort]\nfirst = [1]\n", "sort.first must be a string or a list of strings"),
+        ("[tool.prisma-tools.sort]\norder = ['A']\n", "unknown key(s) in [tool.prisma-tools.sort]: order"),
+        ("[tool.prisma-tools]\nsort = 1\n", "[tool.prisma-tools.sort] must be a table"),
+    ],
+)
+def test_cli_sort_refuses_a_bad_configuration(tmp_path: Path, config: str, message: str) -> None:
+    code, output, _ = _cli_sort(tmp_path, config)
+    assert code == 2
+    assert message in output
+    assert (tmp_path / "schema.prisma").read_text() == UNSORTED

@@ -46,7 +46,8 @@ def rename_command(
     Every reference follows: field types, @relation(fields/references), the
     field lists of @@id/@@unique/@@index, @default enum values. With
     --keep-db-name (the default) the database stays as it is: @map/@@map is
-    added (or a map the new name makes redundant removed). Each edit is
+    added; a map naming NEW is removed when renaming back would write it
+    again as it is, so renaming back restores the text. Each edit is
     reported as `path:line:col: what`. A name that is taken, or a result Prisma
     would reject, is refused (exit 2, nothing written). Without PATH, the schema
     is found where Prisma's CLI looks for it.

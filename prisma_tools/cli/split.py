@@ -37,11 +37,20 @@ def _load(path: str) -> object:
     show_default=True,
     help="One file per model, view, type and enum, or per `/// @namespace Name` group.",
 )
-def split_command(file: str, directory: str, by: str) -> None:
+@click.option(
+    "--numbered/--plain",
+    default=True,
+    show_default=True,
+    help="Start each file name with its block's position (01-User.prisma), so Prisma and `join` keep "
+    "the schema's order; --plain: User.prisma.",
+)
+def split_command(file: str, directory: str, by: str, numbered: bool) -> None:
     """Split a schema file into a schema folder (DIR must not hold .prisma files yet).
 
     The datasource and generators stay in DIR/schema.prisma; comments go with
-    their blocks. Every file is written as `prisma format` writes it.
+    their blocks. Every file is written as `prisma format` writes it. The
+    numbers in the file names keep the schema's order: `join` gives the file
+    back as `prisma format` prints it.
     """
     from ..edit.split import split
     from ..files import write_atomic
@@ -51,7 +60,7 @@ def split_command(file: str, directory: str, by: str) -> None:
         echo_err(f"error: {directory} already holds .prisma files")
         sys.exit(EXIT_ERROR)
     try:
-        files = split(schema, by=by)  # type: ignore[arg-type]
+        files = split(schema, by=by, numbered=numbered)  # type: ignore[arg-type]
     except ValueError as e:
         echo_err(f"error: {e}")
         sys.exit(EXIT_ERROR)
@@ -67,7 +76,12 @@ def split_command(file: str, directory: str, by: str) -> None:
 @click.argument("directory", type=click.Path(file_okay=False, exists=True))
 @click.argument("file", type=click.Path(dir_okay=False))
 def join_command(directory: str, file: str) -> None:
-    """Join a schema folder into one file (configuration blocks first, then in Prisma's file order)."""
+    """Join a schema folder into one file.
+
+    The datasource and generators come first; then each numbered file's blocks
+    (`03-User.prisma`) at that position, the other files' blocks, in Prisma's
+    file order, filling the places in between.
+    """
     from ..edit.split import join
     from ..files import write_atomic
 
@@ -85,26 +99,45 @@ def join_command(directory: str, file: str) -> None:
 @click.option(
     "--blocks",
     type=click.Choice(["kind", "name", "keep"]),
-    default="kind",
-    show_default=True,
-    help="Models, views, types and enums by kind then name, by name, or as they are.",
+    default=None,
+    help="Models, views, types and enums by kind then name, by name, or as they are (default: kind).",
 )
 @click.option(
     "--fields",
     type=click.Choice(["keep", "name", "relations-last"]),
-    default="keep",
-    show_default=True,
-    help="Fields as they are, by name, or relation fields after the others.",
+    default=None,
+    help="Fields as they are, or by name (default: keep); relations-last is keep with --relations-last.",
 )
-@click.option("--first", multiple=True, metavar="NAME", help="Blocks to put first, in this order (repeatable).")
+@click.option(
+    "--relations-last/--no-relations-last",
+    default=None,
+    help="Relation fields after the others (default: no).",
+)
+@click.option(
+    "--first",
+    multiple=True,
+    metavar="NAME",
+    help="Blocks to put first, in this order (repeatable; replaces the configured list).",
+)
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if a file would change.")
 @click.option("--diff", is_flag=True, help="Write nothing; print a unified diff (exit 1 if any).")
-def sort_command(path: str | None, blocks: str, fields: str, first: tuple[str, ...], check: bool, diff: bool) -> None:
+def sort_command(
+    path: str | None,
+    blocks: str | None,
+    fields: str | None,
+    relations_last: bool | None,
+    first: tuple[str, ...],
+    check: bool,
+    diff: bool,
+) -> None:
     """Put the blocks (and, with --fields, the fields) of a schema in order, comments attached.
 
     Opt-in: `format` never reorders. The datasource and generators stay first in
-    their file; blocks that only move keep their text.
+    their file; blocks that only move keep their text. Unset options come from
+    [tool.prisma-tools.sort] in the nearest pyproject.toml (`first`, `blocks`,
+    `fields`, `relations-last`).
     """
+    from ..config import ConfigError, find_pyproject, load_config
     from ..edit.document import Document
     from ..edit.sort import sort_schema
     from ..files import write_atomic
@@ -112,8 +145,19 @@ def sort_command(path: str | None, blocks: str, fields: str, first: tuple[str, .
     from .rename import _diff
 
     target = cli_targets((path,) if path else (), None, False)[0]
+    try:
+        settings = load_config(find_pyproject([target])).sort
+    except ConfigError as e:
+        echo_err(f"error: {e}")
+        sys.exit(EXIT_ERROR)
     doc = Document(_load(target))  # type: ignore[arg-type]
-    doc.schema = sort_schema(doc.schema, blocks=blocks, fields=fields, first=first)  # type: ignore[arg-type]
+    doc.schema = sort_schema(
+        doc.schema,
+        blocks=blocks or settings.blocks,  # type: ignore[arg-type]
+        fields=fields or settings.fields,  # type: ignore[arg-type]
+        first=first or settings.first,
+        relations_last=settings.relations_last if relations_last is None else relations_last,
+    )
     changed = doc.changed
     for p, text in changed.items():
         if diff:

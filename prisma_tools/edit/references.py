@@ -204,6 +204,7 @@ def _block_refs(f: _Finder, sym: Symbol) -> None:
         for fi in t.fields:
             ft = fi.node.type
             if ft is not None and ft.name == sym.block and (start := _offset(ft)) is not None:
+                start += ft.legacy == "brackets"  # `[Type]`, the pre-2.0 list
                 f.add(t.file, start, sym.block, "field-type", t.name, fi.name, None)
 
 

@@ -20,10 +20,17 @@ layout before is reprinted in it after (names of other lengths would misalign it
 
 With ``keep_db_name`` (the default) the database does not change: a renamed
 model, view or enum gains ``@@map("Old")``, a renamed scalar field or enum value
-``@map("old")``, unless it is mapped already; a map that the new name makes
-redundant is removed (so renaming back restores the text byte for byte); an
-implicit many-to-many relation whose default name derives from a renamed model
-gets that name written out. A rename that would still change the database (it
+``@map("old")``, unless it is mapped already; an implicit many-to-many relation
+whose default name derives from a renamed model gets that name written out.
+
+A map that names the new name (``@@map("B")`` on a model renamed to ``B``) is
+redundant after the rename. It is removed only when renaming back would write
+it again exactly as it is; otherwise it stays (it does no harm). So renaming
+``A`` to ``B`` and back gives the original text byte for byte, with one
+exception no tool that reads only the text can avoid: an original that already
+maps ``A`` to ``"A"`` exactly where and as a rename writes that map. Renaming
+``A`` to ``B`` then gives the same text as for the unmapped original, and
+renaming back gives the unmapped one (the database is the same). A rename that would still change the database (it
 would swap the columns ``A`` and ``B`` of a many-to-many join table) is refused.
 With ``keep_db_name=False`` no map is added or removed: the database follows the
 new name where the item is not mapped.
@@ -67,6 +74,8 @@ class Change:
     content: str
     message: str
     span: Span = field(repr=False, compare=False)
+    drops_map: bool = field(default=False, repr=False)
+    """Whether this edit removes a map the new name made redundant."""
 
     def render(self) -> str:
         return f"{self.path}:{self.span.start.line}:{self.span.start.column}: {self.message}"
@@ -121,8 +130,9 @@ class _Edits:
         self.lines = {sf.path: LineIndex(sf.text) for sf in db.files}
         self.changes: list[Change] = []
 
-    def add(self, path: str, start: int, end: int, content: str, message: str) -> None:
-        self.changes.append(Change(path, start, end, content, message, Span.at(self.lines[path], start, end)))
+    def add(self, path: str, start: int, end: int, content: str, message: str, *, drops_map: bool = False) -> None:
+        span = Span.at(self.lines[path], start, end)
+        self.changes.append(Change(path, start, end, content, message, span, drops_map))
 
 
 def rename(
@@ -149,25 +159,70 @@ def rename(
         sym = resolve_target(db, target)
     except KeyError as e:
         raise RenameError(str(e.args[0])) from None
+    result = _apply(schema, sources, sym, new_name, rename_changes(db, sym, new_name, keep_db_name=keep_db_name))
+    if keep_db_name and any(c.drops_map for c in result.changes) and not _restored_by_renaming_back(result):
+        changes = rename_changes(db, sym, new_name, drop_redundant_map=False)
+        result = _apply(schema, sources, sym, new_name, changes)
+    if check:
+        _check_no_new_errors(schema, result.schema, prisma_version)
+    return result
+
+
+def rename_changes(
+    db: ResolvedSchema,
+    target: str | Symbol,
+    new_name: str,
+    *,
+    keep_db_name: bool = True,
+    drop_redundant_map: bool = True,
+) -> list[Change]:
+    """The text edits renaming ``target`` over the texts of ``db``, as they are (no reprint, no validation).
+
+    The renamed declaration comes first, then the other edits in file and text
+    order. ``drop_redundant_map=False`` keeps a map that names the new name.
+    The lint rules' fixes are these edits; :func:`rename` reprints and checks them.
+    """
+    if isinstance(target, Symbol):
+        sym = target
+    else:
+        try:
+            sym = resolve_target(db, target)
+        except KeyError as e:
+            raise RenameError(str(e.args[0])) from None
     _check_name(db, sym, new_name)
     edits = _Edits(db)
     for r in references(db, sym):
         edits.add(r.path, r.start, r.end, new_name, _message(sym, r, new_name))
     if keep_db_name:
-        _keep_db_name(db, sym, new_name, edits)
-    order = {f.path: i for i, f in enumerate(schema.files)}
+        _keep_db_name(db, sym, new_name, edits, drop_redundant_map=drop_redundant_map)
+    order = {f.path: f.index for f in db.files}
     edits.changes.sort(key=lambda c: (c.message.startswith("renamed") is False, order[c.path], c.start))
+    return edits.changes
+
+
+def _apply(schema: Schema, sources: dict[str, str], sym: Symbol, new_name: str, changes: list[Change]) -> RenameResult:
     texts = dict(sources)
-    for path in {c.path for c in edits.changes}:
-        mine = [
-            TextEdit(path=path, start=c.start, end=c.end, content=c.content) for c in edits.changes if c.path == path
-        ]
+    for path in {c.path for c in changes}:
+        mine = [TextEdit(path=path, start=c.start, end=c.end, content=c.content) for c in changes if c.path == path]
         texts[path] = apply_edits(sources[path], mine)
-    texts = _reformat(schema, sources, texts, edits.changes)
-    result = RenameResult(sym, new_name, edits.changes, texts, dict(sources), schema)
-    if check:
-        _check_no_new_errors(schema, result.schema, prisma_version)
-    return result
+    texts = _reformat(schema, sources, texts, changes)
+    return RenameResult(sym, new_name, changes, texts, dict(sources), schema)
+
+
+def _restored_by_renaming_back(result: RenameResult) -> bool:
+    """Whether renaming back writes the removed map again exactly as it was (then the removal undoes a rename)."""
+    sym = result.symbol
+    if sym.member is None:
+        back_target, back_name = result.new_name, sym.block
+    else:
+        back_target, back_name = f"{sym.block}.{result.new_name}", sym.member
+    try:
+        db = analyze(result.schema, result.texts)
+        back_sym = resolve_target(db, back_target)
+        back = _apply(result.schema, result.texts, back_sym, back_name, rename_changes(db, back_sym, back_name))
+    except (RenameError, KeyError):
+        return False
+    return back.texts == result.sources
 
 
 # ---------------------------------------------------------------- checks
@@ -227,7 +282,7 @@ def _map_value(attr: FieldAttribute | None) -> str | None:
     return None
 
 
-def _keep_db_name(db: ResolvedSchema, sym: Symbol, new_name: str, edits: _Edits) -> None:
+def _keep_db_name(db: ResolvedSchema, sym: Symbol, new_name: str, edits: _Edits, *, drop_redundant_map: bool) -> None:
     top = db.names[sym.block]
     text = top.file.text
     path = top.file.path
@@ -237,7 +292,7 @@ def _keep_db_name(db: ResolvedSchema, sym: Symbol, new_name: str, edits: _Edits)
         node = top.node
         block_map: FieldAttribute | None = next((a for a in node.attributes if a.name == "map"), None)
         what = {"enum": "the enum type"}.get(sym.kind, "the table")
-        _map(edits, path, text, node, block_map, sym.block, new_name, block=True, what=what)
+        _map(edits, path, text, node, block_map, sym.block, new_name, block=True, what=what, drop=drop_redundant_map)
         if isinstance(top, FieldBlockInfo):
             _many_to_many(db, top, new_name, edits)
         return
@@ -253,7 +308,7 @@ def _keep_db_name(db: ResolvedSchema, sym: Symbol, new_name: str, edits: _Edits)
             return  # a relation field has no column
         member, what = fi.node, "the column"
     current = next((a for a in getattr(member, "attributes", ()) if a.name == "map"), None)
-    _map(edits, path, text, member, current, sym.member, new_name, block=False, what=what)
+    _map(edits, path, text, member, current, sym.member, new_name, block=False, what=what, drop=drop_redundant_map)
 
 
 def _map(
@@ -267,11 +322,12 @@ def _map(
     *,
     block: bool,
     what: str,
+    drop: bool,
 ) -> None:
     sigil = "@@" if block else "@"
     mapped = _map_value(current)
     if current is not None:
-        if mapped == new_name and current.span is not None:
+        if drop and mapped == new_name and current.span is not None:
             start, end = _removal(text, current.span, whole_line=block)
             edits.add(
                 path,
@@ -279,6 +335,7 @@ def _map(
                 end,
                 "",
                 f"removed {text[current.span.start_offset : current.span.end_offset]}: {new_name} is the database name",
+                drops_map=True,
             )
         return
     attr = f'{sigil}map("{old}")'

@@ -4,8 +4,10 @@ Blocks: within each file the datasource and generators stay first, in their
 order; the models, views, composite types and enums follow, by kind (in that
 order) then name (``blocks="kind"``), by name alone (``"name"``), or as they are
 (``"keep"``); names listed in ``first`` come before the others, in that order.
-Fields: by name (``fields="name"``), relation fields after the others, each
-group in its order (``"relations-last"``), or as they are (``"keep"``). A member
+Fields: by name (``fields="name"``) or as they are (``"keep"``); with
+``relations_last`` the relation fields (those whose type is a model or view)
+then go after the others, each group in that order (``fields="relations-last"``
+is ``"keep"`` with it). A member
 takes its comments along; the blank lines between reordered members are
 dropped (they separated groups that no longer exist). Blocks that only move
 keep their text; blocks whose fields move are printed as ``prisma format`` does.
@@ -39,16 +41,19 @@ def _block_key(order: BlockOrder, first: Sequence[str]) -> Callable[[Block], tup
     return key
 
 
-def _sorted_fields(block: Model | View | CompositeType, order: FieldOrder, relations: set[str]) -> Block:
+def _sorted_fields(
+    block: Model | View | CompositeType, order: FieldOrder, relations_last: bool, relations: set[str]
+) -> Block:
     members = list(block.members)
-    if any(not isinstance(m, FieldDecl) for m in members) or order == "keep":
+    if any(not isinstance(m, FieldDecl) for m in members) or (order == "keep" and not relations_last):
         return block  # a line Prisma keeps verbatim has no name to sort by: leave the block alone
     fields: list[FieldDecl] = [m for m in members if isinstance(m, FieldDecl)]
-    if order == "name":
-        ordered = sorted(fields, key=lambda f: f.name)
-    else:
-        ordered = [f for f in fields if f.type is None or f.type.name not in relations]
-        ordered += [f for f in fields if f.type is not None and f.type.name in relations]
+    ordered = sorted(fields, key=lambda f: f.name) if order == "name" else list(fields)
+    if relations_last:
+        is_relation = [f.type is not None and f.type.name in relations for f in ordered]
+        ordered = [f for f, r in zip(ordered, is_relation, strict=True) if not r] + [
+            f for f, r in zip(ordered, is_relation, strict=True) if r
+        ]
     if ordered == fields:
         return block
     ordered = [f.model_copy(update={"blank_line_before": False}) if f.blank_line_before else f for f in ordered]
@@ -56,9 +61,16 @@ def _sorted_fields(block: Model | View | CompositeType, order: FieldOrder, relat
 
 
 def sort_schema(
-    schema: Schema, *, blocks: BlockOrder = "kind", fields: FieldOrder = "keep", first: Sequence[str] = ()
+    schema: Schema,
+    *,
+    blocks: BlockOrder = "kind",
+    fields: FieldOrder = "keep",
+    first: Sequence[str] = (),
+    relations_last: bool = False,
 ) -> Schema:
     """``schema`` with its blocks and fields in order (the same object when already in order)."""
+    if fields == "relations-last":
+        fields, relations_last = "keep", True
     relations = {b.name for b in schema.blocks if isinstance(b, (Model, View))}
     key = _block_key(blocks, first)
     files = []
@@ -68,7 +80,8 @@ def sort_schema(
         if blocks != "keep" or first:
             data = sorted(data, key=key)
         data = [
-            _sorted_fields(b, fields, relations) if isinstance(b, (Model, View, CompositeType)) else b for b in data
+            _sorted_fields(b, fields, relations_last, relations) if isinstance(b, (Model, View, CompositeType)) else b
+            for b in data
         ]
         new: list[Block] = [*config, *data]
         if all(x is y for x, y in zip(new, f.blocks, strict=True)):

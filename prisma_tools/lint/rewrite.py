@@ -4,37 +4,30 @@ Everything is computed from the AST's spans over the files' own text, so a fix
 touches only the characters it must (the rest of the file, comments and
 alignment included, stays as written).
 
-A rename updates every reference Prisma resolves by that name: field types,
-``@relation(fields/references)``, the field lists of ``@@id``, ``@@unique``,
-``@@index``, ``@@fulltext`` and ``@@shardKey``, enum values in ``@default``. It
-adds ``@map``/``@@map`` with the old database name when there is none, so the
+A rename is :func:`prisma_tools.edit.rename.rename_changes`, the edits of
+``prisma-tools rename`` before it reprints: every reference
+:mod:`prisma_tools.edit.references` finds (field types, ``@relation(fields/
+references)``, the field lists of ``@@id``, ``@@unique``, ``@@index``,
+``@@fulltext`` and ``@@shardKey``, enum values in ``@default``), plus
+``@map``/``@@map`` with the old database name when there is none, so the
 database keeps its tables, columns, enum types and values. It gives up (returns
-None) when the new name is taken or is not a valid identifier, and for a model in
-an implicit many-to-many relation, whose join table and column order Prisma
+None) when the rename refuses (a taken or invalid name), and for a model in an
+implicit many-to-many relation, whose join table and column order Prisma
 derives from the model names.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..edits import TextEdit
-from ..nodes import ArrayValue, ConstantValue, FieldAttribute, FunctionCall, LineIndex, Span, StringValue
+from ..nodes import LineIndex, Span
 
 if TYPE_CHECKING:
-    from ..nodes import EnumValue, FieldDecl, Node, Value
+    from ..nodes import EnumValue, FieldDecl, Node
     from ..resolve import EnumInfo, EnumValueInfo, FieldBlockInfo, FieldInfo, ResolvedSchema
 
-__all__ = ["Rewriter", "is_identifier"]
-
-_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
-_FIELD_LIST_ATTRIBUTES = ("id", "unique", "index", "fulltext", "shardKey")
-
-
-def is_identifier(name: str) -> bool:
-    return _IDENTIFIER.fullmatch(name) is not None
+__all__ = ["Rewriter"]
 
 
 def _start(node: Node) -> int:
@@ -114,127 +107,39 @@ class Rewriter:
 
     # ---------------------------------------------------------------- renames
 
-    def _taken(self, name: str) -> bool:
-        return name in self.db.names or not is_identifier(name)
+    def _rename(self, target: str, new: str) -> list[TextEdit] | None:
+        """The edits of :func:`~prisma_tools.edit.rename.rename_changes`; None when it refuses.
 
-    def _field_blocks(self) -> Iterator[FieldBlockInfo]:
-        from ..resolve import FieldBlockInfo
+        A fix keeps every map, even one the new name makes redundant: it is a
+        list of edits over the text as it is, applied without reprinting.
+        """
+        from ..edit.rename import RenameError, rename_changes
 
-        for t in self.db.tops:
-            if isinstance(t, FieldBlockInfo):
-                yield t
+        try:
+            changes = rename_changes(self.db, target, new, drop_redundant_map=False)
+        except RenameError:
+            return None
+        return [TextEdit(path=c.path, start=c.start, end=c.end, content=c.content) for c in changes]
 
-    def _type_edits(self, old: str, new: str) -> list[TextEdit]:
-        edits = []
-        for block in self._field_blocks():
-            for f in block.fields:
-                t = f.node.type
-                if t is None or t.name != old or t.span is None:
-                    continue
-                at = t.span.start_offset + (1 if t.legacy == "brackets" else 0)
-                edits.append(TextEdit(path=block.file.path, start=at, end=at + len(old), content=new))
-        return edits
-
-    def _has_block_map(self, block: FieldBlockInfo | EnumInfo) -> bool:
-        return any(a.name == "map" for a in block.node.attributes)
-
-    def _map(self, name: str, *, block: bool) -> str:
-        return ("@@map(" if block else "@map(") + StringValue.of(name).text + ")"
+    def _is_the_block(self, block: FieldBlockInfo | EnumInfo) -> bool:
+        return self.db.names.get(block.name) is block  # a duplicate name resolves to the first block
 
     def rename_model(self, model: FieldBlockInfo, new: str) -> list[TextEdit] | None:
-        if self._taken(new):
-            return None
+        """Rename a model; None for one in an implicit many-to-many relation (its join table follows the names)."""
         for r in self.db.relations:
             if r.shape == "implicit-many-to-many" and model in (r.forward.model, r.forward.related):
                 return None
-        at = self.block_name_offset(model)
-        edits = [TextEdit(path=model.file.path, start=at, end=at + len(model.name), content=new)]
-        edits += self._type_edits(model.name, new)
-        if not self._has_block_map(model):
-            edits.append(self.add_block_attribute(model, self._map(model.db_name or model.name, block=True)))
-        return edits
+        return self._rename(model.name, new) if self._is_the_block(model) else None
 
     def rename_enum(self, enum: EnumInfo, new: str) -> list[TextEdit] | None:
-        if self._taken(new):
-            return None
-        at = self.block_name_offset(enum)
-        edits = [TextEdit(path=enum.file.path, start=at, end=at + len(enum.name), content=new)]
-        edits += self._type_edits(enum.name, new)
-        if not self._has_block_map(enum):
-            edits.append(self.add_block_attribute(enum, self._map(enum.db_name or enum.name, block=True)))
-        return edits
+        return self._rename(enum.name, new) if self._is_the_block(enum) else None
 
     def rename_field(self, model: FieldBlockInfo, f: FieldInfo, new: str) -> list[TextEdit] | None:
-        if not is_identifier(new) or model.field(new) is not None:
+        if not self._is_the_block(model) or model.field(f.name) is not f:
             return None
-        old = f.name
-        path = model.file.path
-        edits = [TextEdit(path=path, start=_start(f.node), end=_start(f.node) + len(old), content=new)]
-        if not f.is_relation and f.attribute("map") is None:
-            edit = self.add_field_attribute(path, f.node, self._map(f.db_name, block=False))
-            if edit is None:
-                return None
-            edits.append(edit)
-        for a in model.node.attributes:
-            if a.name in _FIELD_LIST_ATTRIBUTES:
-                edits += self._name_refs(path, _field_list(a), old, new)
-        for other in model.fields:
-            relation = other.attribute("relation")
-            if other.is_relation and relation is not None:
-                edits += self._name_refs(path, _named(relation, "fields"), old, new)
-        for block in self._field_blocks():
-            for other in block.fields:
-                relation = other.attribute("relation")
-                if relation is not None and other.type.name == model.name and other.type.is_relation:
-                    edits += self._name_refs(block.file.path, _named(relation, "references"), old, new)
-        return edits
+        return self._rename(f"{model.name}.{f.name}", new)
 
     def rename_enum_value(self, enum: EnumInfo, value: EnumValueInfo, new: str) -> list[TextEdit] | None:
-        if not is_identifier(new) or any(v.name == new for v in enum.values):
+        if not self._is_the_block(enum):
             return None
-        old = value.name
-        path = enum.file.path
-        edits = [TextEdit(path=path, start=_start(value.node), end=_start(value.node) + len(old), content=new)]
-        if not any(a.name == "map" for a in value.node.attributes):
-            edits.append(self.add_enum_value_attribute(path, value.node, self._map(value.db_name, block=False)))
-        for block in self._field_blocks():
-            for f in block.fields:
-                default = f.attribute("default")
-                if default is None or f.type.name != enum.name or f.type.kind != "enum":
-                    continue
-                edits += self._name_refs(block.file.path, _positional(default), old, new, paths=False)
-        return edits
-
-    def _name_refs(self, path: str, value: Value | None, old: str, new: str, *, paths: bool = True) -> list[TextEdit]:
-        """Edits renaming ``old`` among the names of a field list (``a``, ``[a, b(sort: Desc)]``, ``a.b``)."""
-        if value is None:
-            return []
-        items = value.items if isinstance(value, ArrayValue) else (value,)
-        edits = []
-        for item in items:
-            if not isinstance(item, ConstantValue | FunctionCall) or item.span is None:
-                continue
-            if item.name == old or (paths and item.name.startswith(old + ".")):
-                at = item.span.start_offset
-                edits.append(TextEdit(path=path, start=at, end=at + len(old), content=new))
-        return edits
-
-
-def _named(attribute: FieldAttribute, name: str) -> Value | None:
-    for a in attribute.arguments or ():
-        if a.name == name:
-            return a.value
-    return None
-
-
-def _positional(attribute: FieldAttribute) -> Value | None:
-    for a in attribute.arguments or ():
-        if a.name is None:
-            return a.value
-    return None
-
-
-def _field_list(attribute: FieldAttribute) -> Value | None:
-    """The field list of ``@@id``/``@@unique``/``@@index``: ``fields:`` or the first positional argument."""
-    value = _named(attribute, "fields")
-    return value if value is not None else _positional(attribute)
+        return self._rename(f"{enum.name}.{value.name}", new)
