@@ -97,7 +97,7 @@ def _load_from(path: str | None, from_empty: bool, from_git: str | None, to_path
 
 @click.group("migrate", context_settings={"help_option_names": ["-h", "--help"]})
 def migrate() -> None:
-    """The SQL Prisma Migrate would write for a schema change (PostgreSQL).
+    """The SQL Prisma Migrate would write for a schema change (PostgreSQL; diff and create also SQLite).
 
     Every change Prisma's engine writes: tables, columns (type casts, nullability,
     defaults, sequences), primary keys, indexes, foreign keys, enums and their
@@ -234,9 +234,10 @@ def create_command(
     migration_lock.toml when missing) for the change from FROM to the schema.
     FROM defaults to an empty database when there is no migration yet.
     """
-    from ..migrate import build, diff, render_script
+    from ..migrate import diff_steps, render_script
     from ..migrate.migrations import create_migration, list_migrations, migration_warnings
     from ..migrate.sources import load_schema
+    from ..migrate.sqlite import is_sqlite
 
     schema_path = _schema_path(schema_option)
     with user_errors():
@@ -248,9 +249,10 @@ def create_command(
                 " --from PATH, --from-git REV (e.g. HEAD) or --from-empty"
             )
         old = _load_from(from_path, from_empty, from_git, schema_path)
-        steps = diff(build(old) if old is not None else None, build(to_schema))
+        steps = diff_steps(old, to_schema)
         warnings = migration_warnings(steps)
-        target = create_migration(folder, name, render_script(steps, warnings))
+        provider = "sqlite" if is_sqlite(to_schema) else "postgresql"
+        target = create_migration(folder, name, render_script(steps, warnings), provider=provider)
     for w in warnings:
         click.echo(f"warning: {w}", err=True)
     click.echo(f"Created {target / 'migration.sql'}")

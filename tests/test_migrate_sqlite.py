@@ -1,0 +1,189 @@
+"""SQLite migrations against Prisma's own engine (committed goldens), and applied to real SQLite databases.
+
+The cases are those of ``tests/migrate_sqlite_corpus.py``: the corpus's SQLite
+schemas and its PostgreSQL schemas made SQLite, from and to empty, additive cases
+in both directions, changes made and undone. ``scripts/regen_migrate_goldens.py
+--sqlite`` writes the engine's script (``.sql``) and summary (``.summary``) for each.
+
+The apply test runs every golden script with Python's ``sqlite3`` on a database
+built from FROM (``diff(empty, FROM)``) and compares the result with a database
+built from TO directly: tables (columns by name with type, NOT NULL, default and
+primary-key position; foreign keys; AUTOINCREMENT) and indexes (their SQL). A pair
+whose FROM or TO cannot be built at all (a ``Json`` default, which the engine writes
+unquoted, or a PostgreSQL function in ``dbgenerated``) is not applicable and counted
+apart. ``python tests/test_migrate_sqlite.py`` prints both figures.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from functools import cache
+
+import pytest
+from conftest import CORPUS, FIXTURES, require_shared
+from migrate_sqlite_corpus import entries, from_to
+
+from prisma_tools import parse
+from prisma_tools.migrate import diff_sql, diff_steps, diff_summary
+from prisma_tools.migrate.errors import UnsupportedSchema
+from prisma_tools.migrate.migrations import migration_warnings
+from prisma_tools.nodes import Schema
+
+pytestmark = pytest.mark.corpus
+
+GOLDEN = FIXTURES / "migrate" / "sqlite"
+CASES: list[dict[str, object]] = json.loads((GOLDEN / "cases.json").read_text(encoding="utf-8"))
+
+
+def _case_id(case: dict[str, object]) -> str:
+    return str(case["sql"])[: -len(".sql")]
+
+
+@cache
+def _full(entry_id: str) -> Schema:
+    entry = next(e for e in entries(CORPUS) if e.id == entry_id)
+    require_shared(entry.path, "corpus schema")
+    return entry.schema()
+
+
+def _pair(case: dict[str, object]) -> tuple[Schema | None, Schema | None]:
+    full = _full(str(case["entry"]))
+    if case["direction"] == "empty":
+        return None, full
+    if case["direction"] == "to-empty":
+        return full, None
+    return from_to(full, case)
+
+
+def expected(case: dict[str, object], suffix: str = ".sql") -> str:
+    return (GOLDEN / str(case["sql"])).with_suffix(suffix).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_sqlite_migration_matches_prisma(case: dict[str, object]) -> None:
+    assert diff_sql(*_pair(case)) == expected(case)
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_sqlite_summary_matches_prisma(case: dict[str, object]) -> None:
+    assert diff_summary(*_pair(case)) == expected(case, ".summary")
+
+
+def test_every_direction_and_kind_is_covered() -> None:
+    assert {str(c["direction"]) for c in CASES} == {"empty", "to-empty", "drop", "add", "change", "revert"}
+    kinds = {kind for c in CASES for kind, _ in c.get("changes", [])}  # type: ignore[attr-defined]
+    assert {"optional", "type", "default", "action", "map", "tablemap", "pk", "indexmap", "indexsort"} <= kinds
+    assert {str(c["entry"]).split("/")[0] for c in CASES} == {"native", "converted"}
+    assert len(CASES) >= 1500
+
+
+def test_golden_files_are_all_listed() -> None:
+    listed = {str(c["sql"]) for c in CASES}
+    assert {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.sql")} == listed
+    summaries = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.summary")}
+    assert summaries == {s[: -len(".sql")] + ".summary" for s in listed}
+
+
+# ------------------------------------------------------------------ applied to SQLite
+
+
+def _catalog(db: sqlite3.Connection) -> dict[str, object]:
+    """What a SQLite database has, independent of how it got there (column order, statement text)."""
+    out: dict[str, object] = {}
+    rows = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall()
+    for kind, name, table, sql in rows:
+        if kind == "index":
+            out[f"index {name}"] = (table, sql)
+            continue
+        quoted = '"' + name.replace('"', '""') + '"'
+        columns = {r[1]: r[2:] for r in db.execute(f"PRAGMA table_info({quoted})")}
+        fks = sorted(tuple(r[2:]) for r in db.execute(f"PRAGMA foreign_key_list({quoted})"))
+        out[f"table {name}"] = (columns, fks, "AUTOINCREMENT" in (sql or ""))
+    return out
+
+
+def _built(script: str) -> sqlite3.Connection | None:
+    db = sqlite3.connect(":memory:")
+    try:
+        db.executescript(script)
+    except sqlite3.Error:
+        db.close()
+        return None
+    return db
+
+
+def apply_case(case: dict[str, object]) -> str:
+    """``ok``, ``not applicable`` (FROM or TO cannot be built) or what differs."""
+    old, new = _pair(case)
+    before = _built(diff_sql(None, old) if old is not None else "")
+    after = _built(diff_sql(None, new) if new is not None else "")
+    if before is None or after is None:
+        return "not applicable"
+    try:
+        before.executescript(expected(case))
+    except sqlite3.Error as e:
+        return f"the script fails: {e}"
+    ours, theirs = _catalog(before), _catalog(after)
+    if ours == theirs:
+        return "ok"
+    differing = sorted(k for k in ours.keys() | theirs.keys() if ours.get(k) != theirs.get(k))
+    return f"differs: {', '.join(differing[:5])}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_sqlite_script_applies(case: dict[str, object]) -> None:
+    outcome = apply_case(case)
+    if outcome == "not applicable":
+        pytest.skip("FROM or TO cannot be created on SQLite (a Json default or a PostgreSQL function)")
+    assert outcome == "ok"
+
+
+# ------------------------------------------------------------------ own cases
+
+_DS = 'datasource db {\n  provider = "sqlite"\n  url      = "file:./dev.db"\n}\n\n'
+
+
+def _schema(body: str) -> Schema:
+    return parse(_DS + body)
+
+
+def test_warnings_of_a_redefined_table() -> None:
+    old = _schema("model A {\n  id Int @id\n  a  Int?\n  b  String\n  c  Int\n}\n")
+    new = _schema("model A {\n  id String @id\n  a  Int\n  b  Int\n  d  Int\n}\n")
+    assert migration_warnings(diff_steps(old, new)) == [
+        "The primary key for the `A` table will be changed. If it partially fails, the table could be left"
+        " without primary key constraint.",
+        "You are about to drop the column `c` on the `A` table. All the data in the column will be lost.",
+        "You are about to alter the column `b` on the `A` table. The data in that column could be lost."
+        " The data in that column will be cast from `String` to `Int`.",
+        "Added the required column `d` to the `A` table without a default value. This is not possible if the"
+        " table is not empty.",
+        "Made the column `a` on table `A` required. This step will fail if there are existing NULL values in"
+        " that column.",
+    ]
+
+
+def test_mixed_providers_are_refused() -> None:
+    pg = parse('datasource db {\n  provider = "postgresql"\n  url = env("X")\n}\n\nmodel A {\n  id Int @id\n}\n')
+    with pytest.raises(UnsupportedSchema, match="different providers"):
+        diff_steps(pg, _schema("model A {\n  id Int @id\n}\n"))
+
+
+def test_native_types_are_refused() -> None:
+    with pytest.raises(UnsupportedSchema, match="does not exist on SQLite"):
+        diff_sql(None, _schema("model A {\n  id Int @id\n  s String @db.VarChar(3)\n}\n"))
+
+
+if __name__ == "__main__":
+    scripts = sum(diff_sql(*_pair(c)) == expected(c) for c in CASES)
+    summaries = sum(diff_summary(*_pair(c)) == expected(c, ".summary") for c in CASES)
+    print(f"{scripts} of {len(CASES)} SQLite scripts and {summaries} summaries identical to Prisma's engine")
+    outcomes: dict[str, list[str]] = {}
+    for c in CASES:
+        outcomes.setdefault(apply_case(c).split(":")[0], []).append(_case_id(c))
+    for outcome, ids in sorted(outcomes.items()):
+        print(f"applied: {outcome}: {len(ids)}")
+        if outcome not in ("ok", "not applicable") or "-v" in sys.argv:
+            print("\n".join(f"  {i}" for i in ids[:20]))
