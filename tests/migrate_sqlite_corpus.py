@@ -7,7 +7,8 @@ Shared by ``tests/test_migrate_sqlite.py`` and ``scripts/regen_migrate_goldens.p
   ``url`` is added where the file has none: Prisma 6 needs one);
 * ``converted/<entry>``: every PostgreSQL schema of :func:`migrate_corpus.postgres_entries`
   with :func:`to_sqlite` applied (provider, no native types, no scalar lists, no
-  ``@@schema``, no named primary keys, no index methods). The oracle says which of
+  ``@@schema``, no named primary or foreign keys, no index methods, ``autoincrement()``
+  only on an ``@id``). The oracle says which of
   them Prisma accepts; the others are left out by the regeneration script.
 
 From each entry, as for PostgreSQL (``tests/migrate_changes.py``): the entry from
@@ -21,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from migrate_changes import Change, apply_all, changes_for
 from migrate_corpus import Removal, _manifest, derived_cases, postgres_entries, remove
@@ -31,17 +33,22 @@ from prisma_tools.nodes import (
     ArrayValue,
     BlockAttribute,
     Datasource,
+    EnumBlock,
     FieldAttribute,
     FieldDecl,
     FunctionCall,
+    Generator,
     Model,
     Schema,
     SchemaFile,
     Setting,
     StringValue,
+    View,
 )
 
 __all__ = ["SqliteEntry", "entries", "from_to", "pairs", "to_sqlite"]
+
+_Fields = TypeVar("_Fields", Model, View)
 
 URL = '"file:./dev.db"'
 # Changes SQLite cannot express: native types do not exist there, primary keys have no name.
@@ -87,6 +94,17 @@ def _datasource(block: Datasource) -> Datasource:
     return block.model_copy(update={"members": tuple(members)})
 
 
+def _generator(block: Generator) -> Generator:
+    """Without the preview features SQLite does not know (``fullTextSearchPostgres``)."""
+    members = []
+    for m in block.members:
+        if isinstance(m, Setting) and m.key == "previewFeatures" and isinstance(m.value, ArrayValue):
+            items = tuple(v for v in m.value.items if getattr(v, "text", "") != '"fullTextSearchPostgres"')
+            m = m.model_copy(update={"value": m.value.model_copy(update={"items": items})})
+        members.append(m)
+    return block.model_copy(update={"members": tuple(members)})
+
+
 def _without_args(attr: FieldAttribute, *names: str) -> FieldAttribute:
     kept = tuple(a for a in attr.arguments or () if a.name not in names)
     return attr.model_copy(update={"arguments": kept or None})
@@ -108,7 +126,7 @@ def _plain_refs(attr: BlockAttribute) -> BlockAttribute:
     return attr.model_copy(update={"arguments": tuple(args)})
 
 
-def _model(model: Model, ds_prefix: str, models: set[str]) -> Model:
+def _model(model: _Fields, ds_prefix: str, models: set[str]) -> _Fields:
     dropped = {
         m.name
         for m in model.members
@@ -120,9 +138,9 @@ def _model(model: Model, ds_prefix: str, models: set[str]) -> Model:
             if m.name in dropped:
                 continue
             attrs = tuple(
-                _without_args(a, "map") if a.name == "id" else a
+                _without_args(a, "map") if a.name in ("id", "relation") else a
                 for a in m.attributes
-                if not a.name.startswith(ds_prefix)
+                if not a.name.startswith(ds_prefix) and not (_autoincrement(a) and m.attribute("id") is None)
             )
             m = m.model_copy(update={"attributes": attrs})
         members.append(m)
@@ -138,6 +156,12 @@ def _model(model: Model, ds_prefix: str, models: set[str]) -> Model:
             a = _plain_refs(_without_args(a, "type"))
         attrs.append(a)
     return model.model_copy(update={"members": tuple(members), "attributes": tuple(attrs)})
+
+
+def _autoincrement(attr: FieldAttribute) -> bool:
+    """``@default(autoincrement())``: SQLite has it on a single-field ``@id`` only."""
+    value = attr.arguments[0].value if attr.name == "default" and attr.arguments else None
+    return isinstance(value, FunctionCall) and value.name == "autoincrement"
 
 
 def _mentions(value: object, names: set[str]) -> bool:
@@ -157,8 +181,14 @@ def to_sqlite(schema: Schema) -> Schema:
         for block in file.blocks:
             if isinstance(block, Datasource):
                 block = _datasource(block)
-            elif isinstance(block, Model):
+            elif isinstance(block, Generator):
+                block = _generator(block)
+            elif isinstance(block, Model | View):
                 block = _model(block, prefix, models)
+            elif isinstance(block, EnumBlock):
+                block = block.model_copy(
+                    update={"attributes": tuple(a for a in block.attributes if a.name != "schema")}
+                )
             blocks.append(block)
         files.append(SchemaFile(path=file.path, blocks=tuple(blocks), footer_comments=file.footer_comments))
     return Schema(files=tuple(files))
