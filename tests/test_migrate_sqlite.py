@@ -49,6 +49,12 @@ def _full(entry_id: str) -> Schema:
 
 
 def _pair(case: dict[str, object]) -> tuple[Schema | None, Schema | None]:
+    return _pair_of(_case_id(case))
+
+
+@cache
+def _pair_of(case_id: str) -> tuple[Schema | None, Schema | None]:
+    case = next(c for c in CASES if _case_id(c) == case_id)
     full = _full(str(case["entry"]))
     if case["direction"] == "empty":
         return None, full
@@ -59,7 +65,7 @@ def _pair(case: dict[str, object]) -> tuple[Schema | None, Schema | None]:
 
 @cache
 def _steps(case_id: str) -> list[Step] | list[SqliteStep]:
-    return diff_steps(*_pair(next(c for c in CASES if _case_id(c) == case_id)))
+    return diff_steps(*_pair_of(case_id))
 
 
 def ours(case: dict[str, object], summary: bool = False) -> str:
@@ -114,6 +120,18 @@ def _catalog(db: sqlite3.Connection) -> dict[str, object]:
     return out
 
 
+_CREATED: dict[int, str] = {}
+
+
+def _creation(schema: Schema | None) -> str:
+    """The script creating ``schema`` from empty (kept per schema object: an entry's is reused by its pairs)."""
+    if schema is None:
+        return ""
+    if id(schema) not in _CREATED:
+        _CREATED[id(schema)] = diff_sql(None, schema)
+    return _CREATED[id(schema)]
+
+
 def _built(script: str) -> sqlite3.Connection | None:
     db = sqlite3.connect(":memory:")
     try:
@@ -127,8 +145,7 @@ def _built(script: str) -> sqlite3.Connection | None:
 def apply_case(case: dict[str, object]) -> str:
     """``ok``, ``not applicable`` (FROM or TO cannot be built) or what differs."""
     old, new = _pair(case)
-    before = _built(diff_sql(None, old) if old is not None else "")
-    after = _built(diff_sql(None, new) if new is not None else "")
+    before, after = _built(_creation(old)), _built(_creation(new))
     if before is None or after is None:
         return "not applicable"
     try:
