@@ -104,3 +104,13 @@ def test_native_types_and_lists_are_refused() -> None:
         diff_sql(None, schema("model A {\n  id Int @id\n  s String @db.VarChar(3)\n}\n"))
     with pytest.raises(UnsupportedSchema, match="no list columns"):
         diff_sql(None, schema("model A {\n  id Int @id\n  s String[]\n}\n"))
+
+
+def test_doctests() -> None:
+    import doctest
+
+    import prisma_tools.migrate.sqlite
+
+    result = doctest.testmod(prisma_tools.migrate.sqlite)
+    assert result.attempted > 0
+    assert result.failed == 0

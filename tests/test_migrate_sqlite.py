@@ -20,11 +20,13 @@ import json
 import sqlite3
 import sys
 from functools import cache
+from pathlib import Path
 
 import pytest
 from conftest import CORPUS, FIXTURES, require_shared
 from migrate_sqlite_corpus import entries, from_to
 
+from prisma_tools import load
 from prisma_tools.migrate import diff_sql, diff_steps, render_script
 from prisma_tools.migrate.sqlite import SqliteStep
 from prisma_tools.migrate.steps import Step
@@ -165,6 +167,23 @@ def test_sqlite_script_applies(case: dict[str, object]) -> None:
     if outcome == "not applicable":
         pytest.skip("FROM or TO cannot be created on SQLite (a Json default or a PostgreSQL function)")
     assert outcome == "ok"
+
+
+OWN = sorted(
+    p
+    for p in (FIXTURES / "migrate" / "cases").iterdir()
+    if p.name.startswith("sqlite_") and (p / "from.prisma").exists()
+)
+
+
+@pytest.mark.parametrize("case", OWN, ids=lambda p: p.name)
+def test_own_sqlite_script_applies(case: Path) -> None:
+    old, new = load(case / "from.prisma"), load(case / "to.prisma")
+    before, after = _built(diff_sql(None, old)), _built(diff_sql(None, new))
+    assert before is not None
+    assert after is not None
+    before.executescript((case / "expected.sql").read_text(encoding="utf-8"))
+    assert _catalog(before) == _catalog(after)
 
 
 if __name__ == "__main__":
