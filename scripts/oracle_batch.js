@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Many `prisma-oracle sql` (and validate/dmmf) runs in one process: each engine's WebAssembly is compiled once.
 //
-//   node scripts/oracle_batch.js ORACLE_DIR < jobs.json > results.jsonl
+//   node scripts/oracle_batch.js ORACLE_DIR [6|7] < jobs.json > results.jsonl
 //
+// The engine is Prisma 6's (`sew6`) unless 7 is given (`sew7`, Prisma 7's: its schemas have no `url`).
 // jobs.json is a list of {"from": PATH|null, "to": PATH|null, "summary": BOOL} (null: --empty;
 // PATH a schema file or folder), or of {"cmd": "validate"|"dmmf", "files": [PATH...]} (several
 // files are one schema, as for `prisma-oracle validate`; engine 6's prisma-schema-wasm, as there).
@@ -17,6 +18,7 @@ const path = require('path');
 const { pathToFileURL } = require('url');
 
 const oracleDir = process.argv[2];
+const engineDir = process.argv[3] === '7' ? 'sew7' : 'sew6';
 
 function schemaFiles(p) {
   if (!fs.statSync(p).isDirectory()) return [{ path: p, content: fs.readFileSync(p, 'utf8') }];
@@ -68,7 +70,7 @@ function offlineAdapterFactory() {
 }
 
 async function loadEngine() {
-  const dir = path.join(oracleDir, 'node_modules', 'sew6');
+  const dir = path.join(oracleDir, 'node_modules', engineDir);
   const runtime = await import(pathToFileURL(path.join(dir, 'schema_engine_bg.js')).href + '?' + Date.now());
   const module = new WebAssembly.Module(fs.readFileSync(path.join(dir, 'schema_engine_bg.wasm')));
   const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': runtime });

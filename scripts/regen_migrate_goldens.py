@@ -8,6 +8,10 @@ Prisma 6's engine compiled to WebAssembly) and writes its output byte for byte:
 * ``tests/fixtures/migrate/nonadditive/``: the non-additive pairs of
   ``tests/migrate_changes.py`` (each additive case reversed, and every change in
   both directions), ``ENTRY/DIRECTION-SLUG.sql`` and their ``cases.json``;
+* ``tests/fixtures/migrate/sqlite/``: the SQLite pairs of ``tests/migrate_sqlite_corpus.py``
+  (the corpus's SQLite schemas and its PostgreSQL schemas made SQLite, from and to
+  empty, additive cases both ways, changes made and undone), ``ENTRY/NAME.sql`` and
+  ``.summary``, and their ``cases.json`` (an entry or pair the engine rejects is left out);
 * ``tests/fixtures/migrate/corpus/``: for every PostgreSQL schema of
   ``../shared/corpus`` that Prisma 6 validates, ``ENTRY/empty.sql`` (from empty)
   and ``ENTRY/SLUG.sql`` for each additive diff derived from it (see
@@ -20,6 +24,8 @@ Usage::
     python scripts/regen_migrate_goldens.py            # write everything
     python scripts/regen_migrate_goldens.py --check    # write nothing; exit 1 if anything is stale
     python scripts/regen_migrate_goldens.py --report   # also compare prisma-tools with the engine: N of M
+    python scripts/regen_migrate_goldens.py --sqlite   # only the SQLite pairs
+    python scripts/regen_migrate_goldens.py --sqlite --engine 7 --report   # Prisma 7's engine (compare only)
 
 Node.js and the oracle (``../shared/tools/prisma-oracle``, or ``PRISMA_ORACLE``)
 are needed here, not by the tests, which read only the committed files. The jobs
@@ -52,15 +58,18 @@ from migrate_corpus import (  # noqa: E402
     postgres_entries,
     remove,
 )
+from migrate_sqlite_corpus import entries as sqlite_entries  # noqa: E402
+from migrate_sqlite_corpus import pairs as sqlite_pairs  # noqa: E402
 
 from prisma_tools import load, parse  # noqa: E402
 from prisma_tools.migrate import diff_sql, diff_summary  # noqa: E402
-from prisma_tools.nodes import Schema  # noqa: E402
+from prisma_tools.nodes import Datasource, Schema  # noqa: E402
 from prisma_tools.printer import print_files  # noqa: E402
 
 CASES = REPO / "tests" / "fixtures" / "migrate" / "cases"
 CORPUS_OUT = REPO / "tests" / "fixtures" / "migrate" / "corpus"
 NONADDITIVE_OUT = REPO / "tests" / "fixtures" / "migrate" / "nonadditive"
+SQLITE_OUT = REPO / "tests" / "fixtures" / "migrate" / "sqlite"
 SHARED = Path(os.environ.get("PRISMA_TOOLS_SHARED", REPO.parent / "shared"))
 CORPUS = SHARED / "corpus"
 
@@ -75,7 +84,7 @@ class Job:
 
     out: Path
     from_path: Path | None
-    to_path: Path
+    to_path: Path | None
     kind: str
     ours: Callable[[], str]
     case: dict[str, object] | None = None
@@ -91,16 +100,21 @@ def summary_job(job: Job, ours: Callable[[], str]) -> Job:
     return Job(out, job.from_path, job.to_path, kind=job.kind + "-summary", ours=ours, summary=True)
 
 
-def run_batch(jobs: list[Job]) -> None:
+def run_batch(jobs: list[Job], engine: str = "6") -> None:
     """Run ``jobs`` in one Node process (scripts/oracle_batch.js: the engine is compiled once)."""
     if not jobs:
         return
     listing = [
-        {"from": str(j.from_path) if j.from_path else None, "to": str(j.to_path), "summary": j.summary} for j in jobs
+        {
+            "from": str(j.from_path) if j.from_path else None,
+            "to": str(j.to_path) if j.to_path else None,
+            "summary": j.summary,
+        }
+        for j in jobs
     ]
     oracle_dir = oracle_path().parent
     proc = subprocess.run(
-        ["node", str(REPO / "scripts" / "oracle_batch.js"), str(oracle_dir)],
+        ["node", str(REPO / "scripts" / "oracle_batch.js"), str(oracle_dir), engine],
         input=json.dumps(listing).encode("utf-8"),
         capture_output=True,
         check=False,
@@ -109,7 +123,7 @@ def run_batch(jobs: list[Job]) -> None:
     if proc.returncode != 0 or len(lines) != len(jobs):
         # Fall back to one oracle process per job.
         for job in jobs:
-            run_oracle(job)
+            run_oracle(job, engine)
         return
     for job, line in zip(jobs, lines, strict=True):
         answer = json.loads(line)
@@ -119,15 +133,29 @@ def run_batch(jobs: list[Job]) -> None:
             job.error = answer["error"]
 
 
-def run_oracle(job: Job) -> Job:
-    args = [str(oracle_path()), "sql", *(["--summary"] if job.summary else [])]
-    args += [str(job.from_path) if job.from_path else "--empty", str(job.to_path)]
+def run_oracle(job: Job, engine: str = "6") -> Job:
+    args = [str(oracle_path()), "sql", "--engine", engine, *(["--summary"] if job.summary else [])]
+    args += [str(p) if p else "--empty" for p in (job.from_path, job.to_path)]
     proc = subprocess.run(args, capture_output=True, check=False)
     if proc.returncode == 0:
         job.result = proc.stdout
     else:
         job.error = proc.stderr.decode("utf-8", "replace").strip()
     return job
+
+
+def without_url(schema: Schema) -> Schema:
+    """``schema`` without the datasource's ``url`` (Prisma 7 reads it from prisma.config.ts)."""
+    files = []
+    for file in schema.files:
+        blocks = tuple(
+            b.model_copy(update={"members": tuple(m for m in b.members if getattr(m, "key", None) != "url")})
+            if isinstance(b, Datasource)
+            else b
+            for b in file.blocks
+        )
+        files.append(file.model_copy(update={"blocks": blocks}))
+    return Schema(files=tuple(files))
 
 
 def write_schema(schema: Schema, source: Path, dest: Path) -> Path:
@@ -250,26 +278,80 @@ def nonadditive_jobs(tmp: Path) -> list[Job]:
     return jobs
 
 
+def sqlite_jobs(tmp: Path, engine: str = "6") -> list[Job]:
+    """Every SQLite entry from and to empty, and its derived pairs (tests/migrate_sqlite_corpus.py).
+
+    For Prisma 7's engine the schemas are written without ``url`` (which it rejects).
+    """
+    jobs = []
+
+    def write_case(schema: Schema, source: Path, dest: Path) -> Path:
+        return write_schema(without_url(schema) if engine == "7" else schema, source, dest)
+
+    for entry in sqlite_entries(CORPUS):
+        folder = SQLITE_OUT / entry.id
+        full = entry.schema()
+        work = tmp / "sqlite" / entry.id
+        full_path = write_case(full, entry.path, _fresh(work / "full"))
+        named: list[tuple[str, Path | None, Path | None, Schema | None, Schema | None, dict[str, object]]] = [
+            ("empty", None, full_path, None, full, {"direction": "empty"}),
+            ("to-empty", full_path, None, full, None, {"direction": "to-empty"}),
+        ]
+        for name, from_schema, to_schema, case in sqlite_pairs(full):
+            from_path = full_path if from_schema is full else write_case(from_schema, entry.path, _fresh(work / name))
+            to_path = full_path if to_schema is full else write_case(to_schema, entry.path, _fresh(work / name))
+            named.append((name, from_path, to_path, from_schema, to_schema, case))
+        for name, from_path, to_path, from_schema, to_schema, case in named:
+            job = Job(
+                folder / f"{name}.sql",
+                from_path,
+                to_path,
+                kind="sqlite",
+                ours=lambda f=from_schema, t=to_schema: diff_sql(f, t),
+                case={"entry": entry.id, **case},
+            )
+            jobs += [job, summary_job(job, lambda f=from_schema, t=to_schema: diff_summary(f, t))]
+    return jobs
+
+
+def _fresh(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="report stale files and exit 1; write nothing")
     parser.add_argument("--report", action="store_true", help="compare prisma-tools with the engine (N of M)")
     parser.add_argument("--own", action="store_true", help="only the own cases (fast), not the corpus")
+    parser.add_argument("--sqlite", action="store_true", help="only the SQLite pairs")
+    parser.add_argument(
+        "--engine", choices=["6", "7"], default="6", help="7: Prisma 7's engine, with --sqlite only; writes nothing"
+    )
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 4, help="oracle runs in parallel")
     args = parser.parse_args(argv)
+    if args.engine == "7":
+        if not args.sqlite:
+            parser.error("--engine 7 works with --sqlite only")
+        args.check = True  # the goldens are engine 6's: compare with them, write nothing
     if not oracle_path().exists():
         print(f"oracle not found at {oracle_path()} (set PRISMA_ORACLE)", file=sys.stderr)
         return 2
     stale: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        jobs = own_jobs() + ([] if args.own else corpus_jobs(Path(tmp)) + nonadditive_jobs(Path(tmp)))
+        if args.sqlite:
+            jobs = sqlite_jobs(Path(tmp), args.engine)
+        else:
+            jobs = own_jobs() + ([] if args.own else corpus_jobs(Path(tmp)) + nonadditive_jobs(Path(tmp)))
+            jobs += [] if args.own else sqlite_jobs(Path(tmp))
         chunks = [jobs[i :: max(1, args.jobs)] for i in range(max(1, args.jobs))]
         with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-            list(pool.map(run_batch, chunks))
+            list(pool.map(lambda chunk: run_batch(chunk, args.engine), chunks))
         done = jobs
     accepted: list[dict[str, object]] = []
     accepted_nonadditive: list[dict[str, object]] = []
-    rejected = rejected_nonadditive = 0
+    accepted_sqlite: list[dict[str, object]] = []
+    rejected = rejected_nonadditive = rejected_sqlite = 0
     for job in done:
         if job.result is None:
             if job.kind == "derived":
@@ -278,12 +360,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             if job.kind == "nonadditive":
                 rejected_nonadditive += 1
                 continue
-            if job.kind == "nonadditive-summary":
+            if job.kind == "sqlite":
+                rejected_sqlite += 1  # not a schema Prisma accepts on SQLite (or a change it rejects)
+                continue
+            if job.kind in ("nonadditive-summary", "sqlite-summary"):
                 continue
             print(f"oracle failed for {job.out}: {job.error}", file=sys.stderr)
             return 2
         if job.kind == "nonadditive" and job.case is not None:
             accepted_nonadditive.append(job.case | {"sql": job.out.relative_to(NONADDITIVE_OUT).as_posix()})
+        elif job.kind == "sqlite" and job.case is not None:
+            accepted_sqlite.append(job.case | {"sql": job.out.relative_to(SQLITE_OUT).as_posix()})
         elif job.case is not None:
             accepted.append(job.case | {"sql": job.out.relative_to(CORPUS_OUT).as_posix()})
         if not job.out.exists() or job.out.read_bytes() != job.result:
@@ -292,10 +379,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 job.out.parent.mkdir(parents=True, exist_ok=True)
                 job.out.write_bytes(job.result)
     listing = (json.dumps(accepted, indent=1) + "\n").encode("utf-8")
-    for cases_json, listed in (
+    listings = [
         (CORPUS_OUT / "cases.json", listing),
         (NONADDITIVE_OUT / "cases.json", (json.dumps(accepted_nonadditive, indent=1) + "\n").encode("utf-8")),
-    ):
+        (SQLITE_OUT / "cases.json", (json.dumps(accepted_sqlite, indent=1) + "\n").encode("utf-8")),
+    ]
+    for cases_json, listed in listings[2:] if args.sqlite else listings:
         if not args.own and (not cases_json.exists() or cases_json.read_bytes() != listed):
             stale.append(str(cases_json.relative_to(REPO)))
             if not args.check:
@@ -303,8 +392,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 cases_json.write_bytes(listed)
     for name in stale:
         print(("stale: " if args.check else "wrote ") + name)
-    print(f"{len(accepted)} corpus cases ({rejected} derived schemas rejected by the engine as invalid)")
+    if not args.sqlite:
+        print(f"{len(accepted)} corpus cases ({rejected} derived schemas rejected by the engine as invalid)")
     if not args.own:
+        print(f"{len(accepted_sqlite)} SQLite cases ({rejected_sqlite} schemas or changes rejected by the engine)")
+    if not args.own and not args.sqlite:
         print(
             f"{len(accepted_nonadditive)} non-additive cases"
             f" ({rejected_nonadditive} changed schemas rejected by the engine as invalid)"

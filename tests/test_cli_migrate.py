@@ -48,7 +48,9 @@ def test_diff_other_provider_is_not_supported_yet(tmp_path: Path) -> None:
     schema.write_text('datasource db {\n  provider = "mysql"\n  url = env("X")\n}\n', encoding="utf-8")
     result = run("diff", "--from-empty", str(schema))
     assert result.exit_code == 2
-    assert result.stderr == 'error: provider "mysql" is not supported yet by prisma-tools migrate (only "postgresql")\n'
+    assert result.stderr == (
+        'error: provider "mysql" is not supported yet by prisma-tools migrate (only "postgresql" and "sqlite")\n'
+    )
 
 
 def test_diff_reports_parse_errors_and_missing_files(tmp_path: Path) -> None:

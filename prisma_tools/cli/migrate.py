@@ -97,7 +97,7 @@ def _load_from(path: str | None, from_empty: bool, from_git: str | None, to_path
 
 @click.group("migrate", context_settings={"help_option_names": ["-h", "--help"]})
 def migrate() -> None:
-    """The SQL Prisma Migrate would write for a schema change (PostgreSQL).
+    """The SQL Prisma Migrate would write for a schema change (PostgreSQL; diff and create also SQLite).
 
     Every change Prisma's engine writes: tables, columns (type casts, nullability,
     defaults, sequences), primary keys, indexes, foreign keys, enums and their
@@ -278,24 +278,32 @@ def create_command(
     --url or the datasource's url); an empty database when there are none. When
     nothing changed, an empty migration is written, as --create-only does.
     """
-    from ..migrate import build, diff, render_script
+    from ..migrate import build, diff, diff_steps, render_script
     from ..migrate.migrations import create_migration, list_migrations, migration_warnings
     from ..migrate.sources import load_schema
+    from ..migrate.sqlite import SqliteStep, is_sqlite
+    from ..migrate.steps import Step
 
     schema_path = _schema_path(schema_option)
     with database_errors():
         to_schema = load_schema(schema_path)
         folder = Path(migrations_dir) if migrations_dir else _migrations_dir(schema_path, to_schema)
-        new = build(to_schema)
         if not (from_path or from_empty or from_git) and list_migrations(folder):
+            if is_sqlite(to_schema):
+                fail(
+                    f"{folder} already has migrations, and replaying them needs PostgreSQL: say what the"
+                    " database has now with --from PATH, --from-git REV (e.g. HEAD) or --from-empty"
+                )
             from .migrate_live import replayed_for_schema
 
-            steps = diff(replayed_for_schema(folder, to_schema, new, url=url, shadow_url=shadow_database_url), new)
+            new = build(to_schema)
+            replayed = replayed_for_schema(folder, to_schema, new, url=url, shadow_url=shadow_database_url)
+            steps: list[Step] | list[SqliteStep] = diff(replayed, new)
         else:
-            old = _load_from(from_path, from_empty, from_git, schema_path)
-            steps = diff(build(old) if old is not None else None, new)
+            steps = diff_steps(_load_from(from_path, from_empty, from_git, schema_path), to_schema)
         warnings = migration_warnings(steps)
-        target = create_migration(folder, name, render_script(steps, warnings))
+        provider = "sqlite" if is_sqlite(to_schema) else "postgresql"
+        target = create_migration(folder, name, render_script(steps, warnings), provider=provider)
     if not steps:
         click.echo("The schema has no change from the migrations: the migration is empty.", err=True)
     for w in warnings:

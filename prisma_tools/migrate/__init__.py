@@ -26,6 +26,8 @@ from .diff import diff
 from .errors import MigrateError, UnsupportedChange, UnsupportedSchema
 from .model import Database, in_namespace
 from .sql import render_script
+from .sqlite import SqliteStep, is_sqlite
+from .sqlite import diff_steps as sqlite_diff_steps
 from .steps import Step
 from .summary import render_summary
 
@@ -60,8 +62,17 @@ def diff_summary(from_schema: Schema | None, to_schema: Schema | None) -> str:
     return render_summary(diff_steps(from_schema, to_schema))
 
 
-def diff_steps(from_schema: Schema | None, to_schema: Schema | None) -> list[Step]:
-    """The steps from FROM to TO (None: an empty database), in Prisma's order."""
+def diff_steps(from_schema: Schema | None, to_schema: Schema | None) -> list[Step] | list[SqliteStep]:
+    """The steps from FROM to TO (None: an empty database), in Prisma's order.
+
+    The provider of the schemas decides which engine's steps: PostgreSQL's, or SQLite's
+    (:mod:`~prisma_tools.migrate.sqlite`); FROM and TO must have the same one.
+    """
+    sqlite = [is_sqlite(s) for s in (from_schema, to_schema) if s is not None]
+    if any(sqlite):
+        if not all(sqlite):
+            raise UnsupportedSchema("FROM and TO have different providers: a migration stays with one database")
+        return sqlite_diff_steps(from_schema, to_schema)
     old = build(from_schema) if from_schema is not None else None
     if to_schema is None:
         return diff(in_namespace(old, "public") if old else None, Database())

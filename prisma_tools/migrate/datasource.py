@@ -13,6 +13,8 @@ from .model import Extension
 __all__ = ["DatasourceInfo", "datasource_of", "resolve_url"]
 
 SUPPORTED_PROVIDERS = ("postgresql", "postgres")
+# What `migrate diff` and `migrate create` write besides PostgreSQL (the database commands need PostgreSQL).
+SCRIPT_ONLY_PROVIDERS = ("sqlite",)
 
 
 @dataclass(frozen=True)
@@ -46,8 +48,8 @@ def _extension(item: object) -> Extension:
     raise UnsupportedSchema("datasource: `extensions` must list extension names")
 
 
-def datasource_of(schema: Schema) -> DatasourceInfo:
-    """Read the (single) datasource block; refuse providers other than PostgreSQL."""
+def datasource_of(schema: Schema, providers: tuple[str, ...] = SUPPORTED_PROVIDERS) -> DatasourceInfo:
+    """Read the (single) datasource block; refuse providers other than ``providers`` (PostgreSQL)."""
     blocks = [b for b in schema.blocks if isinstance(b, Datasource)]
     if not blocks:
         raise UnsupportedSchema("the schema has no datasource block, so its database provider is unknown")
@@ -58,9 +60,14 @@ def datasource_of(schema: Schema) -> DatasourceInfo:
     provider = _string(provider_setting.value) if provider_setting is not None else None
     if provider is None:
         raise UnsupportedSchema(f'datasource "{ds.name}" has no provider')
-    if provider not in SUPPORTED_PROVIDERS:
+    if provider not in providers:
+        if provider in SCRIPT_ONLY_PROVIDERS:
+            raise UnsupportedSchema(
+                f'provider "{provider}": prisma-tools writes its migrations (migrate diff, migrate create),'
+                " but the database commands work with PostgreSQL only"
+            )
         raise UnsupportedSchema(
-            f'provider "{provider}" is not supported yet by prisma-tools migrate (only "postgresql")'
+            f'provider "{provider}" is not supported yet by prisma-tools migrate (only "postgresql" and "sqlite")'
         )
     url: str | None = None
     url_env: str | None = None

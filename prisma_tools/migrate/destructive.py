@@ -16,10 +16,12 @@ compared with the engine's own output by the tests.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .casts import Cast
 from .column_changes import arity
 from .model import Column
+from .sqlite.steps import SqliteStep, postgres_steps, sqlite_steps
 from .steps import (
     AddColumn,
     AlterColumn,
@@ -122,8 +124,13 @@ def _alter_table(step: AlterTable, warnings: list[str], unexecutable: list[str])
                 _recreated_column(table, change, warnings, unexecutable)
 
 
-def migration_warnings(steps: list[Step]) -> list[str]:
+def migration_warnings(steps: Sequence[Step] | Sequence[SqliteStep]) -> list[str]:
     """The lines of the ``Warnings:`` comment for ``steps``: warnings first, then unexecutable steps."""
+    if sqlite_steps(steps):
+        from .sqlite.warnings import migration_warnings as sqlite_warnings
+
+        return sqlite_warnings(steps)
+    assert postgres_steps(steps)
     created = {s.table.key for s in steps if isinstance(s, CreateTable)}
     warnings: list[str] = []
     unexecutable: list[str] = []

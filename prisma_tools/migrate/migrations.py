@@ -65,8 +65,20 @@ def list_migrations(folder: Path) -> list[Migration]:
     return [Migration(p.name, p) for p in sorted(folder.iterdir()) if p.is_dir() and (p / SCRIPT).is_file()]
 
 
-def create_migration(folder: Path, name: str, script: str, *, now: datetime | None = None) -> Path:
-    """Write ``folder/<timestamp>_<name>/migration.sql`` (and the lock file when missing); return the new folder."""
+def create_migration(
+    folder: Path, name: str, script: str, *, now: datetime | None = None, provider: str = "postgresql"
+) -> Path:
+    """Write ``folder/<timestamp>_<name>/migration.sql`` (and the lock file naming ``provider`` when missing);
+    return the new folder."""
+    lock = folder / LOCK_FILE
+    locked = re.search(r'^provider\s*=\s*"([^"]*)"', lock.read_text(encoding="utf-8"), re.M) if lock.exists() else None
+    if locked is not None and locked.group(1) != provider:
+        # Prisma's P3019: a migration history belongs to one provider.
+        raise MigrateError(
+            f"The datasource provider `{provider}` specified in your schema does not match the one specified"
+            f" in the migration_lock.toml, `{locked.group(1)}`. Please remove your current migration directory"
+            " and start a new migration history."
+        )
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d%H%M%S")
     target = folder / f"{stamp}_{slug(name)}"
     if target.exists():
@@ -74,7 +86,6 @@ def create_migration(folder: Path, name: str, script: str, *, now: datetime | No
     target.mkdir(parents=True)
     # Written as bytes: the script's LF line breaks are kept on every platform, as Prisma writes them.
     (target / SCRIPT).write_bytes(script.encode("utf-8"))
-    lock = folder / LOCK_FILE
     if not lock.exists():
-        lock.write_bytes(lock_text().encode("utf-8"))
+        lock.write_bytes(lock_text(provider).encode("utf-8"))
     return target

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .model import Column, ForeignKey, Index, Table, qualified, quote
+from .sqlite.steps import SqliteStep, postgres_steps, sqlite_steps
 from .steps import (
     AddColumn,
     AddForeignKey,
@@ -285,8 +286,13 @@ def render_warnings(warnings: Sequence[str]) -> str:
     return "/*\n  Warnings:\n\n" + "".join(f"  - {_comment_text(w)}\n" for w in warnings) + "\n*/\n"
 
 
-def render_script(steps: Sequence[Step], warnings: Sequence[str] = ()) -> str:
+def render_script(steps: Sequence[Step] | Sequence[SqliteStep], warnings: Sequence[str] = ()) -> str:
     """The whole script, as ``prisma migrate diff --script`` prints it (ending with a line break)."""
+    if sqlite_steps(steps):
+        from .sqlite.sql import render_script as render_sqlite
+
+        return render_sqlite(steps, warnings)
+    assert postgres_steps(steps)
     head = render_warnings(warnings)
     if not steps:
         return head + EMPTY_MIGRATION + "\n"

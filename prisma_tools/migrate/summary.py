@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from .column_changes import ColumnChanges, arity
 from .model import Column
+from .sqlite.steps import SqliteStep, postgres_steps, sqlite_steps
 from .steps import (
     AddColumn,
     AddForeignKey,
@@ -167,8 +168,13 @@ def _table_lines(step: AlterTable) -> str:
     return "".join(out)
 
 
-def render_summary(steps: Sequence[Step]) -> str:
+def render_summary(steps: Sequence[Step] | Sequence[SqliteStep]) -> str:
     """The summary of ``steps`` (in migration order), as the engine prints it, ending with a line break."""
+    if sqlite_steps(steps):
+        from .sqlite.summary import render_summary as render_sqlite
+
+        return render_sqlite(steps)
+    assert postgres_steps(steps)
     if not steps:
         return NO_DIFFERENCE + "\n"
     filed = sorted(
