@@ -64,5 +64,7 @@ def diff_steps(from_schema: Schema | None, to_schema: Schema | None) -> list[Ste
     """The steps from FROM to TO (None: an empty database), in Prisma's order."""
     old = build(from_schema) if from_schema is not None else None
     if to_schema is None:
-        return diff(in_namespace(old, "public") if old else None, Database())
+        return diff(
+            in_namespace(old, "public") if old else None, Database(provider=old.provider if old else "postgresql")
+        )
     return diff(old, build(to_schema))
