@@ -248,9 +248,10 @@ def create_command(
                 " --from PATH, --from-git REV (e.g. HEAD) or --from-empty"
             )
         old = _load_from(from_path, from_empty, from_git, schema_path)
-        steps = diff(build(old) if old is not None else None, build(to_schema))
+        new = build(to_schema)
+        steps = diff(build(old) if old is not None else None, new)
         warnings = migration_warnings(steps)
-        target = create_migration(folder, name, render_script(steps, warnings))
+        target = create_migration(folder, name, render_script(steps, warnings), provider=new.provider)
     for w in warnings:
         click.echo(f"warning: {w}", err=True)
     click.echo(f"Created {target / 'migration.sql'}")

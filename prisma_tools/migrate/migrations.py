@@ -65,7 +65,9 @@ def list_migrations(folder: Path) -> list[Migration]:
     return [Migration(p.name, p) for p in sorted(folder.iterdir()) if p.is_dir() and (p / SCRIPT).is_file()]
 
 
-def create_migration(folder: Path, name: str, script: str, *, now: datetime | None = None) -> Path:
+def create_migration(
+    folder: Path, name: str, script: str, *, now: datetime | None = None, provider: str = "postgresql"
+) -> Path:
     """Write ``folder/<timestamp>_<name>/migration.sql`` (and the lock file when missing); return the new folder."""
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d%H%M%S")
     target = folder / f"{stamp}_{slug(name)}"
@@ -76,5 +78,5 @@ def create_migration(folder: Path, name: str, script: str, *, now: datetime | No
     (target / SCRIPT).write_bytes(script.encode("utf-8"))
     lock = folder / LOCK_FILE
     if not lock.exists():
-        lock.write_bytes(lock_text().encode("utf-8"))
+        lock.write_bytes(lock_text(provider).encode("utf-8"))
     return target

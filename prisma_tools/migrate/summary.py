@@ -196,4 +196,5 @@ def render_summary(steps: Sequence[Step]) -> str:
             out.append(_heading(kind, name.decode("utf-8")))
         state = (kind, name)
         out.append(_lines(steps[i]))
-    return "".join(out)
+    # Steps listed under no heading (CockroachDB's ALTER SEQUENCE alone) leave an empty summary: one line break.
+    return "".join(out) or "\n"
