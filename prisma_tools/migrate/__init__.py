@@ -1,4 +1,4 @@
-"""Migrations: the SQL Prisma Migrate would write for a schema change, for PostgreSQL.
+"""Migrations: the SQL Prisma Migrate would write for a schema change, for PostgreSQL and CockroachDB.
 
 >>> from prisma_tools import parse
 >>> from prisma_tools.migrate import diff_sql
