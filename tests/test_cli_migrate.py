@@ -53,7 +53,10 @@ def test_diff_other_provider_is_not_supported_yet(tmp_path: Path) -> None:
     )
 
 
-COCKROACH = 'datasource db {\n  provider = "cockroachdb"\n  url = env("X")\n}\n\nmodel A {\n  id BigInt @id @default(autoincrement())\n}\n'
+COCKROACH = (
+    'datasource db {\n  provider = "cockroachdb"\n  url = env("X")\n}\n\n'
+    "model A {\n  id BigInt @id @default(autoincrement())\n}\n"
+)
 
 
 def test_cockroach_diff_create_and_database_commands(tmp_path: Path) -> None:
