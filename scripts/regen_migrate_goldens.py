@@ -4,7 +4,8 @@ Runs ``prisma-oracle sql`` (the script ``prisma migrate diff --script`` prints,
 Prisma 6's engine compiled to WebAssembly) and writes its output byte for byte:
 
 * ``tests/fixtures/migrate/cases/NAME/expected.sql`` for every own case
-  (``to.prisma``, and ``from.prisma`` unless the case starts from empty);
+  (``to.prisma``, and ``from.prisma`` unless the case starts from empty), and
+  likewise for the CockroachDB ones under ``cockroach_cases/``;
 * ``tests/fixtures/migrate/nonadditive/``: the non-additive pairs of
   ``tests/migrate_changes.py`` (each additive case reversed, and every change in
   both directions), ``ENTRY/DIRECTION-SLUG.sql`` and their ``cases.json``;
@@ -17,7 +18,12 @@ Prisma 6's engine compiled to WebAssembly) and writes its output byte for byte:
   and ``ENTRY/SLUG.sql`` for each additive diff derived from it (see
   ``tests/migrate_corpus.py``), ``edpsych-acceptance.sql`` for the EdPsych
   FROM/TO pair, and ``cases.json``, the list of cases the engine accepted
-  (a derived FROM the engine rejects as invalid is left out and counted).
+  (a derived FROM the engine rejects as invalid is left out and counted);
+* ``tests/fixtures/migrate/cockroach/``: the same kinds of pairs for CockroachDB
+  (``tests/migrate_cockroach_cases.py``: the corpus's CockroachDB schemas and its
+  PostgreSQL schemas switched to ``cockroachdb``; from empty, additions, drops,
+  changes and reverts), ``ENTRY/NAME.sql`` and ``.summary``, and ``cases.json``
+  (pairs the engine rejects are left out and counted).
 
 Usage::
 
@@ -26,6 +32,7 @@ Usage::
     python scripts/regen_migrate_goldens.py --report   # also compare prisma-tools with the engine: N of M
     python scripts/regen_migrate_goldens.py --sqlite   # only the SQLite pairs
     python scripts/regen_migrate_goldens.py --sqlite --engine 7 --report   # Prisma 7's engine (compare only)
+    python scripts/regen_migrate_goldens.py --cockroach --report   # only the CockroachDB pairs
 
 Node.js and the oracle (``../shared/tools/prisma-oracle``, or ``PRISMA_ORACLE``)
 are needed here, not by the tests, which read only the committed files. The jobs
@@ -50,6 +57,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from migrate_changes import Change, apply_all, changes_for  # noqa: E402
+from migrate_cockroach_cases import ADAPTED, cockroach_entries, pairs_for, switched  # noqa: E402
 from migrate_corpus import (  # noqa: E402
     EDPSYCH_MIGRATION,
     Removal,
@@ -67,9 +75,11 @@ from prisma_tools.nodes import Datasource, Schema  # noqa: E402
 from prisma_tools.printer import print_files  # noqa: E402
 
 CASES = REPO / "tests" / "fixtures" / "migrate" / "cases"
+COCKROACH_CASES = REPO / "tests" / "fixtures" / "migrate" / "cockroach_cases"
 CORPUS_OUT = REPO / "tests" / "fixtures" / "migrate" / "corpus"
 NONADDITIVE_OUT = REPO / "tests" / "fixtures" / "migrate" / "nonadditive"
 SQLITE_OUT = REPO / "tests" / "fixtures" / "migrate" / "sqlite"
+COCKROACH_OUT = REPO / "tests" / "fixtures" / "migrate" / "cockroach"
 SHARED = Path(os.environ.get("PRISMA_TOOLS_SHARED", REPO.parent / "shared"))
 CORPUS = SHARED / "corpus"
 
@@ -174,7 +184,7 @@ def write_schema(schema: Schema, source: Path, dest: Path) -> Path:
 
 def own_jobs() -> list[Job]:
     jobs = []
-    for case in sorted(p for p in CASES.iterdir() if p.is_dir()):
+    for case in sorted(p for folder in (CASES, COCKROACH_CASES) for p in folder.iterdir() if p.is_dir()):
         from_path: Path | None = case / "from.prisma"
         assert from_path is not None
         if not from_path.exists():
@@ -319,6 +329,58 @@ def _fresh(folder: Path) -> Path:
     return folder
 
 
+def cockroach_jobs(tmp: Path) -> list[Job]:
+    """Every CockroachDB pair of every corpus schema (tests/migrate_cockroach_cases.py), script and summary."""
+    jobs = []
+    for entry in cockroach_entries(CORPUS):
+        full = switched(entry.path, adapted=entry.id.endswith(ADAPTED))
+        folder = COCKROACH_OUT / entry.id
+        for name, from_schema, to_schema, case in pairs_for(full):
+            work = tmp / "cockroach" / entry.id / name
+            (work / "to").mkdir(parents=True)
+            from_path = None
+            if from_schema is not None:
+                (work / "from").mkdir(parents=True)
+                from_path = write_schema(from_schema, entry.path, work / "from")
+            job = Job(
+                folder / f"{name}.sql",
+                from_path,
+                write_schema(to_schema, entry.path, work / "to"),
+                kind="cockroach",
+                ours=lambda f=from_schema, t=to_schema: diff_sql(f, t),
+                case={"entry": entry.id, **case},
+            )
+            jobs += [job, summary_job(job, lambda f=from_schema, t=to_schema: diff_summary(f, t))]
+    return jobs
+
+
+def write_cockroach(done: list[Job], check: bool) -> list[str]:
+    """Write the CockroachDB goldens the engine answered, and their cases.json; return the stale files."""
+    stale: list[str] = []
+    accepted = [j for j in done if j.kind == "cockroach" and j.result is not None]
+    answered = {j.out for j in accepted}
+    for job in done:
+        if job.kind in ("cockroach", "cockroach-summary") and job.result is not None:
+            if job.kind == "cockroach-summary" and job.out.with_suffix(".sql") not in answered:
+                continue
+            if not job.out.exists() or job.out.read_bytes() != job.result:
+                stale.append(str(job.out.relative_to(REPO)))
+                if not check:
+                    job.out.parent.mkdir(parents=True, exist_ok=True)
+                    job.out.write_bytes(job.result)
+    cases = [j.case | {"sql": j.out.relative_to(COCKROACH_OUT).as_posix()} for j in accepted if j.case is not None]
+    listing = (json.dumps(cases, indent=1) + "\n").encode("utf-8")
+    cases_json = COCKROACH_OUT / "cases.json"
+    if not cases_json.exists() or cases_json.read_bytes() != listing:
+        stale.append(str(cases_json.relative_to(REPO)))
+        if not check:
+            cases_json.parent.mkdir(parents=True, exist_ok=True)
+            cases_json.write_bytes(listing)
+    rejected = sum(1 for j in done if j.kind == "cockroach" and j.result is None)
+    print(f"{len(accepted)} CockroachDB cases ({rejected} pairs rejected by the engine as invalid)")
+    return stale
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="report stale files and exit 1; write nothing")
@@ -328,6 +390,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--engine", choices=["6", "7"], default="6", help="7: Prisma 7's engine, with --sqlite only; writes nothing"
     )
+    parser.add_argument("--cockroach", action="store_true", help="only the CockroachDB pairs")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 4, help="oracle runs in parallel")
     args = parser.parse_args(argv)
     if args.engine == "7":
@@ -341,9 +404,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         if args.sqlite:
             jobs = sqlite_jobs(Path(tmp), args.engine)
+        elif args.cockroach:
+            jobs = cockroach_jobs(Path(tmp))
         else:
             jobs = own_jobs() + ([] if args.own else corpus_jobs(Path(tmp)) + nonadditive_jobs(Path(tmp)))
-            jobs += [] if args.own else sqlite_jobs(Path(tmp))
+            jobs += [] if args.own else sqlite_jobs(Path(tmp)) + cockroach_jobs(Path(tmp))
         chunks = [jobs[i :: max(1, args.jobs)] for i in range(max(1, args.jobs))]
         with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
             list(pool.map(lambda chunk: run_batch(chunk, args.engine), chunks))
@@ -352,7 +417,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     accepted_nonadditive: list[dict[str, object]] = []
     accepted_sqlite: list[dict[str, object]] = []
     rejected = rejected_nonadditive = rejected_sqlite = 0
+    if not (args.own or args.sqlite):
+        stale += write_cockroach(done, args.check)
     for job in done:
+        if job.kind in ("cockroach", "cockroach-summary"):
+            continue
         if job.result is None:
             if job.kind == "derived":
                 rejected += 1  # the derived FROM is not a valid schema: not a case
@@ -384,7 +453,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         (NONADDITIVE_OUT / "cases.json", (json.dumps(accepted_nonadditive, indent=1) + "\n").encode("utf-8")),
         (SQLITE_OUT / "cases.json", (json.dumps(accepted_sqlite, indent=1) + "\n").encode("utf-8")),
     ]
-    for cases_json, listed in listings[2:] if args.sqlite else listings:
+    for cases_json, listed in listings[2:] if args.sqlite else ([] if args.cockroach else listings):
         if not args.own and (not cases_json.exists() or cases_json.read_bytes() != listed):
             stale.append(str(cases_json.relative_to(REPO)))
             if not args.check:
@@ -392,11 +461,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 cases_json.write_bytes(listed)
     for name in stale:
         print(("stale: " if args.check else "wrote ") + name)
-    if not args.sqlite:
+    if not (args.sqlite or args.cockroach):
         print(f"{len(accepted)} corpus cases ({rejected} derived schemas rejected by the engine as invalid)")
-    if not args.own:
+    if not (args.own or args.cockroach):
         print(f"{len(accepted_sqlite)} SQLite cases ({rejected_sqlite} schemas or changes rejected by the engine)")
-    if not args.own and not args.sqlite:
+    if not (args.own or args.sqlite or args.cockroach):
         print(
             f"{len(accepted_nonadditive)} non-additive cases"
             f" ({rejected_nonadditive} changed schemas rejected by the engine as invalid)"

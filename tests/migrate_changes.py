@@ -24,7 +24,16 @@ from dataclasses import dataclass
 from migrate_corpus import _referenced_fields, _spread
 
 from prisma_tools import parse
-from prisma_tools.nodes import BlockAttribute, EnumBlock, FieldAttribute, FieldDecl, Model, Schema, SchemaFile
+from prisma_tools.nodes import (
+    BlockAttribute,
+    Datasource,
+    EnumBlock,
+    FieldAttribute,
+    FieldDecl,
+    Model,
+    Schema,
+    SchemaFile,
+)
 
 __all__ = ["Change", "apply", "apply_all", "changes_for"]
 
@@ -163,7 +172,7 @@ def _without(attrs: Sequence[FieldAttribute], *names: str, prefix: str | None = 
     return tuple(a for a in attrs if a.name not in names and not (prefix and a.name.startswith(prefix)))
 
 
-def _field_change(change: Change, decl: FieldDecl, enums: dict[str, EnumBlock]) -> FieldDecl:
+def _field_change(change: Change, decl: FieldDecl, enums: dict[str, EnumBlock], native: str) -> FieldDecl:
     t = decl.type
     assert t is not None
     attrs = decl.attributes
@@ -177,7 +186,7 @@ def _field_change(change: Change, decl: FieldDecl, enums: dict[str, EnumBlock]) 
         case "native":
             if any(a.name.startswith("db.") for a in attrs):
                 return decl.model_copy(update={"attributes": _without(attrs, prefix="db.")})
-            return decl.model_copy(update={"attributes": attrs + _field_attributes("@db.VarChar(100)")})
+            return decl.model_copy(update={"attributes": attrs + _field_attributes(native)})
         case "default":
             if decl.attribute("default") is not None:
                 return decl.model_copy(update={"attributes": _without(attrs, "default")})
@@ -265,15 +274,25 @@ def _index_change(kind: str, attr: BlockAttribute, model: str, n: int) -> BlockA
     return attr.model_copy(update={"arguments": (args[0].model_copy(update={"value": new_fields}), *args[1:])})
 
 
+def _native_attribute(schema: Schema) -> str:
+    """A bounded string type of the schema's provider (CockroachDB has no VarChar)."""
+    for block in schema.blocks:
+        setting = block.setting("provider") if isinstance(block, Datasource) else None
+        if setting is not None and getattr(setting.value, "value", None) == "cockroachdb":
+            return "@db.String(100)"
+    return "@db.VarChar(100)"
+
+
 def _apply_to_file(file: SchemaFile, change: Change, schema: Schema) -> SchemaFile:
     enums = {e.name: e for e in schema.enums}
+    native = _native_attribute(schema)
     owner, _, member = change.target.replace("#", ".").partition(".")
     blocks = []
     for block in file.blocks:
         if isinstance(block, Model) and block.name == owner:
             if change.kind in ("optional", "type", "native", "default", "map", "action"):
                 fields = tuple(
-                    _field_change(change, m, enums) if isinstance(m, FieldDecl) and m.name == member else m
+                    _field_change(change, m, enums, native) if isinstance(m, FieldDecl) and m.name == member else m
                     for m in block.members
                 )
                 block = block.model_copy(update={"members": fields})

@@ -49,8 +49,29 @@ def test_diff_other_provider_is_not_supported_yet(tmp_path: Path) -> None:
     result = run("diff", "--from-empty", str(schema))
     assert result.exit_code == 2
     assert result.stderr == (
-        'error: provider "mysql" is not supported yet by prisma-tools migrate (only "postgresql" and "sqlite")\n'
+        'error: provider "mysql" is not supported yet by prisma-tools migrate '
+        '(only "postgresql", "cockroachdb" and "sqlite")\n'
     )
+
+
+COCKROACH = (
+    'datasource db {\n  provider = "cockroachdb"\n  url = env("X")\n}\n\n'
+    "model A {\n  id BigInt @id @default(autoincrement())\n}\n"
+)
+
+
+def test_cockroach_diff_create_and_database_commands(tmp_path: Path) -> None:
+    schema = tmp_path / "schema.prisma"
+    schema.write_text(COCKROACH, encoding="utf-8")
+    result = run("diff", "--from-empty", str(schema))
+    assert result.exit_code == 0
+    assert '"id" INT8 NOT NULL DEFAULT unique_rowid(),' in result.stdout
+    result = run("create", "init", "--schema", str(schema))
+    assert result.exit_code == 0, result.stderr
+    assert 'provider = "cockroachdb"' in (tmp_path / "migrations" / "migration_lock.toml").read_text(encoding="utf-8")
+    result = run("check", "--schema", str(schema), "--url", "postgresql://u@127.0.0.1:1/db")
+    assert result.exit_code == 2
+    assert "support PostgreSQL only, not CockroachDB" in result.stderr
 
 
 def test_diff_reports_parse_errors_and_missing_files(tmp_path: Path) -> None:

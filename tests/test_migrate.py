@@ -101,7 +101,7 @@ def test_unchanged_is_an_empty_migration() -> None:
     assert diff_sql(schema(BASE), schema(BASE)) == "-- This is an empty migration.\n"
 
 
-@pytest.mark.parametrize("provider", ["mysql", "sqlserver", "mongodb", "cockroachdb"])
+@pytest.mark.parametrize("provider", ["mysql", "sqlserver", "mongodb"])
 def test_other_providers_are_not_supported_yet(provider: str) -> None:
     ds = DS.replace("postgresql", provider)
     with pytest.raises(UnsupportedSchema, match=f'provider "{provider}" is not supported yet'):

@@ -1,4 +1,4 @@
-"""Migrations: the SQL Prisma Migrate would write for a schema change, for PostgreSQL.
+"""Migrations: the SQL Prisma Migrate would write for a schema change, for PostgreSQL and CockroachDB.
 
 >>> from prisma_tools import parse
 >>> from prisma_tools.migrate import diff_sql
@@ -75,5 +75,7 @@ def diff_steps(from_schema: Schema | None, to_schema: Schema | None) -> list[Ste
         return sqlite_diff_steps(from_schema, to_schema)
     old = build(from_schema) if from_schema is not None else None
     if to_schema is None:
-        return diff(in_namespace(old, "public") if old else None, Database())
+        return diff(
+            in_namespace(old, "public") if old else None, Database(provider=old.provider if old else "postgresql")
+        )
     return diff(old, build(to_schema))

@@ -14,7 +14,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from ..nodes import EnumBlock, FieldDecl, Model, Schema, Value
+from ..nodes import EnumBlock, FieldDecl, FunctionCall, Model, Schema, Value
+from . import cockroach
 from .ast_util import argument, field_refs, string_arg
 from .datasource import DatasourceInfo, datasource_of
 from .errors import UnsupportedSchema
@@ -22,7 +23,7 @@ from .indexes import opclass, sort_order, using
 from .model import Column, Database, Enum, ForeignKey, Index, IndexColumn, PrimaryKey, Table, qualified
 from .names import cut_identifier, foreign_key_name, index_name, primary_key_name, unique_name
 from .relations import ManyToMany, forward_fields, is_forward, many_to_many, referential_action
-from .types import SCALAR_TYPES, ColumnType, native_type, render_default
+from .types import SCALAR_TYPES, ColumnType, Default, native_type, render_default
 
 __all__ = ["build"]
 
@@ -44,6 +45,10 @@ class _Context:
     enums: dict[str, EnumBlock] = field(default_factory=dict)
     composite: set[str] = field(default_factory=set)
     tables: dict[str, Table] = field(default_factory=dict)
+
+    @property
+    def cockroach(self) -> bool:
+        return self.datasource.provider == "cockroachdb"
 
     def namespace(self, block: Model | EnumBlock) -> str | None:
         ns = _block_string(block, "schema")
@@ -80,7 +85,10 @@ def _column_type(ctx: _Context, model: Model, decl: FieldDecl) -> ColumnType:
     prefix = ctx.datasource.name + "."
     native = next((a for a in decl.attributes if a.name.startswith(prefix)), None)
     if type_name in SCALAR_TYPES:
-        sql = native_type(native, prefix) if native is not None else SCALAR_TYPES[type_name]
+        if ctx.cockroach:
+            sql = cockroach.native_type(native, prefix) if native is not None else cockroach.SCALAR_TYPES[type_name]
+        else:
+            sql = native_type(native, prefix) if native is not None else SCALAR_TYPES[type_name]
         return ColumnType(family=type_name, sql=sql)
     if type_name in ctx.enums:
         enum = ctx.enums[type_name]
@@ -99,9 +107,18 @@ def _column(ctx: _Context, model: Model, decl: FieldDecl) -> Column:
     ctype = _column_type(ctx, model, decl)
     default_attr = decl.attribute("default")
     value = argument(default_attr, "value", positional=True) if default_attr is not None else None
-    default = render_default(value, ctype, is_list=decl.type.list, where=f"{model.name}.{decl.name}")
+    where = f"{model.name}.{decl.name}"
+    name = ctx.column_name(model, decl.name)
+    sequence = None
+    if ctx.cockroach and isinstance(value, FunctionCall) and value.name == "autoincrement":
+        default = Default(sql="unique_rowid()", kind="rowid", debug="UniqueRowid")
+    elif ctx.cockroach and isinstance(value, FunctionCall) and value.name == "sequence":
+        sequence = cockroach.sequence_of(value, ctx.table_name(model), name, where)
+        default = Default(autoincrement=True, debug=f'Sequence("{sequence.name}")')
+    else:
+        default = render_default(value, ctype, is_list=decl.type.list, where=where)
     return Column(
-        name=ctx.column_name(model, decl.name),
+        name=name,
         type=ctype.sql,
         nullable=decl.type.optional or decl.type.list,
         array=decl.type.list,
@@ -110,6 +127,7 @@ def _column(ctx: _Context, model: Model, decl: FieldDecl) -> Column:
         family=ctype.family,
         default_kind=default.kind,
         default_debug=default.debug,
+        sequence=sequence,
     )
 
 
@@ -247,15 +265,21 @@ def _join_table(ctx: _Context, relation: ManyToMany) -> Table:
             )
             for col, target, target_id in (("A", a_table, a_id), ("B", b_table, b_id))
         )
+    b_index = Index(name=cut_identifier(name, "_B_index"), columns=(IndexColumn("B"),))
+    columns = (
+        Column(name="A", type=a_id.type, nullable=False, family=a_id.family),
+        Column(name="B", type=b_id.type, nullable=False, family=b_id.family),
+    )
+    if ctx.cockroach:
+        # CockroachDB's join tables keep the older shape: a unique index on (A, B), no primary key.
+        ab = Index(name=cut_identifier(name, "_AB_unique"), columns=(IndexColumn("A"), IndexColumn("B")), unique=True)
+        return Table(namespace=a_table.namespace, name=name, columns=columns, indexes=(ab, b_index), foreign_keys=fks)
     return Table(
         namespace=a_table.namespace,
         name=name,
-        columns=(
-            Column(name="A", type=a_id.type, nullable=False, family=a_id.family),
-            Column(name="B", type=b_id.type, nullable=False, family=b_id.family),
-        ),
+        columns=columns,
         primary_key=PrimaryKey(name=cut_identifier(name, "_AB_pkey"), columns=("A", "B")),
-        indexes=(Index(name=cut_identifier(name, "_B_index"), columns=(IndexColumn("B"),)),),
+        indexes=(b_index,),
         foreign_keys=fks,
     )
 
@@ -291,4 +315,5 @@ def build(schema: Schema) -> Database:
         enums=tuple(_enum(ctx, e) for e in ctx.enums.values()),
         extensions=ctx.datasource.extensions,
         declared_schemas=ctx.datasource.schemas,
+        provider="cockroachdb" if ctx.cockroach else "postgresql",
     )

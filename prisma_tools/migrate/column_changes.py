@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from . import cockroach as crdb
 from .casts import Cast, column_type_change
 from .model import Column
 
@@ -96,6 +97,8 @@ def defaults_match(old: Column, new: Column) -> bool:
         return _json_equal(old.default or "", new.default or "")
     if (a == "datetime" and b is not None) or (b == "datetime" and a is not None):
         return True  # the engine cannot compare date-time literals
+    if "rowid" in (a, b):
+        return a == b or b == "dbgenerated-empty"  # unique_rowid() (CockroachDB) matches only itself
     if a in values and b in values:
         return _values_equal(old, new)
     if a in values or a == "now":
@@ -117,12 +120,14 @@ def defaults_match(old: Column, new: Column) -> bool:
     return b != "dbgenerated"
 
 
-def column_changes(old: Column, new: Column) -> ColumnChanges:
-    cast = column_type_change(old, new)
+def column_changes(old: Column, new: Column, *, cockroach: bool = False, covered: bool = False) -> ColumnChanges:
+    """``cockroach``: with CockroachDB's cast rules (``covered``: the column is indexed on both sides),
+    where a sequence coming or going is no change of its own."""
+    cast = crdb.column_type_change(old, new, covered=covered) if cockroach else column_type_change(old, new)
     return ColumnChanges(
         arity=arity(old) != arity(new),
         default=not defaults_match(old, new),
         type=cast is not None,
-        autoincrement=old.autoincrement != new.autoincrement,
+        autoincrement=old.autoincrement != new.autoincrement and not cockroach,
         cast=cast,
     )

@@ -12,7 +12,7 @@ from .model import Extension
 
 __all__ = ["DatasourceInfo", "datasource_of", "resolve_url"]
 
-SUPPORTED_PROVIDERS = ("postgresql", "postgres")
+SUPPORTED_PROVIDERS = ("postgresql", "postgres", "cockroachdb")
 # What `migrate diff` and `migrate create` write besides PostgreSQL (the database commands need PostgreSQL).
 SCRIPT_ONLY_PROVIDERS = ("sqlite",)
 
@@ -67,7 +67,8 @@ def datasource_of(schema: Schema, providers: tuple[str, ...] = SUPPORTED_PROVIDE
                 " but the database commands work with PostgreSQL only"
             )
         raise UnsupportedSchema(
-            f'provider "{provider}" is not supported yet by prisma-tools migrate (only "postgresql" and "sqlite")'
+            f'provider "{provider}" is not supported yet by prisma-tools migrate'
+            ' (only "postgresql", "cockroachdb" and "sqlite")'
         )
     url: str | None = None
     url_env: str | None = None
@@ -99,8 +100,20 @@ def datasource_of(schema: Schema, providers: tuple[str, ...] = SUPPORTED_PROVIDE
     )
 
 
+def _provider(schema: Schema) -> str | None:
+    for block in schema.blocks:
+        if isinstance(block, Datasource) and (setting := block.setting("provider")) is not None:
+            return _string(setting.value)
+    return None
+
+
 def resolve_url(explicit: str | None, schema: Schema | None) -> str:
     """The connection URL: ``--url``, else the datasource's ``env(...)`` or literal, else ``DATABASE_URL``."""
+    if schema is not None and _provider(schema) == "cockroachdb":
+        # Scripts are written for CockroachDB; reading and applying to a live database is PostgreSQL's only.
+        raise MigrateError(
+            "the database commands support PostgreSQL only, not CockroachDB (migrate diff and create do)"
+        )
     if explicit:
         return explicit
     ds = datasource_of(schema) if schema is not None else None

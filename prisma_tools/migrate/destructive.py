@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from . import cockroach
 from .casts import Cast
+from .cockroach_diff import indexed as cockroach_indexed
 from .column_changes import arity
 from .model import Column
 from .sqlite.steps import SqliteStep, postgres_steps, sqlite_steps
@@ -33,6 +35,7 @@ from .steps import (
     DropColumn,
     DropPrimaryKey,
     DropTable,
+    RedefineTables,
     Step,
 )
 from .types import NATIVE_TYPES, rust_debug
@@ -41,13 +44,15 @@ __all__ = ["migration_warnings"]
 
 _PSL_NAME = {sql: name for name, sql in NATIVE_TYPES.items()}
 _PSL_NAME.update({"TEXT": "Text", "BOOLEAN": "Boolean", "DECIMAL": "Decimal", "BYTEA": "ByteA", "JSONB": "JsonB"})
+# CockroachDB's own names (INT4 -> Int4...); the names both connectors share read the same.
+_PSL_NAME.update({sql: name for name, sql in cockroach.NATIVE_TYPES.items() if sql not in _PSL_NAME})
 
 
 def display_type(column: Column) -> str:
     """A column's type as the engine names it in warnings: ``VarChar(100)``, ``Integer``..."""
     if column.family == "Unsupported":
         return f"Unsupported({rust_debug(column.type)})"
-    match = re.fullmatch(r"([A-Z ]+?)(\(.*\))?", column.type)
+    match = re.fullmatch(r'([A-Z0-9 ]+?|"char")(\(.*\))?', column.type)
     if match is None or match.group(1) not in _PSL_NAME:
         return column.type
     return _PSL_NAME[match.group(1)] + (match.group(2) or "")
@@ -124,6 +129,52 @@ def _alter_table(step: AlterTable, warnings: list[str], unexecutable: list[str])
                 _recreated_column(table, change, warnings, unexecutable)
 
 
+def _family(column: Column) -> str:
+    """A column's type family as the engine's ``{:?}`` prints it in the warnings of redefined tables."""
+    return {"Bytes": "Binary"}.get(column.family, column.family)
+
+
+def _redefined(step: RedefineTables, warnings: list[str], unexecutable: list[str]) -> None:
+    """The engine's checks of a redefined table: its key, added and dropped columns, changed columns."""
+    for pair in step.tables:
+        old, new, table = pair.old, pair.new, pair.old.name
+        if old.primary_key is not None and new.primary_key is None:
+            warnings.append(
+                f"The primary key for the `{table}` table will be changed."
+                " If it partially fails, the table could be left without primary key constraint."
+            )
+        for column in sorted((c for c in new.columns if old.column(c.name) is None), key=lambda c: c.name.encode()):
+            if arity(column) == "Required" and not column.has_database_default:
+                unexecutable.append(_required_added(table, column.name))
+        for column in sorted((c for c in old.columns if new.column(c.name) is None), key=lambda c: c.name.encode()):
+            warnings.append(
+                f"You are about to drop the column `{column.name}` on the `{table}` table."
+                " All the data in the column will be lost."
+            )
+        for before in sorted((c for c in old.columns if new.column(c.name) is not None), key=lambda c: c.name.encode()):
+            after = new.column(before.name)
+            assert after is not None
+            cast = cockroach.column_type_change(
+                before, after, covered=cockroach_indexed(old, before.name) and cockroach_indexed(new, before.name)
+            )
+            required = arity(before) == "Nullable" and arity(after) == "Required"
+            if cast is None and not required:
+                continue
+            if required and after.default is None and after.sequence is None:
+                unexecutable.append(
+                    f"Made the column `{before.name}` on table `{table}` required."
+                    " This step will fail if there are existing NULL values in that column."
+                )
+            cast_from = f"You are about to alter the column `{before.name}` on the `{table}` table."
+            types = f"The data in that column will be cast from `{_family(before)}` to `{_family(after)}`."
+            if cast is Cast.RISKY:
+                warnings.append(f"{cast_from} The data in that column could be lost. {types}")
+            elif cast is Cast.NOT_CASTABLE:
+                warnings.append(
+                    f"{cast_from} {types} This cast may fail. Please make sure the data in the column can be cast."
+                )
+
+
 def migration_warnings(steps: Sequence[Step] | Sequence[SqliteStep]) -> list[str]:
     """The lines of the ``Warnings:`` comment for ``steps``: warnings first, then unexecutable steps."""
     if sqlite_steps(steps):
@@ -149,6 +200,8 @@ def migration_warnings(steps: Sequence[Step] | Sequence[SqliteStep]) -> list[str
                     f"A unique constraint covering the columns `[{columns}]` on the table `{table.name}` will be"
                     " added. If there are existing duplicate values, this will fail."
                 )
+            case RedefineTables():
+                _redefined(step, warnings, unexecutable)
             case AlterEnum(enum, _, dropped) if dropped:
                 warnings.append(
                     f"The values [{','.join(dropped)}] on the enum `{enum.name}` will be removed."

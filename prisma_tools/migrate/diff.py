@@ -15,6 +15,10 @@ index after the step that makes the same columns the table's primary key, as
 the engine does.
 
 An extension removed from the schema is left in the database, as Prisma does.
+
+For CockroachDB (``Database.provider``) the engine's flavour differs in a few places,
+kept in :mod:`~prisma_tools.migrate.cockroach_diff`: its casts, a primary key moved with
+``ALTER PRIMARY KEY``, tables redefined, sequences altered, enum values dropped in place.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from . import cockroach_diff
 from .casts import Cast
 from .column_changes import ColumnChanges, arity, column_changes
 from .model import Column, Database, Enum, Extension, ForeignKey, Index, IndexColumn, Table
@@ -31,6 +36,8 @@ from .steps import (
     AddPrimaryKey,
     AlterColumn,
     AlterEnum,
+    AlterPrimaryKey,
+    AlterSequence,
     AlterTable,
     CreateEnum,
     CreateExtension,
@@ -46,6 +53,7 @@ from .steps import (
     DropPrimaryKey,
     DropTable,
     EnumDefault,
+    RedefineTables,
     RenameForeignKey,
     RenameIndex,
     RenamePrimaryKey,
@@ -64,14 +72,17 @@ _RANK = {
     CreateSchema: 0,
     DropExtension: 1,
     CreateExtension: 2,
+    AlterSequence: 4,
     CreateEnum: 7,
     AlterEnum: 8,
     DropForeignKey: 9,
     DropIndex: 10,
     AlterTable: 11,
+    AlterPrimaryKey: 12,
     DropTable: 13,
     DropEnum: 14,
     CreateTable: 15,
+    RedefineTables: 16,
     CreateIndex: 17,
     RenameForeignKey: 18,
     AddForeignKey: 19,
@@ -94,6 +105,7 @@ class _TablePair:
     new_pos: int
     old: Table
     new: Table
+    cockroach: bool = False
 
     def column_pairs(self) -> Iterator[tuple[Column, Column]]:
         """Columns present in both, by name in byte order (the engine keeps them in a sorted map)."""
@@ -114,7 +126,10 @@ class _TablePair:
         old, new = self.old.column(column), self.new.column(column)
         assert old is not None
         assert new is not None
-        return column_changes(old, new)
+        if not self.cockroach:
+            return column_changes(old, new)
+        covered = cockroach_diff.indexed(self.old, column) and cockroach_diff.indexed(self.new, column)
+        return column_changes(old, new, cockroach=True, covered=covered)
 
 
 def _bytes(name: str) -> bytes:
@@ -162,7 +177,7 @@ def _foreign_keys_match(pair: _TablePair, a: ForeignKey, b: ForeignKey) -> bool:
         old, new = pair.old.column(x), pair.new.column(y)
         if old is None or new is None:
             return False
-        if column_changes(old, new).type:
+        if pair.changes(x).type:
             return False
         if arity(old) != arity(new) and not (arity(old) == "Required" and arity(new) == "Nullable"):
             return False
@@ -183,12 +198,13 @@ def _primary_key_changed(pair: _TablePair) -> bool:
         return False
     if old.columns != new.columns:
         return True
-    return any(o.name in old.columns and column_changes(o, n).type for o, n in pair.column_pairs())
+    return any(o.name in old.columns and pair.changes(o.name).type for o, n in pair.column_pairs())
 
 
 def _table_changes(pair: _TablePair, new_db: Database) -> list[TableChange]:
     old_pk, new_pk = pair.old.primary_key, pair.new.primary_key
-    changed = _primary_key_changed(pair)
+    # CockroachDB moves a key that stays with ALTER PRIMARY KEY (a step of its own), never drops it here.
+    changed = _primary_key_changed(pair) and not (pair.cockroach and old_pk is not None and new_pk is not None)
     changes: list[TableChange] = []
     if old_pk is not None and (new_pk is None or changed):
         changes.append(DropPrimaryKey(old_pk.name))
@@ -198,7 +214,7 @@ def _table_changes(pair: _TablePair, new_db: Database) -> list[TableChange]:
     changes += [AddColumn(c) for c in pair.added_columns()]
     altered: list[tuple[int, TableChange]] = []
     for old, new in pair.column_pairs():
-        cc = column_changes(old, new)
+        cc = pair.changes(old.name)
         if not cc.any:
             continue
         position = pair.old.columns.index(old)
@@ -236,7 +252,14 @@ def _enum_steps(
         dropped = tuple(v for v in enum.values if v not in new_enum.values)
         if not added and not dropped:
             continue
-        if not dropped:
+        if new.cockroach:
+            yield (
+                old_pos,
+                cockroach_diff.alter_enum(
+                    enum, new_enum, added, dropped, _enum_defaults(enum, new_enum, pairs, dropped_tables)
+                ),
+            )
+        elif not dropped:
             yield old_pos, AlterEnum(new_enum, added)
         else:
             yield old_pos, _replace_enum(enum, new_enum, added, dropped, new, pairs, dropped_tables)
@@ -255,6 +278,15 @@ def _replace_enum(
     pairs: list[_TablePair],
     dropped_tables: list[Table],
 ) -> AlterEnum:
+    defaults = _enum_defaults(old_enum, new_enum, pairs, dropped_tables)
+    retyped = tuple((t, c) for t in new.tables for c in t.columns if _uses(c, new_enum))
+    return AlterEnum(new_enum, added, dropped, old_enum, tuple(defaults), retyped)
+
+
+def _enum_defaults(
+    old_enum: Enum, new_enum: Enum, pairs: list[_TablePair], dropped_tables: list[Table]
+) -> list[EnumDefault]:
+    """The columns of FROM with a default of ``old_enum`` (and the default to set again, if any)."""
     defaults: list[EnumDefault] = []
     for table in dropped_tables:
         defaults += [EnumDefault(table, c) for c in table.columns if _uses(c, old_enum) and c.default is not None]
@@ -266,8 +298,7 @@ def _replace_enum(
             if _uses(old_col, old_enum) and old_col.default is not None:
                 keep = _uses(new_col, new_enum) and new_col.default is not None
                 defaults.append(EnumDefault(pair.old, old_col, new_col.default if keep else None))
-    retyped = tuple((t, c) for t in new.tables for c in t.columns if _uses(c, new_enum))
-    return AlterEnum(new_enum, added, dropped, old_enum, tuple(defaults), retyped)
+    return defaults
 
 
 # ------------------------------------------------------------------ extensions
@@ -324,7 +355,7 @@ def diff(old: Database | None, new: Database) -> list[Step]:
             for fk_pos, fk in enumerate(table.foreign_keys):
                 add((old_pos, fk_pos), DropForeignKey(shown, fk))
         else:
-            pairs.append(_TablePair(old_pos, new_pos, table, new.tables[new_pos]))
+            pairs.append(_TablePair(old_pos, new_pos, table, new.tables[new_pos], new.cockroach))
     old_positions = {t.key for t in old.tables}
     for new_pos, table in enumerate(new.tables):
         if table.key not in old_positions:
@@ -334,8 +365,15 @@ def diff(old: Database | None, new: Database) -> list[Step]:
             for fk_pos, fk in enumerate(table.foreign_keys):
                 add((new_pos, fk_pos), AddForeignKey(table, fk))
 
+    redefined = cockroach_diff.tables_to_redefine(pairs) if new.cockroach else []
+    if redefined:
+        add((0,), RedefineTables(tuple(redefined)))
     for pair in pairs:
-        _pair_steps(pair, new, add)
+        if not any(r.old is pair.old for r in redefined):
+            _pair_steps(pair, new, add)
+    if new.cockroach:
+        for key, sequence_step in cockroach_diff.sequence_steps(old, new, pairs):
+            add(key, sequence_step)
 
     for old_pos, alter in _enum_steps(old, new, pairs, dropped_tables):
         add((old_pos,), alter)
@@ -394,9 +432,12 @@ def _pair_steps(pair: _TablePair, new_db: Database, add: _Adder) -> None:
         if match is not None and _singular(index, old_ix) and recreated & set(new_ix[match].column_names):
             add((old_pos, new_pos, match, 1), CreateIndex(pair.new, new_ix[match], recreated=True))
 
+    old_pk, new_pk = pair.old.primary_key, pair.new.primary_key
+    if pair.cockroach and old_pk is not None and new_pk is not None and old_pk.columns != new_pk.columns:
+        add((old_pos, new_pos), AlterPrimaryKey(pair.new, pair.old))
     changes = _table_changes(pair, new_db)
     if changes:
-        add((old_pos, new_pos), AlterTable(pair.new, tuple(changes), pair.old))
+        add((old_pos, new_pos), AlterTable(pair.new, tuple(changes), pair.old, separate=pair.cockroach))
 
 
 def _drop_unique_after_new_primary_key(steps: list[Step]) -> list[Step]:

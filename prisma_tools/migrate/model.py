@@ -26,6 +26,7 @@ __all__ = [
     "Index",
     "IndexColumn",
     "PrimaryKey",
+    "Sequence",
     "Table",
     "in_namespace",
     "qualified",
@@ -44,6 +45,19 @@ def quote(name: str) -> str:
 def qualified(namespace: str | None, name: str) -> str:
     """``"schema"."name"`` with ``@@schema``, ``"name"`` without."""
     return quote(name) if namespace is None else f"{quote(namespace)}.{quote(name)}"
+
+
+@dataclass(frozen=True)
+class Sequence:
+    """A CockroachDB ``@default(sequence(...))``: the identity's options (the engine's defaults when unset)."""
+
+    name: str
+    start: int = 1
+    increment: int = 1
+    cache: int = 1
+    min_value: int = 1
+    max_value: int = 2**63 - 1
+    virtual: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,6 +85,8 @@ class Column:
     default_kind: str | None = field(default=None, compare=False)
     default_debug: str | None = field(default=None, compare=False)
     """The engine's default as its summary prints it (``Value(Int(3))``...)."""
+    sequence: Sequence | None = None
+    """CockroachDB only: the identity sequence of ``@default(sequence())`` (``autoincrement`` is then set too)."""
 
     @property
     def has_database_default(self) -> bool:
@@ -198,6 +214,12 @@ class Database:
     extensions: tuple[Extension, ...] = ()
     declared_schemas: tuple[str, ...] = ()
     """The datasource's ``schemas`` list, used or not."""
+    provider: str = "postgresql"
+    """``postgresql`` or ``cockroachdb``: which flavour of the engine's SQL the diff follows."""
+
+    @property
+    def cockroach(self) -> bool:
+        return self.provider == "cockroachdb"
 
     @property
     def namespaces(self) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .cockroach import identity
 from .model import Column, ForeignKey, Index, Table, qualified, quote
 from .sqlite.steps import SqliteStep, postgres_steps, sqlite_steps
 from .steps import (
@@ -26,6 +27,8 @@ from .steps import (
     AddPrimaryKey,
     AlterColumn,
     AlterEnum,
+    AlterPrimaryKey,
+    AlterSequence,
     AlterTable,
     CreateEnum,
     CreateExtension,
@@ -40,6 +43,7 @@ from .steps import (
     DropIndex,
     DropPrimaryKey,
     DropTable,
+    RedefineTables,
     RenameForeignKey,
     RenameIndex,
     RenamePrimaryKey,
@@ -70,16 +74,19 @@ def column_definition(column: Column) -> str:
         out += " NOT NULL"
     if column.default is not None:
         out += f" DEFAULT {column.default}"
+    if column.sequence is not None:
+        out += identity(column.sequence)
     return out
 
 
-def create_table(table: Table) -> str:
+def create_table(table: Table, name: str | None = None) -> str:
+    """``CREATE TABLE`` (``name``: the quoted name to create it under instead of its own)."""
     lines = [f"    {column_definition(c)}" for c in table.columns]
     body = ",\n".join(lines)
     if table.primary_key is not None:
         columns = ",".join(quote(c) for c in table.primary_key.columns)
         body += f",\n\n    CONSTRAINT {quote(table.primary_key.name)} PRIMARY KEY ({columns})"
-    return f"CREATE TABLE {table.qualified_name} (\n{body}\n)"
+    return f"CREATE TABLE {name or table.qualified_name} (\n{body}\n)"
 
 
 def create_index(table: Table, index: Index) -> str:
@@ -155,12 +162,20 @@ def render_step(step: Step) -> tuple[str, list[str]]:
             return "CreateIndex", [create_index(table, index)]
         case AddForeignKey(table, fk):
             return "AddForeignKey", [add_foreign_key(table, fk)]
+        case AlterSequence() | AlterPrimaryKey() | RedefineTables():
+            from . import cockroach_sql  # imported here: it imports this module
+
+            return cockroach_sql.render_step(step)
     raise AssertionError(f"unknown step {step!r}")  # pragma: no cover
 
 
 def alter_enum(step: AlterEnum) -> list[str]:
     """Values added with ``ADD VALUE``; values removed by replacing the type (Prisma's sequence)."""
     enum = step.enum
+    if step.in_place:
+        from . import cockroach_sql  # imported here: it imports this module
+
+        return cockroach_sql.alter_enum(step)
     if not step.dropped:
         statements = [f"ALTER TYPE {enum.qualified_name} ADD VALUE {_literal(v)}" for v in step.added]
         if len(statements) > 1:
@@ -221,8 +236,9 @@ def _alter_column(table: Table, old_table: Table, change: AlterColumn) -> tuple[
             after.append('DROP SEQUENCE ""')
 
     if cc.default:
-        if new.default is not None:
-            clauses.append(f"{prefix} SET DEFAULT {new.default}")
+        if new.default is not None or new.sequence is not None:
+            # A CockroachDB sequence default is written as nothing at all: "SET DEFAULT ", as the engine does.
+            clauses.append(f"{prefix} SET DEFAULT {new.default or ''}")
         else:
             drop_default()
     if cc.autoincrement:
@@ -267,7 +283,10 @@ def alter_table(step: AlterTable) -> list[str]:
             case DropAndRecreateColumn(old, new):
                 lines.append(f"DROP COLUMN {quote(old.name)}")
                 lines.append(f"ADD COLUMN     {column_definition(new)}")
-    main = [f"ALTER TABLE {old_table.qualified_name} " + ",\n".join(lines)] if lines else []
+    if step.separate:
+        main = [f"ALTER TABLE {old_table.qualified_name} {line}" for line in lines]
+    else:
+        main = [f"ALTER TABLE {old_table.qualified_name} " + ",\n".join(lines)] if lines else []
     return before + main + after
 
 

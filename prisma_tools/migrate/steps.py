@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .column_changes import ColumnChanges
-from .model import Column, Enum, Extension, ForeignKey, Index, PrimaryKey, Table
+from .model import Column, Enum, Extension, ForeignKey, Index, PrimaryKey, Sequence, Table
 
 __all__ = [
     "AddColumn",
@@ -18,6 +18,8 @@ __all__ = [
     "AddPrimaryKey",
     "AlterColumn",
     "AlterEnum",
+    "AlterPrimaryKey",
+    "AlterSequence",
     "AlterTable",
     "CreateEnum",
     "CreateExtension",
@@ -33,6 +35,8 @@ __all__ = [
     "DropPrimaryKey",
     "DropTable",
     "EnumDefault",
+    "RedefineTable",
+    "RedefineTables",
     "RenameForeignKey",
     "RenameIndex",
     "RenamePrimaryKey",
@@ -87,6 +91,8 @@ class AlterEnum:
     previous: Enum | None = None
     defaults: tuple[EnumDefault, ...] = ()
     retyped: tuple[tuple[Table, Column], ...] = ()
+    in_place: bool = False
+    """CockroachDB: values are added and dropped in place (``defaults``: those dropped first)."""
 
 
 @dataclass(frozen=True)
@@ -153,10 +159,41 @@ class AlterTable:
     changes: tuple[TableChange, ...]
     previous: Table | None = None
     """The table as it was (its name is the one the statement uses); None: same as ``table``."""
+    separate: bool = False
+    """CockroachDB: one ``ALTER TABLE`` statement per change instead of one with every clause."""
 
     @property
     def added(self) -> tuple[Column, ...]:
         return tuple(c.column for c in self.changes if isinstance(c, AddColumn))
+
+
+@dataclass(frozen=True)
+class AlterSequence:
+    """CockroachDB: the options of a ``sequence()`` identity changed."""
+
+    old: Sequence
+    new: Sequence
+
+
+@dataclass(frozen=True)
+class AlterPrimaryKey:
+    """CockroachDB: ``ALTER PRIMARY KEY USING COLUMNS`` (a key kept, on other columns)."""
+
+    table: Table
+    previous: Table
+
+
+@dataclass(frozen=True)
+class RedefineTable:
+    old: Table
+    new: Table
+
+
+@dataclass(frozen=True)
+class RedefineTables:
+    """CockroachDB: tables whose single-column primary key is dropped or cannot be cast, copied into new ones."""
+
+    tables: tuple[RedefineTable, ...]
 
 
 @dataclass(frozen=True)
@@ -213,14 +250,17 @@ Step = (
     CreateSchema
     | DropExtension
     | CreateExtension
+    | AlterSequence
     | CreateEnum
     | AlterEnum
     | DropForeignKey
     | DropIndex
     | AlterTable
+    | AlterPrimaryKey
     | DropTable
     | DropEnum
     | CreateTable
+    | RedefineTables
     | CreateIndex
     | RenameForeignKey
     | AddForeignKey

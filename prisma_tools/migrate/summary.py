@@ -22,6 +22,8 @@ from .steps import (
     AddPrimaryKey,
     AlterColumn,
     AlterEnum,
+    AlterPrimaryKey,
+    AlterSequence,
     AlterTable,
     CreateEnum,
     CreateExtension,
@@ -36,6 +38,7 @@ from .steps import (
     DropIndex,
     DropPrimaryKey,
     DropTable,
+    RedefineTables,
     RenameForeignKey,
     RenameIndex,
     RenamePrimaryKey,
@@ -48,7 +51,7 @@ NO_DIFFERENCE = "No difference detected."
 
 # Headings in the engine's order (its DriftType).
 _DROPPED_EXTENSION, _CREATED_EXTENSION, _ADDED_ENUM, _ADDED_TABLE = 1, 2, 3, 4
-_REMOVED_ENUM, _REMOVED_TABLE, _CHANGED_ENUM, _CHANGED_TABLE = 5, 6, 10, 11
+_REMOVED_ENUM, _REMOVED_TABLE, _REDEFINED_TABLE, _CHANGED_ENUM, _CHANGED_TABLE = 5, 6, 9, 10, 11
 
 
 def _heading(kind: int, name: str) -> str:
@@ -65,16 +68,28 @@ def _heading(kind: int, name: str) -> str:
             return "\n[-] Removed enums\n"
         case 6:
             return "\n[-] Removed tables\n"
+        case 9:
+            return f"\n[*] Redefined table `{name}`\n"
         case 10:
             return f"\n[*] Changed the `{name}` enum\n"
     return f"\n[*] Changed the `{name}` table\n"
 
 
-def _filed(step: Step) -> tuple[int, str] | None:
-    """Under which heading a step is listed (None: not listed)."""
+def _filed(step: Step) -> list[tuple[int, str]]:
+    """Under which headings a step is listed (none, or one per redefined table)."""
     match step:
-        case CreateSchema():
+        case RedefineTables(tables):
+            return [(_REDEFINED_TABLE, t.old.name) for t in tables]
+    key = _filed_once(step)
+    return [] if key is None else [key]
+
+
+def _filed_once(step: Step) -> tuple[int, str] | None:
+    match step:
+        case CreateSchema() | AlterSequence():
             return None
+        case AlterPrimaryKey(_, previous):
+            return _CHANGED_TABLE, previous.name
         case DropExtension(ext):
             return _DROPPED_EXTENSION, ext.name
         case CreateExtension(ext):
@@ -140,6 +155,8 @@ def _lines(step: Step) -> str:
             return f"  [*] Renamed index `{old.name}` to `{new.name}`\n"
         case AlterTable():
             return _table_lines(step)
+        case AlterPrimaryKey(_, previous):
+            return f"   [*] Changed the primary key for `{previous.name}`\n"
     return ""
 
 
@@ -177,9 +194,7 @@ def render_summary(steps: Sequence[Step] | Sequence[SqliteStep]) -> str:
     assert postgres_steps(steps)
     if not steps:
         return NO_DIFFERENCE + "\n"
-    filed = sorted(
-        (key[0], key[1].encode("utf-8"), i) for i, step in enumerate(steps) if (key := _filed(step)) is not None
-    )
+    filed = sorted((kind, name.encode("utf-8"), i) for i, step in enumerate(steps) for kind, name in _filed(step))
     out = []
     state: tuple[int, bytes] | None = None
     for kind, name, i in filed:
@@ -187,4 +202,5 @@ def render_summary(steps: Sequence[Step] | Sequence[SqliteStep]) -> str:
             out.append(_heading(kind, name.decode("utf-8")))
         state = (kind, name)
         out.append(_lines(steps[i]))
-    return "".join(out)
+    # Steps listed under no heading (CockroachDB's ALTER SEQUENCE alone) leave an empty summary: one line break.
+    return "".join(out) or "\n"
