@@ -97,7 +97,7 @@ def _load_from(path: str | None, from_empty: bool, from_git: str | None, to_path
 
 @click.group("migrate", context_settings={"help_option_names": ["-h", "--help"]})
 def migrate() -> None:
-    """The SQL Prisma Migrate would write for a schema change (PostgreSQL; diff and create also SQLite).
+    """The SQL Prisma Migrate would write for a schema change (PostgreSQL; diff and create also CockroachDB, SQLite).
 
     Every change Prisma's engine writes: tables, columns (type casts, nullability,
     defaults, sequences), primary keys, indexes, foreign keys, enums and their
