@@ -82,7 +82,12 @@ def test_corpus_schema_reads_back_as_itself(scratch: Scratch, entry: str) -> Non
     assert render_script(steps) == "-- This is an empty migration.\n"
 
 
-OWN = sorted(p for p in (FIXTURES / "migrate" / "cases").glob("*/*.prisma") if p.stem in ("from", "to"))
+# The PostgreSQL cases (a database is read back from PostgreSQL only).
+OWN = sorted(
+    p
+    for p in (FIXTURES / "migrate" / "cases").glob("*/*.prisma")
+    if p.stem in ("from", "to") and '"sqlite"' not in p.read_text(encoding="utf-8")
+)
 # Own cases written to probe edges where a database cannot hold what the schema says. Prisma's engine
 # compares them the same way (its differ and describer, read for this), so `migrate dev` finds the same
 # difference on every run; they are expected to differ, and the test fails if one stops differing.
