@@ -11,7 +11,7 @@ command line does not pay for them.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -217,33 +217,55 @@ def _diff_json(
     load_pair: Callable[[], tuple[Schema | None, Schema | None]], to_path: str, exit_code: bool = False
 ) -> None:
     """``migrate diff --output-format json``: always one JSON object on stdout; exit 2 when there is no SQL."""
+    from ..migrate import diff_steps
+
+    print_diff_json(lambda: diff_steps(*load_pair()), to_path, exit_code)
+
+
+def print_diff_json(compute_steps: Callable[[], Sequence[Any]], where: str, exit_code: bool) -> None:
+    """One JSON object on stdout whatever happens: ``sql``, ``summary`` and ``diagnostics``
+    (``sql`` null and the reasons in ``diagnostics``, exit 2, or 1 with ``--exit-code``)."""
     import json
 
-    from ..diagnostics import ParseError
-    from ..files import SchemaReadError
-    from ..migrate import diff_steps, render_script
-    from ..migrate.errors import MigrateError
+    from ..migrate import render_script
     from ..migrate.summary import render_summary
-    from .output import diagnostic_json, message_json
 
     sql: str | None = None
     summary: str | None = None
-    steps: list[Any] = []
+    steps: Sequence[Any] = []
     diagnostics: list[dict[str, Any]] = []
     try:
-        steps = diff_steps(*load_pair())
+        steps = compute_steps()
         sql, summary = render_script(steps), render_summary(steps)
-    except ParseError as e:
-        diagnostics = [diagnostic_json(d) for d in e.diagnostics]
-    except SchemaReadError as e:
-        diagnostics = [message_json(to_path, str(e))]
-    except MigrateError as e:
-        diagnostics = [message_json(to_path, str(e), code="migrate")]
+    except Exception as e:
+        diagnostics = json_diagnostics(where, e)
     click.echo(json.dumps({"sql": sql, "summary": summary, "diagnostics": diagnostics}, indent=2, ensure_ascii=False))
     if sql is None:
         sys.exit(1 if exit_code else EXIT_ERROR)
     if exit_code and steps:
         sys.exit(2)
+
+
+def json_diagnostics(where: str, e: Exception) -> list[dict[str, Any]]:
+    """An error as the ``diagnostics`` of a JSON answer: parse errors, a file not read or not found, what
+    migrate refuses, a database error. Anything else is a bug, and is raised again."""
+    from ..diagnostics import ParseError
+    from ..files import SchemaReadError
+    from ..migrate.errors import MigrateError
+    from ..schema_location import SchemaNotFound
+    from .output import diagnostic_json, message_json
+
+    if isinstance(e, ParseError):
+        return [diagnostic_json(d) for d in e.diagnostics]
+    if isinstance(e, SchemaReadError | SchemaNotFound):
+        return [message_json(where, str(e))]
+    if isinstance(e, MigrateError):
+        return [message_json(where, str(e), code="migrate")]
+    if type(e).__module__.split(".")[0] == "psycopg":
+        from ..migrate.db import database_error
+
+        return [message_json(where, f"database error: {database_error(e)}", code="migrate")]
+    raise e
 
 
 @migrate.command("create")

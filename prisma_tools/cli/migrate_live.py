@@ -9,11 +9,11 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
-from .migrate import EXIT_ERROR, _dir_option, _migrations_dir, _schema_option, _schema_path, database_errors
+from .migrate import _dir_option, _migrations_dir, _schema_option, _schema_path, database_errors, print_diff_json
 
 if TYPE_CHECKING:
     from ..migrate.migrations import Migration
@@ -198,39 +198,8 @@ def run_live_diff(
 
 
 def _json(frm: Side, to: Side, shadow_url: str | None, exit_code: bool) -> None:
-    import json
-
-    from ..diagnostics import ParseError
-    from ..files import SchemaReadError
-    from ..migrate import render_script
-    from ..migrate.db import database_error
-    from ..migrate.errors import MigrateError
-    from ..migrate.summary import render_summary
-    from .output import diagnostic_json, message_json
-
     where = next((s.value for s in (to, frm) if s.kind in ("schema", "migrations") and s.value), "-")
-    sql: str | None = None
-    summary: str | None = None
-    steps: list[Any] = []
-    diagnostics: list[dict[str, Any]] = []
-    try:
-        steps = live_diff(frm, to, shadow_url)
-        sql, summary = render_script(steps), render_summary(steps)
-    except ParseError as e:
-        diagnostics = [diagnostic_json(d) for d in e.diagnostics]
-    except SchemaReadError as e:
-        diagnostics = [message_json(where, str(e))]
-    except MigrateError as e:
-        diagnostics = [message_json(where, str(e), code="migrate")]
-    except Exception as e:
-        if type(e).__module__.split(".")[0] != "psycopg":
-            raise
-        diagnostics = [message_json(where, f"database error: {database_error(e)}", code="migrate")]
-    click.echo(json.dumps({"sql": sql, "summary": summary, "diagnostics": diagnostics}, indent=2, ensure_ascii=False))
-    if sql is None:
-        sys.exit(1 if exit_code else EXIT_ERROR)
-    if exit_code and steps:
-        sys.exit(2)
+    print_diff_json(lambda: live_diff(frm, to, shadow_url), where, exit_code)
 
 
 # ------------------------------------------------------------------ migrate drift

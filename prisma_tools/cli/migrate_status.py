@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .migrate import _dir_option, _project, _schema_option, _url_option, database_errors, migrate
+from .migrate import _dir_option, _project, _schema_option, _url_option, database_errors, json_diagnostics, migrate
 
 if TYPE_CHECKING:
     from ..migrate.status import Status
@@ -81,13 +81,7 @@ def _status_json(schema_option: str | None, url: str | None, migrations_dir: str
     """One JSON object on stdout whatever happens (``status`` null and the reasons in ``diagnostics``)."""
     import json
 
-    from ..diagnostics import ParseError
-    from ..files import SchemaReadError
-    from ..migrate.db import database_error
-    from ..migrate.errors import MigrateError
     from ..migrate.status import as_json
-    from ..schema_location import SchemaNotFound
-    from .output import diagnostic_json, message_json
 
     where = migrations_dir or schema_option or "-"
     report: dict[str, Any] | None = None
@@ -100,17 +94,7 @@ def _status_json(schema_option: str | None, url: str | None, migrations_dir: str
             schema_option = str(locate_schema()[0])  # here, so that not finding it is JSON too
         folder, status = _diagnose(schema_option, url, migrations_dir)
         report, code = as_json(status, str(folder)), status.exit_code
-    except SchemaNotFound as e:
-        diagnostics = [message_json(where, str(e))]
-    except ParseError as e:
-        diagnostics = [diagnostic_json(d) for d in e.diagnostics]
-    except SchemaReadError as e:
-        diagnostics = [message_json(where, str(e))]
-    except MigrateError as e:
-        diagnostics = [message_json(where, str(e), code="migrate")]
     except Exception as e:
-        if type(e).__module__.split(".")[0] != "psycopg":
-            raise
-        diagnostics = [message_json(where, f"database error: {database_error(e)}", code="migrate")]
+        diagnostics = json_diagnostics(where, e)
     click.echo(json.dumps({"status": report, "diagnostics": diagnostics}, indent=2, ensure_ascii=False))
     sys.exit(code)

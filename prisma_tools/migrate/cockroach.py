@@ -18,6 +18,7 @@ switched by a flag; what differs is gathered here and in
 from __future__ import annotations
 
 from ..nodes import FieldAttribute, FunctionCall, NumberValue
+from . import types
 from .casts import Cast, NativeType
 from .errors import UnsupportedSchema
 from .model import Column, Sequence
@@ -69,16 +70,7 @@ _DATETIMES = ("TIME", "TIMETZ", "TIMESTAMP", "TIMESTAMPTZ")
 
 def native_type(attr: FieldAttribute, prefix: str) -> str:
     """``@db.String(20)`` -> ``STRING(20)``."""
-    name = attr.name[len(prefix) :]
-    base = NATIVE_TYPES.get(name)
-    if base is None:
-        raise UnsupportedSchema(f"native type @{attr.name} is not a CockroachDB type prisma-tools knows")
-    args = []
-    for arg in attr.arguments or ():
-        if not isinstance(arg.value, NumberValue):
-            raise UnsupportedSchema(f"@{attr.name}: arguments must be numbers")
-        args.append(arg.value.text)
-    return base + (f"({','.join(args)})" if args else "")
+    return types.native_type(attr, prefix, NATIVE_TYPES, "CockroachDB")
 
 
 _SEQUENCE_ARGS = {"start": "start", "increment": "increment", "cache": "cache", "minValue": "min_value"}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -85,12 +86,15 @@ class ColumnType:
     enum_values: dict[str, str] | None = None
 
 
-def native_type(attr: FieldAttribute, prefix: str = "db.") -> str:
-    """``@db.VarChar(200)`` -> ``VARCHAR(200)`` (``prefix`` is the datasource name and a dot)."""
+def native_type(
+    attr: FieldAttribute, prefix: str = "db.", types: Mapping[str, str] = NATIVE_TYPES, database: str = "PostgreSQL"
+) -> str:
+    """``@db.VarChar(200)`` -> ``VARCHAR(200)`` (``prefix`` is the datasource name and a dot; ``types``
+    the database's names for Prisma's native types)."""
     name = attr.name[len(prefix) :]
-    base = NATIVE_TYPES.get(name)
+    base = types.get(name)
     if base is None:
-        raise UnsupportedSchema(f"native type @{attr.name} is not a PostgreSQL type prisma-tools knows")
+        raise UnsupportedSchema(f"native type @{attr.name} is not a {database} type prisma-tools knows")
     args = []
     for arg in attr.arguments or ():
         if not isinstance(arg.value, NumberValue):
