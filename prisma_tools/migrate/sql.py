@@ -312,11 +312,13 @@ def render_script(steps: Sequence[Step] | Sequence[SqliteStep], warnings: Sequen
 
         return render_sqlite(steps, warnings)
     assert postgres_steps(steps)
+    return join_script([render_step(step) for step in steps], warnings)
+
+
+def join_script(sections: Sequence[tuple[str, Sequence[str]]], warnings: Sequence[str] = ()) -> str:
+    """The script of ``(title, statements)`` sections: the warnings comment, then each section under its
+    ``-- title`` with a blank line between sections (or Prisma's empty-migration comment)."""
     head = render_warnings(warnings)
-    if not steps:
+    if not sections:
         return head + EMPTY_MIGRATION + "\n"
-    sections = []
-    for step in steps:
-        title, statements = render_step(step)
-        sections.append(f"-- {title}\n" + "".join(s + ";\n" for s in statements))
-    return head + "\n".join(sections)
+    return head + "\n".join(f"-- {title}\n" + "".join(s + ";\n" for s in statements) for title, statements in sections)

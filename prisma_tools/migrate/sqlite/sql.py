@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Column, Index, Table, quote
-from ..sql import EMPTY_MIGRATION, render_warnings
+from ..sql import join_script
 from .steps import (
     AddColumns,
     CreateIndex,
@@ -139,11 +139,4 @@ def render_step(step: SqliteStep) -> tuple[str, list[str]]:
 
 def render_script(steps: Sequence[SqliteStep], warnings: Sequence[str] = ()) -> str:
     """The whole script, as ``prisma migrate diff --script`` prints it (ending with a line break)."""
-    head = render_warnings(warnings)
-    if not steps:
-        return head + EMPTY_MIGRATION + "\n"
-    sections = []
-    for step in steps:
-        title, statements = render_step(step)
-        sections.append(f"-- {title}\n" + "".join(s + ";\n" for s in statements))
-    return head + "\n".join(sections)
+    return join_script([render_step(step) for step in steps], warnings)
