@@ -104,6 +104,33 @@ def test_edpsych_create_replays_the_history(tmp_path: Path, postgres: PostgresSe
     assert PASSWORD not in result.output
 
 
+def test_edpsych_status_sees_the_created_migration_pending(tmp_path: Path, database_url: str) -> None:  # noqa: F811
+    """Acceptance: a database deployed with the EdPsych history, then `create` without --from: `status`
+    gives Prisma's category for it (the new migration pending, exit 1); deployed, up to date (exit 0)."""
+    edpsych = CORPUS / "edpsych"
+    require_shared(edpsych / "schema.prisma.backup.fix", "EdPsych schemas")
+    from_text, _ = edpsych_from_to((edpsych / "schema.prisma.backup.fix").read_bytes().decode("utf-8"))
+    folder = tmp_path / "migrations"
+    write_migration(folder, "20250101000000_init", diff_sql(None, parse(from_text, "FROM.prisma")))
+    write_migration(folder, EDPSYCH_MIGRATION.parent.name, (CORPUS / EDPSYCH_MIGRATION).read_bytes())
+    schema = tmp_path / "schema.prisma"
+    shutil.copy(edpsych / "schema.prisma", schema)
+    assert run("deploy", "--url", database_url, "--migrations-dir", str(folder)).exit_code == 0
+    up_to_date = run("status", "--url", database_url, "--migrations-dir", str(folder), "--schema", str(schema))
+    assert (up_to_date.exit_code, up_to_date.stdout.splitlines()[-1]) == (0, "Database schema is up to date!")
+
+    assert run("create", "next", "--schema", str(schema), "--url", database_url).exit_code == 0
+    [new] = [p.parent.name for p in folder.glob("*_next/migration.sql")]
+    pending = run("status", "--url", database_url, "--migrations-dir", str(folder), "--schema", str(schema))
+    assert pending.exit_code == 1
+    assert pending.stdout.startswith(
+        f"3 migrations found in {folder}\nFollowing migration have not yet been applied:\n{new}\n\n"
+    )
+    assert run("deploy", "--url", database_url, "--migrations-dir", str(folder)).exit_code == 0
+    assert run("status", "--url", database_url, "--migrations-dir", str(folder), "--schema", str(schema)).exit_code == 0
+    assert run("drift", "--url", database_url, "--migrations-dir", str(folder), "--schema", str(schema)).exit_code == 0
+
+
 def test_create_in_sync_writes_an_empty_migration(project: Path, postgres: PostgresServer) -> None:  # noqa: F811
     """As `migrate dev --create-only` does (the engine's createMigration with draft: true)."""
     result = run("create", "again", "--schema", str(project / "schema.prisma"), "--url", postgres.url())
