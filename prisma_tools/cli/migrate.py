@@ -341,7 +341,7 @@ def _url_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--url",
         metavar="URL",
-        help="postgresql://... (default: DATABASE_URL, else the datasource's url / env(...)).",
+        help="postgresql://... (default: the datasource's url or env(...), else DATABASE_URL).",
     )(f)
 
 

@@ -207,7 +207,9 @@ def _json(frm: Side, to: Side, shadow_url: str | None, exit_code: bool) -> None:
 
 @click.command("drift")
 @_schema_option
-@click.option("--url", metavar="URL", help="The database (default: DATABASE_URL, else the datasource's url).")
+@click.option(
+    "--url", metavar="URL", help="The database (default: the datasource's url or env(...), else DATABASE_URL)."
+)
 @_dir_option
 @click.option(
     "--shadow-database-url",
