@@ -301,9 +301,10 @@ def create_command(
     nothing changed, an empty migration is written, as --create-only does.
     """
     from ..migrate import build, diff, diff_steps, render_script
+    from ..migrate.datasource import lock_provider
     from ..migrate.migrations import create_migration, list_migrations, migration_warnings
     from ..migrate.sources import load_schema
-    from ..migrate.sqlite import SqliteStep, is_sqlite
+    from ..migrate.sqlite import SqliteStep
     from ..migrate.steps import Step
 
     schema_path = _schema_path(schema_option)
@@ -311,21 +312,20 @@ def create_command(
         to_schema = load_schema(schema_path)
         folder = Path(migrations_dir) if migrations_dir else _migrations_dir(schema_path, to_schema)
         if not (from_path or from_empty or from_git) and list_migrations(folder):
-            new = None if is_sqlite(to_schema) else build(to_schema)
-            if new is None or new.provider != "postgresql":
+            if lock_provider(to_schema) != "postgresql":
                 fail(
                     f"{folder} already has migrations, and replaying them needs PostgreSQL: say what the"
                     " database has now with --from PATH, --from-git REV (e.g. HEAD) or --from-empty"
                 )
             from .migrate_live import replayed_for_schema
 
+            new = build(to_schema)
             replayed = replayed_for_schema(folder, to_schema, new, url=url, shadow_url=shadow_database_url)
             steps: list[Step] | list[SqliteStep] = diff(replayed, new)
         else:
             steps = diff_steps(_load_from(from_path, from_empty, from_git, schema_path), to_schema)
         warnings = migration_warnings(steps)
-        provider = "sqlite" if is_sqlite(to_schema) else build(to_schema).provider
-        target = create_migration(folder, name, render_script(steps, warnings), provider=provider)
+        target = create_migration(folder, name, render_script(steps, warnings), provider=lock_provider(to_schema))
     if not steps:
         click.echo("The schema has no change from the migrations: the migration is empty.", err=True)
     for w in warnings:

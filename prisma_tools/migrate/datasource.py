@@ -10,7 +10,7 @@ from .ast_util import decode_string
 from .errors import MigrateError, UnsupportedSchema
 from .model import Extension
 
-__all__ = ["DatasourceInfo", "datasource_of", "resolve_url"]
+__all__ = ["DatasourceInfo", "datasource_of", "lock_provider", "provider_of", "resolve_url"]
 
 SUPPORTED_PROVIDERS = ("postgresql", "postgres", "cockroachdb")
 # What `migrate diff` and `migrate create` write besides PostgreSQL (the database commands need PostgreSQL).
@@ -100,16 +100,23 @@ def datasource_of(schema: Schema, providers: tuple[str, ...] = SUPPORTED_PROVIDE
     )
 
 
-def _provider(schema: Schema) -> str | None:
+def provider_of(schema: Schema) -> str | None:
+    """The provider the schema's datasource names (None without one), without validating the rest."""
     for block in schema.blocks:
         if isinstance(block, Datasource) and (setting := block.setting("provider")) is not None:
             return _string(setting.value)
     return None
 
 
+def lock_provider(schema: Schema) -> str:
+    """The provider ``migration_lock.toml`` names for the schema: its connector's name."""
+    provider = provider_of(schema)
+    return provider if provider in ("sqlite", "cockroachdb") else "postgresql"
+
+
 def resolve_url(explicit: str | None, schema: Schema | None) -> str:
     """The connection URL: ``--url``, else the datasource's ``env(...)`` or literal, else ``DATABASE_URL``."""
-    if schema is not None and _provider(schema) == "cockroachdb":
+    if schema is not None and provider_of(schema) == "cockroachdb":
         # Scripts are written for CockroachDB; reading and applying to a live database is PostgreSQL's only.
         raise MigrateError(
             "the database commands support PostgreSQL only, not CockroachDB (migrate diff and create do)"

@@ -19,9 +19,9 @@ from __future__ import annotations
 import json
 import re
 
-from ...nodes import Datasource, EnumBlock, FieldDecl, Model, Schema, StringValue
-from ..ast_util import argument, decode_string, field_refs, string_arg
-from ..datasource import DatasourceInfo, datasource_of
+from ...nodes import EnumBlock, FieldDecl, Model, Schema
+from ..ast_util import argument, field_refs, string_arg
+from ..datasource import DatasourceInfo, datasource_of, provider_of
 from ..errors import UnsupportedSchema
 from ..indexes import sort_order
 from ..model import Column, Database, ForeignKey, Index, IndexColumn, PrimaryKey, Table
@@ -50,10 +50,7 @@ _UNSUPPORTED = re.compile(r'Unsupported\(\s*(".*")\s*\)', re.DOTALL)
 
 def is_sqlite(schema: Schema) -> bool:
     """Whether the schema's datasource names the SQLite provider."""
-    for block in schema.blocks:
-        if isinstance(block, Datasource) and (setting := block.setting("provider")) is not None:
-            return isinstance(setting.value, StringValue) and decode_string(setting.value) in PROVIDERS
-    return False
+    return provider_of(schema) in PROVIDERS
 
 
 def _block_string(block: Model | EnumBlock, name: str) -> str | None:
