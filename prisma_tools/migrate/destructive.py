@@ -61,26 +61,20 @@ def display_type(column: Column) -> str:
 def _alter_column(table: str, change: AlterColumn, warnings: list[str], unexecutable: list[str]) -> None:
     old, new = change.old, change.new
     if change.changes.arity and arity(old) == "Nullable" and arity(new) == "Required":
-        unexecutable.append(
-            f"Made the column `{old.name}` on table `{table}` required."
-            " This step will fail if there are existing NULL values in that column."
-        )
+        unexecutable.append(made_required(table, old.name))
     if change.changes.arity and arity(old) != "List" and arity(new) == "List":
         unexecutable.append(
             f"Changed the column `{old.name}` on the `{table}` table from a scalar field to a list field."
             " If there are non-null values in that column, this step will fail."
         )
     if change.changes.cast is Cast.RISKY:
-        warnings.append(
-            f"You are about to alter the column `{old.name}` on the `{table}` table. The data in that column could be"
-            f" lost. The data in that column will be cast from `{display_type(old)}` to `{display_type(new)}`."
-        )
+        warnings.append(risky_cast(table, old.name, display_type(old), display_type(new)))
 
 
 def _recreated_column(table: str, change: DropAndRecreateColumn, warnings: list[str], unexecutable: list[str]) -> None:
     old, new = change.old, change.new
     if change.changes.arity and arity(old) == "Nullable" and arity(new) == "Required" and not new.has_database_default:
-        unexecutable.append(_required_added(table, old.name))
+        unexecutable.append(required_added(table, old.name))
     elif arity(new) == "Required" and not new.has_database_default:
         unexecutable.append(
             f"Changed the type of `{old.name}` on the `{table}` table. No cast exists, the column would be dropped"
@@ -93,10 +87,61 @@ def _recreated_column(table: str, change: DropAndRecreateColumn, warnings: list[
         )
 
 
-def _required_added(table: str, column: str) -> str:
+# The engine's texts, shared by the PostgreSQL, CockroachDB and SQLite checks.
+
+
+def required_added(table: str, column: str) -> str:
     return (
         f"Added the required column `{column}` to the `{table}` table without a default value."
         " This is not possible if the table is not empty."
+    )
+
+
+def required_added_prisma_default(table: str, column: str) -> str:
+    return (
+        f"The required column `{column}` was added to the `{table}` table with a prisma-level"
+        " default value. This is not possible if the table is not empty. Please add this column as"
+        " optional, then populate it before making it required."
+    )
+
+
+def made_required(table: str, column: str) -> str:
+    return (
+        f"Made the column `{column}` on table `{table}` required."
+        " This step will fail if there are existing NULL values in that column."
+    )
+
+
+def column_dropped(table: str, column: str) -> str:
+    return (
+        f"You are about to drop the column `{column}` on the `{table}` table. All the data in the column will be lost."
+    )
+
+
+def primary_key_changed(table: str) -> str:
+    return (
+        f"The primary key for the `{table}` table will be changed."
+        " If it partially fails, the table could be left without primary key constraint."
+    )
+
+
+def risky_cast(table: str, column: str, before: str, after: str) -> str:
+    return (
+        f"You are about to alter the column `{column}` on the `{table}` table. The data in that column could be"
+        f" lost. The data in that column will be cast from `{before}` to `{after}`."
+    )
+
+
+def table_dropped(table: str) -> str:
+    return (
+        f"You are about to drop the `{table}` table. If the table is not empty, all the data it contains will be lost."
+    )
+
+
+def unique_added(table: str, columns: Sequence[str]) -> str:
+    return (
+        f"A unique constraint covering the columns `[{','.join(columns)}]` on the table `{table}` will be"
+        " added. If there are existing duplicate values, this will fail."
     )
 
 
@@ -105,26 +150,16 @@ def _alter_table(step: AlterTable, warnings: list[str], unexecutable: list[str])
     for change in step.changes:
         match change:
             case DropColumn(column):
-                warnings.append(
-                    f"You are about to drop the column `{column.name}` on the `{table}` table."
-                    " All the data in the column will be lost."
-                )
+                warnings.append(column_dropped(table, column.name))
             case AlterColumn():
                 _alter_column(table, change, warnings, unexecutable)
             case AddColumn(column) if arity(column) == "Required" and not column.has_database_default:
                 if column.default_kind == "prisma-level":
-                    unexecutable.append(
-                        f"The required column `{column.name}` was added to the `{table}` table with a prisma-level"
-                        " default value. This is not possible if the table is not empty. Please add this column as"
-                        " optional, then populate it before making it required."
-                    )
+                    unexecutable.append(required_added_prisma_default(table, column.name))
                 else:
-                    unexecutable.append(_required_added(step.table.name, column.name))
+                    unexecutable.append(required_added(step.table.name, column.name))
             case DropPrimaryKey():
-                warnings.append(
-                    f"The primary key for the `{table}` table will be changed."
-                    " If it partially fails, the table could be left without primary key constraint."
-                )
+                warnings.append(primary_key_changed(table))
             case DropAndRecreateColumn():
                 _recreated_column(table, change, warnings, unexecutable)
 
@@ -139,18 +174,12 @@ def _redefined(step: RedefineTables, warnings: list[str], unexecutable: list[str
     for pair in step.tables:
         old, new, table = pair.old, pair.new, pair.old.name
         if old.primary_key is not None and new.primary_key is None:
-            warnings.append(
-                f"The primary key for the `{table}` table will be changed."
-                " If it partially fails, the table could be left without primary key constraint."
-            )
+            warnings.append(primary_key_changed(table))
         for column in sorted((c for c in new.columns if old.column(c.name) is None), key=lambda c: c.name.encode()):
             if arity(column) == "Required" and not column.has_database_default:
-                unexecutable.append(_required_added(table, column.name))
+                unexecutable.append(required_added(table, column.name))
         for column in sorted((c for c in old.columns if new.column(c.name) is None), key=lambda c: c.name.encode()):
-            warnings.append(
-                f"You are about to drop the column `{column.name}` on the `{table}` table."
-                " All the data in the column will be lost."
-            )
+            warnings.append(column_dropped(table, column.name))
         for before in sorted((c for c in old.columns if new.column(c.name) is not None), key=lambda c: c.name.encode()):
             after = new.column(before.name)
             assert after is not None
@@ -161,17 +190,14 @@ def _redefined(step: RedefineTables, warnings: list[str], unexecutable: list[str
             if cast is None and not required:
                 continue
             if required and after.default is None and after.sequence is None:
-                unexecutable.append(
-                    f"Made the column `{before.name}` on table `{table}` required."
-                    " This step will fail if there are existing NULL values in that column."
-                )
-            cast_from = f"You are about to alter the column `{before.name}` on the `{table}` table."
-            types = f"The data in that column will be cast from `{_family(before)}` to `{_family(after)}`."
+                unexecutable.append(made_required(table, before.name))
             if cast is Cast.RISKY:
-                warnings.append(f"{cast_from} The data in that column could be lost. {types}")
+                warnings.append(risky_cast(table, before.name, _family(before), _family(after)))
             elif cast is Cast.NOT_CASTABLE:
                 warnings.append(
-                    f"{cast_from} {types} This cast may fail. Please make sure the data in the column can be cast."
+                    f"You are about to alter the column `{before.name}` on the `{table}` table. The data in that"
+                    f" column will be cast from `{_family(before)}` to `{_family(after)}`. This cast may fail."
+                    " Please make sure the data in the column can be cast."
                 )
 
 
@@ -190,16 +216,9 @@ def migration_warnings(steps: Sequence[Step] | Sequence[SqliteStep]) -> list[str
             case AlterTable():
                 _alter_table(step, warnings, unexecutable)
             case DropTable(table):
-                warnings.append(
-                    f"You are about to drop the `{table.name}` table."
-                    " If the table is not empty, all the data it contains will be lost."
-                )
+                warnings.append(table_dropped(table.name))
             case CreateIndex(table, index, recreated) if index.unique and not recreated and table.key not in created:
-                columns = ",".join(index.column_names)
-                warnings.append(
-                    f"A unique constraint covering the columns `[{columns}]` on the table `{table.name}` will be"
-                    " added. If there are existing duplicate values, this will fail."
-                )
+                warnings.append(unique_added(table.name, index.column_names))
             case RedefineTables():
                 _redefined(step, warnings, unexecutable)
             case AlterEnum(enum, _, dropped) if dropped:

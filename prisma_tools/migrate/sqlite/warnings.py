@@ -14,6 +14,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..casts import Cast
+from ..destructive import (
+    column_dropped,
+    made_required,
+    primary_key_changed,
+    required_added,
+    required_added_prisma_default,
+    risky_cast,
+    table_dropped,
+    unique_added,
+)
 from ..model import Column
 from ..types import rust_debug
 from .steps import CreateIndex, DropTable, RedefineTable, RedefineTables, SqliteStep
@@ -33,44 +43,23 @@ def _family(column: Column) -> str:
 def _redefined(redefine: RedefineTable, warnings: list[str], unexecutable: list[str]) -> None:
     table = redefine.previous.name
     if redefine.dropped_primary_key:
-        warnings.append(
-            f"The primary key for the `{table}` table will be changed."
-            " If it partially fails, the table could be left without primary key constraint."
-        )
+        warnings.append(primary_key_changed(table))
     for column in redefine.added:
         if column.nullable or column.has_database_default:
             continue
-        if column.default_kind == "prisma-level":
-            unexecutable.append(
-                f"The required column `{column.name}` was added to the `{redefine.table.name}` table with a"
-                " prisma-level default value. This is not possible if the table is not empty. Please add this"
-                " column as optional, then populate it before making it required."
-            )
-        else:
-            unexecutable.append(
-                f"Added the required column `{column.name}` to the `{redefine.table.name}` table without a default"
-                " value. This is not possible if the table is not empty."
-            )
+        added = required_added_prisma_default if column.default_kind == "prisma-level" else required_added
+        unexecutable.append(added(redefine.table.name, column.name))
     for column in redefine.dropped:
-        warnings.append(
-            f"You are about to drop the column `{column.name}` on the `{table}` table."
-            " All the data in the column will be lost."
-        )
+        warnings.append(column_dropped(table, column.name))
     for pair in redefine.column_pairs:
         old, new, changes = pair.old, pair.new, pair.changes
         became_required = changes.arity and old.nullable and not new.nullable
         if not changes.type and not became_required:
             continue
         if became_required and not new.has_database_default:
-            unexecutable.append(
-                f"Made the column `{old.name}` on table `{table}` required."
-                " This step will fail if there are existing NULL values in that column."
-            )
+            unexecutable.append(made_required(table, old.name))
         if changes.cast is Cast.RISKY:
-            warnings.append(
-                f"You are about to alter the column `{old.name}` on the `{table}` table. The data in that column"
-                f" could be lost. The data in that column will be cast from `{_family(old)}` to `{_family(new)}`."
-            )
+            warnings.append(risky_cast(table, old.name, _family(old), _family(new)))
 
 
 def migration_warnings(steps: Sequence[SqliteStep]) -> list[str]:
@@ -80,15 +69,9 @@ def migration_warnings(steps: Sequence[SqliteStep]) -> list[str]:
     for step in steps:
         match step:
             case DropTable(table):
-                warnings.append(
-                    f"You are about to drop the `{table.name}` table."
-                    " If the table is not empty, all the data it contains will be lost."
-                )
+                warnings.append(table_dropped(table.name))
             case CreateIndex(table, index, existing_table) if existing_table and index.unique:
-                warnings.append(
-                    f"A unique constraint covering the columns `[{','.join(index.column_names)}]` on the table"
-                    f" `{table.name}` will be added. If there are existing duplicate values, this will fail."
-                )
+                warnings.append(unique_added(table.name, index.column_names))
             case RedefineTables(tables):
                 for redefine in tables:
                     _redefined(redefine, warnings, unexecutable)
